@@ -1,0 +1,69 @@
+"""Engine speed: turns per second under the random policy, and load-and-validate time.
+
+Targets on the project's 2-core machine class: at least 10,000 turns/s in one
+process; loading and validating the default scenario in at most 150 ms.
+
+    python bench/engine.py [--games N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from gaiko_game.scenario.loader import load  # noqa: E402
+from gaiko_game.session.policies import make_policy, play_game  # noqa: E402
+from gaiko_game.session.seeding import POLICY_STREAM, new_game, stream  # noqa: E402
+
+SCENARIO = ROOT / "scenarios" / "indo_pacific_2025"
+
+
+def bench_load(repeats: int) -> list[float]:
+    """Milliseconds to load and validate the default scenario, fresh each time."""
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        result = load(SCENARIO)
+        times.append((time.perf_counter() - t) * 1000)
+        assert result.ok
+    return times
+
+
+def bench_turns(games: int, rounds: int) -> list[float]:
+    """Turns per second over ``games`` random-policy games, measured ``rounds`` times."""
+    scenario = load(SCENARIO).scenario
+    assert scenario is not None
+    rates = []
+    for r in range(rounds):
+        turns = 0
+        t = time.perf_counter()
+        for seed in range(r * games, (r + 1) * games):
+            game = play_game(new_game(scenario, seed), make_policy("random", stream(seed, POLICY_STREAM)))
+            turns += len(game.reports)
+        rates.append(turns / (time.perf_counter() - t))
+    return rates
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--games", type=int, default=400, help="games per round (default 400)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds (default 5)")
+    args = parser.parse_args()
+    cold = bench_load(1)[0]
+    warm = bench_load(10)
+    rates = bench_turns(args.games, args.rounds)
+    print(f"load+validate, first in process: {cold:7.1f} ms   (target <= 150 ms)")
+    print(f"load+validate, median of 10:     {statistics.median(warm):7.1f} ms   (max {max(warm):.1f} ms)")
+    print(f"turns/s, random policy:          {statistics.median(rates):7.0f}      "
+          f"(median of {args.rounds} rounds of {args.games} games; min {min(rates):.0f}, max {max(rates):.0f}; "
+          "target >= 10,000)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The `gaiko` command line: validate, simulate, play."""

@@ -1,0 +1,85 @@
+"""`gaiko` — the command line. Bad usage exits 2, content errors exit 1, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from gaiko_game import __version__
+from gaiko_game.cli.common import default_lang, default_scenario
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that names the program and exits 2 with a hint on bad usage."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n  hint: run '{self.prog} --help' for the options\n")
+        raise SystemExit(2)
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("seeds start at 0")
+    return value
+
+
+def _count(text: str) -> int:
+    value = _seed(text)
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError("give between 1 and 1,000,000 runs")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    p = _Parser(prog="gaiko", description="Gaikō 外交 — Japan's Indo-Pacific diplomacy, 2025–2030.")
+    p.add_argument("--version", action="version", version=f"gaiko {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    v = sub.add_parser("validate", help="check scenario folders and print located problems")
+    v.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="scenario folder(s)")
+    v.add_argument("--all", action="store_true", help="print every problem (default: 50 per file)")
+
+    s = sub.add_parser("simulate", help="play many seeded games with a built-in policy")
+    s.add_argument("--scenario", type=Path, default=None, help="scenario folder (default: the bundled one)")
+    s.add_argument("--policy", required=True, choices=("random", "us_first", "china_lean", "hedge"))
+    s.add_argument("--seed", type=_seed, default=0, help="first seed (default 0)")
+    s.add_argument("--runs", type=_count, default=1, help="how many games (default 1)")
+    s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+
+    g = sub.add_parser("play", help="play a campaign")
+    g.add_argument("--text", action="store_true", help="play in the terminal (keyboard only, screen-reader friendly)")
+    g.add_argument("--scenario", type=Path, default=None, help="scenario folder (default: the bundled one)")
+    g.add_argument("--seed", type=_seed, default=None, help="seed (default: random)")
+    g.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "validate":
+            from gaiko_game.cli.validate import run_validate
+
+            return run_validate(args.paths, show_all=args.all)
+        if args.command == "simulate":
+            from gaiko_game.cli.simulate import run_simulate
+
+            return run_simulate(args.scenario or default_scenario(), args.policy, args.seed, args.runs, args.json)
+        from gaiko_game.cli.textplay import run_text
+
+        return run_text(args.scenario or default_scenario(), args.seed, args.lang or default_lang())
+    except KeyboardInterrupt:
+        sys.stderr.write("\ninterrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0

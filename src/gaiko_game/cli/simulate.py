@@ -1,0 +1,35 @@
+"""`gaiko simulate`: many seeded games, as a table or one JSON object; same arguments, same bytes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from gaiko_game.cli.common import load_or_report
+from gaiko_game.session.simulate import METRICS, simulate, summary
+
+
+def run_simulate(scenario_path: Path, policy: str, seed: int, runs: int, as_json: bool) -> int:
+    """Run the games and print them."""
+    scenario = load_or_report(scenario_path)
+    if scenario is None:
+        return 1
+    results = simulate(scenario, policy, seed, runs)
+    summ = summary(results)
+    summ = {"scenario": scenario.id, "policy": policy, **summ}
+    if as_json:
+        print(json.dumps({"runs": [r.as_dict() for r in results], "summary": summ}, ensure_ascii=False, indent=1))
+        return 0
+    print(f"scenario {scenario.id} · policy {policy} · seeds {seed}–{seed + runs - 1}")
+    print(f"{'seed':>8} {'security':>9} {'prosperity':>11} {'autonomy':>9} {'score':>7} {'turns':>6}  rating / ending")
+    for r in results:
+        print(f"{r.seed:>8} {r.security:>9} {r.prosperity:>11} {r.autonomy:>9} {r.score:>7.1f} {r.turns:>6}  {r.rating} / {r.ending}")
+    print()
+    print(f"{'':>8} {'mean':>9} {'sd':>8} {'min':>7} {'max':>7}")
+    for metric in METRICS:
+        m = summ[metric]
+        assert isinstance(m, dict)
+        print(f"{metric:>10} {m['mean']:>7.2f} {m['sd']:>8.2f} {m['min']:>7.1f} {m['max']:>7.1f}")
+    print(f"ratings: {summ['ratings']}")
+    print(f"endings: {summ['endings']}")
+    return 0

@@ -1,0 +1,128 @@
+"""The board: state plus the cause ledger. Every number changes through :meth:`Board.add`."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from gaiko_game.core.model import Scenario
+from gaiko_game.core.plugins import TARGET, Plan
+from gaiko_game.core.state import Modifier, State
+from gaiko_game.core.text import Msg, Name
+
+
+class Cause(NamedTuple):
+    """Why a number changed: an action, a crisis choice, an event, a rule, income..."""
+
+    kind: str
+    id: str
+    note: str = ""
+
+
+class Change(NamedTuple):
+    """One entry of the ledger: ``key`` went from ``before`` to ``after`` on ``turn``."""
+
+    turn: int
+    key: str
+    before: int
+    after: int
+    cause: Cause
+
+    @property
+    def delta(self) -> int:
+        """How much the number moved."""
+        return self.after - self.before
+
+
+def bounds_of(sc: Scenario) -> dict[str, tuple[int, int]]:
+    """Every number's key and its bounds, as the scenario declares them."""
+    b: dict[str, tuple[int, int]] = {f"meter.{m}": (0, 100) for m, _ in sc.meters}
+    b["capital"] = (0, sc.capital_cap)
+    for a in sc.actors:
+        b[f"relation.{a.id}"] = (-100, 100)
+        b[f"stance.{a.id}"] = (-100, 100)
+    for t in sc.tracks:
+        b[f"track.{t.id}"] = (t.lo, t.hi)
+    for kind, shares in sc.dependencies:
+        for partner, _ in shares:
+            b[f"dep.{kind}.{partner}"] = (0, 100)
+    return b
+
+
+COUNTER_BOUNDS = (-10_000, 10_000)
+
+
+def key_name(key: str) -> Msg:
+    """A readable name for a number's key, e.g. ``relation.china`` → "Relation: China"."""
+    head, _, rest = key.partition(".")
+    if head == "relation":
+        return Msg.of("key.relation", actor=Name(f"actor.{rest}"))
+    if head == "stance":
+        return Msg.of("key.stance", actor=Name(f"actor.{rest}"))
+    if head == "dep":
+        kind, _, partner = rest.partition(".")
+        return Msg.of("key.dependency", kind=Name(f"dependency.{kind}"), partner=Name(f"partner.{partner}"))
+    if head == "counter":
+        return Msg.of("key.counter", id=rest)
+    return Msg.of("key.plain", name=Name(key))
+
+
+class Board:
+    """State, bounds and ledger, with the primitives every effect is written in."""
+
+    def __init__(self, scenario: Scenario, state: State) -> None:
+        self.scenario = scenario
+        self.state = state
+        self.bounds = bounds_of(scenario)
+        self.ledger: list[Change] = []
+        self.partners = {kind: tuple(p for p, _ in shares) for kind, shares in scenario.dependencies}
+
+    def actor(self, actor: str, target: str | None) -> str:
+        """Resolve an actor parameter, ``target`` meaning the chosen target."""
+        return target if actor == TARGET and target is not None else actor
+
+    def add(self, key: str, by: int, cause: Cause) -> int:
+        """Add ``by`` to a number within its bounds; record and return the real change."""
+        nums = self.state.nums
+        before = nums.get(key, 0)
+        lo, hi = self.bounds.get(key, COUNTER_BOUNDS)
+        after = min(hi, max(lo, before + by))
+        if after != before:
+            nums[key] = after
+            self.ledger.append(Change(self.state.turn, key, before, after, cause))
+        return after - before
+
+    def shift(self, kind: str, to: str, source: str | None, points: int, cause: Cause) -> int:
+        """Move dependency share points to ``to`` from ``source`` (else the largest other share)."""
+        nums = self.state.nums
+        if source is None:
+            others = [p for p in self.partners[kind] if p != to]
+            if not others:
+                return 0
+            source = min(others, key=lambda p: (-nums[f"dep.{kind}.{p}"], p))
+        source_key, to_key = f"dep.{kind}.{source}", f"dep.{kind}.{to}"
+        moved = min(points, nums[source_key])
+        if moved <= 0 or source_key == to_key:
+            return 0
+        self.add(source_key, -moved, cause)
+        self.add(to_key, moved, cause)
+        return moved
+
+    def set_flag(self, flag: str, on: bool) -> None:
+        """Set or clear a flag."""
+        if on:
+            self.state.flags.add(flag)
+        else:
+            self.state.flags.discard(flag)
+
+    def run(self, steps: Plan, cause: Cause, target: str | None) -> None:
+        """Apply a plan: pieces due now at once, later pieces into the delayed queue."""
+        s = self.state
+        for offset, eff in steps:
+            if offset == 0:
+                eff.apply(self, cause, target)
+            else:
+                s.delayed.append((s.turn + offset, eff, cause, target))
+
+    def add_modifier(self, mod_id: str, turns: int, steps: Plan, cause: Cause) -> None:
+        """Start (or restart) a timed modifier that applies its steps each turn."""
+        self.state.modifiers[mod_id] = Modifier(self.state.turn + turns, steps, cause)

@@ -1,0 +1,365 @@
+"""Condition plugins: each tests one part of the state.
+
+Range conditions take ``min`` and/or ``max`` (inclusive); the loader requires at
+least one. Every docstring's "YAML usage" block is copied into the modding reference.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from gaiko_game.core.model import METERS
+from gaiko_game.core.plugins import TARGET, Condition, condition, nested, ref
+from gaiko_game.core.state import State
+from gaiko_game.core.text import Msg, Name
+
+Meter = Literal["security", "prosperity", "autonomy"]
+assert METERS == ("security", "prosperity", "autonomy")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Range(Condition):
+    """A number in ``nums`` lies within ``[min, max]``."""
+
+    min: int | None = None
+    max: int | None = None
+
+    @abstractmethod
+    def key(self, target: str | None) -> str:
+        """The number this condition reads."""
+
+    @abstractmethod
+    def label(self, target: str | None) -> Msg:
+        """What the number is called."""
+
+    def test(self, s: State, target: str | None) -> bool:
+        v = s.nums.get(self.key(target), 0)
+        return (self.min is None or v >= self.min) and (self.max is None or v <= self.max)
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        now = s.nums.get(self.key(target), 0)
+        name = self.label(target)
+        if self.max is None:
+            return Msg.of("cond.at_least", name=name, min=self.min, now=now)
+        if self.min is None:
+            return Msg.of("cond.at_most", name=name, max=self.max, now=now)
+        return Msg.of("cond.between", name=name, min=self.min, max=self.max, now=now)
+
+
+def _actor(actor: str, target: str | None) -> str:
+    return target if actor == TARGET and target is not None else actor
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class MeterRange(Range):
+    """One of the three meters (0–100) lies in a range.
+
+    YAML usage:
+        - meter: {id: security, min: 40}
+    """
+
+    name: ClassVar[str] = "meter"
+    id: Meter
+
+    def key(self, target: str | None) -> str:
+        return f"meter.{self.id}"
+
+    def label(self, target: str | None) -> Msg:
+        return Msg.of("key.plain", name=Name(f"meter.{self.id}"))
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RelationRange(Range):
+    """Japan's relation with an actor (−100..100) lies in a range; ``actor: target`` means the action's target.
+
+    YAML usage:
+        - relation: {actor: india, min: 20}
+    """
+
+    name: ClassVar[str] = "relation"
+    actor: str = field(metadata=ref("actor", target=True))
+
+    def key(self, target: str | None) -> str:
+        return f"relation.{_actor(self.actor, target)}"
+
+    def label(self, target: str | None) -> Msg:
+        return Msg.of("key.relation", actor=Name(f"actor.{_actor(self.actor, target)}"))
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StanceRange(Range):
+    """An actor's stance between China (−100) and the US (+100) lies in a range.
+
+    YAML usage:
+        - stance: {actor: vietnam, max: 0}
+    """
+
+    name: ClassVar[str] = "stance"
+    actor: str = field(metadata=ref("actor", target=True))
+
+    def key(self, target: str | None) -> str:
+        return f"stance.{_actor(self.actor, target)}"
+
+    def label(self, target: str | None) -> Msg:
+        return Msg.of("key.stance", actor=Name(f"actor.{_actor(self.actor, target)}"))
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class TrackRange(Range):
+    """A track (such as US–China tension) lies in a range.
+
+    YAML usage:
+        - track: {id: tension, min: 4}
+    """
+
+    name: ClassVar[str] = "track"
+    id: str = field(metadata=ref("track"))
+
+    def key(self, target: str | None) -> str:
+        return f"track.{self.id}"
+
+    def label(self, target: str | None) -> Msg:
+        return Msg.of("key.plain", name=Name(f"track.{self.id}"))
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CapitalRange(Range):
+    """Diplomatic Capital lies in a range.
+
+    YAML usage:
+        - capital: {min: 3}
+    """
+
+    name: ClassVar[str] = "capital"
+
+    def key(self, target: str | None) -> str:
+        return "capital"
+
+    def label(self, target: str | None) -> Msg:
+        return Msg.of("key.plain", name=Name("capital"))
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class CounterRange(Range):
+    """A counter set by effects lies in a range (a counter never changed is 0).
+
+    YAML usage:
+        - counter: {id: summits_hosted, min: 2}
+    """
+
+    name: ClassVar[str] = "counter"
+    id: str = field(metadata=ref("counter"))
+
+    def key(self, target: str | None) -> str:
+        return f"counter.{self.id}"
+
+    def label(self, target: str | None) -> Msg:
+        return Msg.of("key.counter", id=self.id)
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DependencyRange(Range):
+    """Japan's share of one kind of dependence (security, trade, technology) on a partner, in points of 100.
+
+    YAML usage:
+        - dependency: {kind: trade, partner: china, min: 30}
+    """
+
+    name: ClassVar[str] = "dependency"
+    kind: str = field(metadata=ref("dependency"))
+    partner: str = field(metadata=ref("partner"))
+
+    def key(self, target: str | None) -> str:
+        return f"dep.{self.kind}.{self.partner}"
+
+    def label(self, target: str | None) -> Msg:
+        return Msg.of("key.dependency", kind=Name(f"dependency.{self.kind}"), partner=Name(f"partner.{self.partner}"))
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class TurnRange(Range):
+    """The turn number (1 is the first turn) lies in a range.
+
+    YAML usage:
+        - turn: {min: 5, max: 12}
+    """
+
+    name: ClassVar[str] = "turn"
+
+    def key(self, target: str | None) -> str:
+        return "turn"
+
+    def label(self, target: str | None) -> Msg:
+        return Msg.of("word.turn")
+
+    def test(self, s: State, target: str | None) -> bool:
+        return (self.min is None or s.turn >= self.min) and (self.max is None or s.turn <= self.max)
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        return Msg.of("cond.turn", min=self.min or 1, max=self.max or "—", now=s.turn)
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FlagSet(Condition):
+    """A flag has been set by an effect (and not cleared since).
+
+    YAML usage:
+        - flag: {id: us_tech_cooperation}
+    """
+
+    name: ClassVar[str] = "flag"
+    id: str = field(metadata=ref("flag"))
+
+    def test(self, s: State, target: str | None) -> bool:
+        return self.id in s.flags
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        return Msg.of("cond.flag", flag=Name(f"flag.{self.id}"))
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ModifierActive(Condition):
+    """A timed modifier is active.
+
+    YAML usage:
+        - modifier: {id: sanctions}
+    """
+
+    name: ClassVar[str] = "modifier"
+    id: str = field(metadata=ref("modifier"))
+
+    def test(self, s: State, target: str | None) -> bool:
+        return self.id in s.modifiers
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        return Msg.of("cond.modifier", id=Name(f"modifier.{self.id}"))
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Played(Condition):
+    """This turn the player took at least ``min`` actions carrying a tag (or one named action).
+
+    YAML usage:
+        - played: {tag: military}
+        - played: {action: joint_drills, min: 1}
+    """
+
+    name: ClassVar[str] = "played"
+    tag: str | None = field(default=None, metadata=ref("tag"))
+    action: str | None = field(default=None, metadata=ref("action"))
+    min: int = 1
+
+    def test(self, s: State, target: str | None) -> bool:
+        key = f"tag:{self.tag}" if self.tag is not None else f"action:{self.action}"
+        return s.played.get(key, 0) >= self.min
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        what = self.tag if self.tag is not None else Name(f"action.{self.action}.name")
+        return Msg.of("cond.played", what=what, min=self.min)
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Chose(Condition):
+    """The player answered an earlier crisis with a given choice.
+
+    YAML usage:
+        - chose: {event: us_tariffs_on_allies, choice: retaliate}
+    """
+
+    name: ClassVar[str] = "chose"
+    event: str = field(metadata=ref("event"))
+    choice: str = field(metadata=ref("choice"))
+
+    def test(self, s: State, target: str | None) -> bool:
+        return s.chosen.get(self.event) == self.choice
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        return Msg.of(
+            "cond.chose",
+            event=Name(f"event.{self.event}.title"),
+            choice=Name(f"event.{self.event}.choice.{self.choice}"),
+        )
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Not(Condition):
+    """The inner condition does not hold.
+
+    YAML usage:
+        - not: {flag: {id: sanctions_imposed}}
+    """
+
+    name: ClassVar[str] = "not"
+    of: Condition = field(metadata=nested("condition"))
+
+    def test(self, s: State, target: str | None) -> bool:
+        return not self.of.test(s, target)
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        return Msg.of("cond.not", inner=self.of.explain(s, target))
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class AnyOf(Condition):
+    """At least one of the listed conditions holds.
+
+    YAML usage:
+        - any:
+            - relation: {actor: india, min: 40}
+            - relation: {actor: australia, min: 40}
+    """
+
+    name: ClassVar[str] = "any"
+    of: tuple[Condition, ...] = field(metadata=nested("conditions"))
+
+    def test(self, s: State, target: str | None) -> bool:
+        return any(c.test(s, target) for c in self.of)
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        return Msg.of("cond.any", inner=tuple(c.explain(s, target) for c in self.of))
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class AllOf(Condition):
+    """Every listed condition holds (a plain list of conditions already means this).
+
+    YAML usage:
+        - all:
+            - meter: {id: security, min: 30}
+            - track: {id: tension, max: 3}
+    """
+
+    name: ClassVar[str] = "all"
+    of: tuple[Condition, ...] = field(metadata=nested("conditions"))
+
+    def test(self, s: State, target: str | None) -> bool:
+        return all(c.test(s, target) for c in self.of)
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        failing = tuple(c.explain(s, target) for c in self.of if not c.test(s, target))
+        return Msg.of("cond.all", inner=failing or tuple(c.explain(s, target) for c in self.of))
+
+
+def holds(conds: tuple[Condition, ...], s: State, target: str | None = None) -> bool:
+    """Whether every condition in a list holds."""
+    for c in conds:
+        if not c.test(s, target):
+            return False
+    return True

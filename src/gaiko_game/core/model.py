@@ -1,0 +1,206 @@
+"""A scenario as the engine sees it: immutable definitions built by the loader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gaiko_game.core.plugins import Condition, Effect, Plan, plan
+from gaiko_game.core.text import Loc
+
+METERS = ("security", "prosperity", "autonomy")
+PHASES = ("news", "crisis")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDef:
+    """A country or bloc on the board."""
+
+    id: str
+    lat: float
+    lon: float
+    role: str
+    relation: int
+    stance: int
+    inset: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TrackDef:
+    """A ladder such as US–China tension, with its bounds and start."""
+
+    id: str
+    lo: int
+    hi: int
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Bonus:
+    """An amount that applies while its conditions hold (income bands, odds modifiers)."""
+
+    when: tuple[Condition, ...]
+    add: float
+
+
+@dataclass(frozen=True, slots=True)
+class Odds:
+    """A chance of success, shifted by modifiers while their conditions hold."""
+
+    base: float
+    modifiers: tuple[Bonus, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActionDef:
+    """An action the player can pay Diplomatic Capital for."""
+
+    id: str
+    category: str
+    cost: int
+    cooldown: int = 0
+    targets: tuple[str, ...] = ()
+    tags: frozenset[str] = frozenset()
+    requires: tuple[Condition, ...] = ()
+    effects: tuple[Effect, ...] = ()
+    odds: Odds | None = None
+    on_failure: tuple[Effect, ...] = ()
+    success_plan: Plan = field(init=False, compare=False, repr=False)
+    failure_plan: Plan = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "success_plan", plan(self.effects))
+        object.__setattr__(self, "failure_plan", plan(self.on_failure))
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDef:
+    """A world rule: each turn, while its conditions hold, its effects apply."""
+
+    id: str
+    when: tuple[Condition, ...]
+    effects: tuple[Effect, ...]
+    steps: Plan = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "steps", plan(self.effects))
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """An event queued to fire a number of turns after a choice."""
+
+    event: str
+    after: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceDef:
+    """One answer to a crisis."""
+
+    id: str
+    cost: int = 0
+    requires: tuple[Condition, ...] = ()
+    effects: tuple[Effect, ...] = ()
+    odds: Odds | None = None
+    on_failure: tuple[Effect, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
+    tags: frozenset[str] = frozenset()
+    weight: float = 1.0
+    success_plan: Plan = field(init=False, compare=False, repr=False)
+    failure_plan: Plan = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "success_plan", plan(self.effects))
+        object.__setattr__(self, "failure_plan", plan(self.on_failure))
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerDef:
+    """When an event may fire."""
+
+    window: tuple[int, int] | None = None
+    when: tuple[Condition, ...] = ()
+    chance: Odds = Odds(1.0)
+    once: bool = False
+    cooldown: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EventDef:
+    """A news item (no choices) or a crisis (2–4 choices)."""
+
+    id: str
+    phase: str = "crisis"
+    trigger: TriggerDef = TriggerDef()
+    immediate: tuple[Effect, ...] = ()
+    choices: tuple[ChoiceDef, ...] = ()
+    default: str | None = None
+    rare: bool = False
+    immediate_plan: Plan = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "immediate_plan", plan(self.immediate))
+
+    def choice(self, choice_id: str) -> ChoiceDef | None:
+        """The choice with this id, if the event has it."""
+        return next((c for c in self.choices if c.id == choice_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class AutonomyDef:
+    """How autonomy follows diversification: a target from 1 − HHI, closed at ``rate`` a turn."""
+
+    rate: float
+    low: float
+    high: float
+    weights: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RatingDef:
+    """A named band of final score."""
+
+    id: str
+    min_score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """Everything the engine needs to run one game."""
+
+    id: str
+    turns: int
+    start_year: int
+    start_quarter: int
+    meters: tuple[tuple[str, int], ...]
+    capital_start: int
+    capital_cap: int
+    income_base: int
+    income_bonuses: tuple[Bonus, ...]
+    tracks: tuple[TrackDef, ...]
+    actors: tuple[ActorDef, ...]
+    partners: tuple[str, ...]
+    dependencies: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+    autonomy: AutonomyDef
+    actions: tuple[ActionDef, ...]
+    rules: tuple[RuleDef, ...]
+    events: tuple[EventDef, ...]
+    ratings: tuple[RatingDef, ...]
+    max_crises: int = 2
+    player: tuple[float, float] = (35.68, 139.69)
+    questions: tuple[str, ...] = ()
+    loc: Loc = field(default_factory=dict, compare=False)
+    content_hash: str = ""
+
+    def action(self, action_id: str) -> ActionDef | None:
+        """The action with this id, if any."""
+        return next((a for a in self.actions if a.id == action_id), None)
+
+    def event(self, event_id: str) -> EventDef | None:
+        """The event with this id, if any."""
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def date(self, turn: int) -> tuple[int, int]:
+        """(year, quarter) of a turn, turn 1 being the start."""
+        q = self.start_quarter - 1 + turn - 1
+        return self.start_year + q // 4, q % 4 + 1

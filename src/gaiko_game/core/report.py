@@ -1,0 +1,70 @@
+"""What a turn and a game produce: rolls, fired events, turn reports, the outcome."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from gaiko_game.core.board import Cause, Change
+from gaiko_game.core.model import Scenario
+from gaiko_game.core.text import Msg
+
+
+@dataclass(frozen=True, slots=True)
+class Roll:
+    """A visible roll: what was tried, its chance, and whether it succeeded."""
+
+    turn: int
+    cause: Cause
+    p: float
+    success: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Fired:
+    """An event that fired, why, and (for a crisis) the answer."""
+
+    turn: int
+    event: str
+    why: Msg
+    choice: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TurnReport:
+    """Everything that changed in one turn, with causes."""
+
+    turn: int
+    changes: tuple[Change, ...]
+    fired: tuple[Fired, ...]
+    rolls: tuple[Roll, ...]
+    meters: dict[str, int] = field(default_factory=dict)
+    capital: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How the game ended."""
+
+    ending: str
+    score: float
+    rating: str
+    turns: int
+    meters: dict[str, int]
+
+
+def score_of(meters: dict[str, int]) -> float:
+    """Geometric mean of the meters, to one decimal: balance beats one big number."""
+    values = list(meters.values())
+    if min(values) <= 0:
+        return 0.0
+    log_mean = sum(math.log(v) for v in values) / len(values)
+    return round(math.exp(log_mean), 1)
+
+
+def rating_of(sc: Scenario, score: float) -> str:
+    """The best rating whose threshold the score reaches."""
+    for r in sorted(sc.ratings, key=lambda r: -r.min_score):
+        if score >= r.min_score:
+            return r.id
+    return sc.ratings[-1].id if sc.ratings else ""

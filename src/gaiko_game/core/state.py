@@ -1,0 +1,93 @@
+"""The mutable state of one game; copied whole for clone() and undo()."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from gaiko_game.core.rng import Pcg64
+
+if TYPE_CHECKING:
+    from gaiko_game.core.board import Cause
+    from gaiko_game.core.plugins import Plan
+
+
+class Phase(Enum):
+    """Where the turn stands."""
+
+    ACTIONS = "actions"
+    CRISIS = "crisis"
+    OVER = "over"
+
+
+@dataclass(frozen=True, slots=True)
+class Modifier:
+    """A timed modifier: its effects apply each turn until ``until`` (exclusive)."""
+
+    until: int
+    steps: Plan
+    cause: Cause
+
+
+@dataclass(slots=True)
+class State:
+    """Every number is in ``nums`` under a dotted key, e.g. ``relation.china``."""
+
+    rng: Pcg64
+    nums: dict[str, int]
+    turn: int = 1
+    phase: Phase = Phase.ACTIONS
+    flags: set[str] = field(default_factory=set)
+    cooldowns: dict[str, int] = field(default_factory=dict)
+    played: dict[str, int] = field(default_factory=dict)
+    delayed: list[tuple[int, object, Cause, str | None]] = field(default_factory=list)
+    modifiers: dict[str, Modifier] = field(default_factory=dict)
+    fired_last: dict[str, int] = field(default_factory=dict)
+    fired_count: dict[str, int] = field(default_factory=dict)
+    chosen: dict[str, str] = field(default_factory=dict)
+    pending: list[str] = field(default_factory=list)
+    follow_ups: list[tuple[int, str]] = field(default_factory=list)
+    ending: str | None = None
+    report_from: int = 0
+
+    def copy(self) -> State:
+        """An independent copy (definitions and plans are immutable and shared)."""
+        return State(
+            rng=self.rng.copy(),
+            nums=self.nums.copy(),
+            turn=self.turn,
+            phase=self.phase,
+            flags=self.flags.copy(),
+            cooldowns=self.cooldowns.copy(),
+            played=self.played.copy(),
+            delayed=self.delayed.copy(),
+            modifiers=self.modifiers.copy(),
+            fired_last=self.fired_last.copy(),
+            fired_count=self.fired_count.copy(),
+            chosen=self.chosen.copy(),
+            pending=self.pending.copy(),
+            follow_ups=self.follow_ups.copy(),
+            ending=self.ending,
+            report_from=self.report_from,
+        )
+
+    def fingerprint(self) -> tuple[object, ...]:
+        """A value that equals another state's exactly when the games are the same."""
+        return (
+            self.rng.state,
+            self.turn,
+            self.phase.value,
+            tuple(sorted(self.nums.items())),
+            tuple(sorted(self.flags)),
+            tuple(sorted(self.cooldowns.items())),
+            tuple(sorted(self.played.items())),
+            tuple((d, repr(e), c, t) for d, e, c, t in self.delayed),
+            tuple(sorted((k, m.until, m.cause) for k, m in self.modifiers.items())),
+            tuple(sorted(self.fired_last.items())),
+            tuple(sorted(self.fired_count.items())),
+            tuple(sorted(self.chosen.items())),
+            tuple(self.pending),
+            tuple(self.follow_ups),
+            self.ending,
+        )

@@ -1,0 +1,162 @@
+"""Engine and interface strings in Japanese and English.
+
+Scenario text (names of actors, actions, events) lives in the scenario's
+``loc/`` files; these are the game's own words. Every key has both languages
+(a test checks), and placeholders match between them.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    # names of numbers
+    "key.plain": {"ja": "{name}", "en": "{name}"},
+    "key.relation": {"ja": "{actor}との関係", "en": "Relation with {actor}"},
+    "key.stance": {"ja": "{actor}の米中スタンス", "en": "{actor}'s US–China stance"},
+    "key.dependency": {"ja": "{kind}({partner})", "en": "{kind} ({partner})"},
+    "key.counter": {"ja": "カウンター {id}", "en": "Counter {id}"},
+    "word.turn": {"ja": "ターン", "en": "Turn"},
+    # conditions
+    "cond.at_least": {"ja": "{name}が{min}以上(現在{now})", "en": "{name} at least {min} (now {now})"},
+    "cond.at_most": {"ja": "{name}が{max}以下(現在{now})", "en": "{name} at most {max} (now {now})"},
+    "cond.between": {
+        "ja": "{name}が{min}〜{max}(現在{now})",
+        "en": "{name} between {min} and {max} (now {now})",
+    },
+    "cond.turn": {"ja": "ターン{min}〜{max}(現在{now})", "en": "Turns {min} to {max} (now {now})"},
+    "cond.flag": {"ja": "「{flag}」が必要", "en": "Needs “{flag}”"},
+    "cond.modifier": {"ja": "「{id}」が有効", "en": "“{id}” in effect"},
+    "cond.played": {"ja": "このターンに「{what}」を{min}回以上", "en": "“{what}” played at least {min}× this turn"},
+    "cond.chose": {"ja": "「{event}」で「{choice}」を選択済み", "en": "Chose “{choice}” in “{event}”"},
+    "cond.not": {"ja": "次が成り立たない: {inner}", "en": "Not: {inner}"},
+    "cond.any": {"ja": "いずれか: {inner}", "en": "Any of: {inner}"},
+    "cond.all": {"ja": "{inner}", "en": "{inner}"},
+    # effects
+    "effect.amount": {"ja": "{name} {by:+d}", "en": "{name} {by:+d}"},
+    "effect.dependency": {
+        "ja": "{kind}を{to}へ{by}ポイント移す",
+        "en": "{kind}: {by} points shift to {to}",
+    },
+    "effect.set_flag": {"ja": "「{flag}」を得る", "en": "Gain “{flag}”"},
+    "effect.clear_flag": {"ja": "「{flag}」を失う", "en": "Lose “{flag}”"},
+    "effect.modifier": {
+        "ja": "「{id}」: {turns}ターンの間、毎ターン {inner}",
+        "en": "“{id}”: each turn for {turns} turns, {inner}",
+    },
+    "effect.next_turn": {"ja": "{inner}(次のターン)", "en": "{inner} (next turn)"},
+    "effect.later": {"ja": "{inner}({n}ターン後)", "en": "{inner} (in {n} turns)"},
+    "effect.odds": {"ja": "成功率 {p}%", "en": "{p}% chance of success"},
+    "effect.on_failure": {"ja": "失敗時: {inner}", "en": "If it fails: {inner}"},
+    # refusals
+    "refuse.phase_actions": {
+        "ja": "今は行動フェーズではありません。先に危機への対応を選んでください。",
+        "en": "It is not the action phase: answer the crisis first.",
+    },
+    "refuse.phase_crisis": {"ja": "対応を待っている危機はありません。", "en": "No crisis is waiting for an answer."},
+    "refuse.over": {"ja": "ゲームは終了しています。", "en": "The game is over."},
+    "refuse.unknown_action": {
+        "ja": "「{action}」という行動はこのシナリオにありません。",
+        "en": "This scenario has no action called “{action}”.",
+    },
+    "refuse.target": {
+        "ja": "「{action}」の対象には{targets}から選んでください。",
+        "en": "Choose the target of “{action}” from: {targets}.",
+    },
+    "refuse.no_target": {"ja": "「{action}」は対象を取りません。", "en": "“{action}” takes no target."},
+    "refuse.capital": {
+        "ja": "外交資本が足りません: 必要 {cost}、手元 {have}。",
+        "en": "Not enough Diplomatic Capital: it costs {cost} and you have {have}.",
+    },
+    "refuse.cooldown": {
+        "ja": "準備中です: あと{turns}ターンで再び使えます。",
+        "en": "Still recovering: usable again in {turns} turn(s).",
+    },
+    "refuse.requires": {"ja": "条件を満たしていません: {inner}。", "en": "Requirements not met: {inner}."},
+    "refuse.unknown_choice": {
+        "ja": "「{event}」に「{choice}」という選択肢はありません。",
+        "en": "“{event}” has no choice called “{choice}”.",
+    },
+    # why an event fired
+    "fired.window": {"ja": "予定: ターン{lo}〜{hi}", "en": "Scheduled for turns {lo}–{hi}"},
+    "fired.when": {"ja": "条件: {inner}", "en": "Because: {inner}"},
+    "fired.chance": {"ja": "確率 {p}% の判定に当たった", "en": "Came up on a {p}% chance"},
+    "fired.follow_up": {"ja": "「{event}」の結果として", "en": "Followed from “{event}”"},
+    "fired.always": {"ja": "毎回起こる", "en": "Happens whenever possible"},
+    # causes in the ledger
+    "cause.action": {"ja": "行動: {name}", "en": "Action: {name}"},
+    "cause.action_failed": {"ja": "行動(失敗): {name}", "en": "Action (failed): {name}"},
+    "cause.choice": {"ja": "危機「{event}」: {name}", "en": "Crisis “{event}”: {name}"},
+    "cause.choice_failed": {"ja": "危機「{event}」(失敗): {name}", "en": "Crisis “{event}” (failed): {name}"},
+    "cause.event": {"ja": "出来事: {name}", "en": "Event: {name}"},
+    "cause.rule": {"ja": "情勢: {name}", "en": "World: {name}"},
+    "cause.income": {"ja": "外交資本の収入", "en": "Diplomatic Capital income"},
+    "cause.modifier": {"ja": "継続効果: {name}", "en": "Ongoing: {name}"},
+    "cause.autonomy": {"ja": "依存の分散度", "en": "How diversified dependence is"},
+    "cause.with_target": {"ja": "{name}({target})", "en": "{name} ({target})"},
+    "change.line": {"ja": "{name} {before}→{after}({delta:+d})", "en": "{name} {before} → {after} ({delta:+d})"},
+    # endings and outcome
+    "outcome.line": {
+        "ja": "{ending} — スコア {score}、評価「{rating}」({turns}ターン)",
+        "en": "{ending} — score {score}, rating “{rating}” ({turns} turns)",
+    },
+    # the terminal game
+    "ui.title": {"ja": "外交 Gaikō — {scenario}", "en": "Gaikō 外交 — {scenario}"},
+    "ui.intro_keys": {
+        "ja": "操作: 番号で行動、e でターン終了、h でヘルプ、q で終了。",
+        "en": "Keys: a number takes an action, e ends the turn, h shows help, q quits.",
+    },
+    "ui.turn_header": {"ja": "=== {year}年 第{quarter}四半期 — ターン {turn}/{turns} ===",
+                       "en": "=== {year} Q{quarter} — turn {turn} of {turns} ==="},
+    "ui.meter": {"ja": "{name} {value}{trend}", "en": "{name} {value}{trend}"},
+    "ui.trend": {"ja": "(前ターン比 {delta:+d})", "en": " ({delta:+d} since last turn)"},
+    "ui.capital": {"ja": "{name} {value}/{cap}(毎ターン +{income})", "en": "{name} {value} of {cap} (+{income} a turn)"},
+    "ui.track": {"ja": "{name} {value}/{hi}", "en": "{name} {value}/{hi}"},
+    "ui.actions": {"ja": "行動:", "en": "Actions:"},
+    "ui.action_line": {"ja": "{n}. {name} — {cost} 外交資本 · {effects}", "en": "{n}. {name} — {cost} DC · {effects}"},
+    "ui.action_off": {"ja": "{n}. (使えません) {name} — {reason}", "en": "{n}. (unavailable) {name} — {reason}"},
+    "ui.odds": {"ja": "成功率 {p}%", "en": "{p}% chance"},
+    "ui.prompt": {"ja": "番号、または e/h/q を入力 > ", "en": "Number, or e/h/q > "},
+    "ui.crisis_prompt": {"ja": "対応を番号で選んでください(i で解説) > ", "en": "Choose a response by number (i for background) > "},
+    "ui.bad_input": {"ja": "「{text}」は分かりません。h でヘルプを表示します。",
+                     "en": "“{text}” is not understood. Type h for help."},
+    "ui.help": {
+        "ja": "番号: 行動をとる / e: ターン終了 / i 番号: 解説 / s: 状況 / a: 各国との関係 / d: 依存先 / w 名前: 数値の変化の理由(例 w security)/ u: 一つ戻す / q: 終了",
+        "en": "number: take an action / e: end the turn / i number: background / s: status / a: relations / d: dependence / w name: why a number changed (e.g. w security) / u: undo / q: quit",
+    },
+    "ui.done": {"ja": "実行: {name}", "en": "Done: {name}"},
+    "ui.roll": {"ja": "判定: 成功率 {p}% → {result}", "en": "Roll: {p}% chance → {result}"},
+    "ui.success": {"ja": "成功", "en": "success"},
+    "ui.failure": {"ja": "失敗", "en": "failure"},
+    "ui.undone": {"ja": "取り消しました: {what}", "en": "Undone: {what}"},
+    "ui.nothing_to_undo": {"ja": "取り消せるものはありません。", "en": "Nothing to undo."},
+    "ui.crisis": {"ja": "!!! 危機: {title} !!!", "en": "!!! Crisis: {title} !!!"},
+    "ui.crisis_immediate": {"ja": "直ちに: {changes}", "en": "At once: {changes}"},
+    "ui.choice_line": {"ja": "{n}. {name}{cost} · {effects}", "en": "{n}. {name}{cost} · {effects}"},
+    "ui.choice_cost": {"ja": "({cost} 外交資本)", "en": " ({cost} DC)"},
+    "ui.choice_off": {"ja": "{n}. (選べません) {name} — {reason}", "en": "{n}. (not possible) {name} — {reason}"},
+    "ui.chosen": {"ja": "選択: {name}", "en": "Chosen: {name}"},
+    "ui.report_header": {"ja": "--- ターン {turn} の結果 ---", "en": "--- What happened in turn {turn} ---"},
+    "ui.report_line": {"ja": "{name}: {before}→{after}({delta:+d})", "en": "{name}: {before} → {after} ({delta:+d})"},
+    "ui.report_cause": {"ja": "    {delta:+d} {cause}", "en": "    {delta:+d} {cause}"},
+    "ui.fired": {"ja": "出来事: {title} — {why}", "en": "Event: {title} — {why}"},
+    "ui.no_changes": {"ja": "(変化なし)", "en": "(no changes)"},
+    "ui.why_header": {"ja": "{name} の最近の変化:", "en": "Recent changes to {name}:"},
+    "ui.why_line": {"ja": "  ターン{turn}: {delta:+d} {cause}", "en": "  turn {turn}: {delta:+d} {cause}"},
+    "ui.why_unknown": {"ja": "w のあとに security、prosperity、autonomy、capital などを入力してください。",
+                       "en": "After w, give security, prosperity, autonomy, capital, tension, us_commitment or stability."},
+    "ui.relations_header": {"ja": "各国: 関係(-100〜100)/米中スタンス(-100 中国 〜 +100 米国)",
+                            "en": "Countries: relation (−100..100) / stance (−100 China .. +100 US)"},
+    "ui.relation_line": {"ja": "  {name}({role}): 関係 {relation} / スタンス {stance}",
+                         "en": "  {name} ({role}): relation {relation} / stance {stance}"},
+    "ui.dependence_header": {"ja": "依存先(100 のうちの割合)。分散するほど自律性は上がります(目標 {target})。",
+                             "en": "Dependence (points of 100). The more spread out, the higher autonomy heads (target {target})."},
+    "ui.dependence_line": {"ja": "  {kind}: {shares}", "en": "  {kind}: {shares}"},
+    "ui.quit_confirm": {"ja": "本当に終了しますか? (y/n) > ", "en": "Really quit? (y/n) > "},
+    "ui.bye": {"ja": "ゲームを終了しました。", "en": "Game left."},
+    "ui.game_over": {"ja": "=== ゲーム終了: {ending} ===", "en": "=== Game over: {ending} ==="},
+    "ui.final_meters": {"ja": "最終: {meters}", "en": "Final: {meters}"},
+    "ui.final_score": {"ja": "スコア {score}(三つの指標の幾何平均)— 評価「{rating}」",
+                       "en": "Score {score} (geometric mean of the three meters) — rating “{rating}”"},
+    "ui.questions": {"ja": "振り返りの問い:", "en": "Questions to discuss:"},
+    "ui.encyclopedia": {"ja": "--- 解説: {name} ---", "en": "--- Background: {name} ---"},
+    "ui.no_such_number": {"ja": "{n} 番はありません。", "en": "There is no number {n}."},
+}

@@ -1,0 +1,131 @@
+"""Cross-reference checks: unknown ids, things never set, text missing in a language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gaiko_game.core.conditions import CapitalRange, FlagSet
+from gaiko_game.core.model import METERS
+from gaiko_game.core.plugins import TARGET
+from gaiko_game.scenario.build import Parts, Where
+from gaiko_game.scenario.diagnostics import did_you_mean
+from gaiko_game.scenario.schema import ScenarioModel
+from gaiko_game.scenario.yamlsafe import Document
+
+ENDINGS = ("completed", "security_collapse", "economic_crisis", "client_state")
+_STRICT = ("actor", "track", "partner", "dependency", "action", "event", "category", "tag")
+_SET_BY_EFFECTS = ("flag", "counter", "modifier")
+
+
+def check_refs(parts: Parts, sm: ScenarioModel) -> None:
+    """Every id named must exist; flags, counters and modifiers tested must be set somewhere."""
+    known: dict[str, set[str]] = {
+        "actor": {a.id for a in parts.actors},
+        "track": {t.id for t in sm.tracks},
+        "partner": set(sm.partners),
+        "dependency": set(sm.dependencies),
+        "action": {a.id for a in parts.actions},
+        "event": {e.id for e in parts.events},
+        "category": set(sm.categories),
+        "tag": {t for a in parts.actions for t in a.tags} | {t for e in parts.events for c in e.choices for t in c.tags},
+    }
+    for kind in _SET_BY_EFFECTS:
+        known[kind] = {r.value for r in parts.refs if r.kind == kind and r.defines}
+    ck = parts.checker
+    by_path = {(id(r.doc), r.path): r.value for r in parts.refs}
+    for r in parts.refs:
+        if r.kind in _STRICT and r.value not in known[r.kind] and not (r.value == TARGET and r.target_ok):
+            ck.report(r.doc, r.path, "unknown-id", f"unknown {r.kind} '{r.value}'",
+                      hint=did_you_mean(r.value, known[r.kind]) or _options(r.kind, known[r.kind]))
+        elif r.kind in _SET_BY_EFFECTS and not r.defines and r.value not in known[r.kind]:
+            ck.report(r.doc, r.path, "never-set", f"{r.kind} '{r.value}' is tested but no effect ever sets it",
+                      hint=did_you_mean(r.value, known[r.kind]), warning=True)
+        elif r.kind == "choice":
+            event = by_path.get((id(r.doc), r.path[:-1] + ("event",)))
+            ev = next((e for e in parts.events if e.id == event), None)
+            if ev is not None and ev.choice(r.value) is None:
+                ids = [c.id for c in ev.choices]
+                ck.report(r.doc, r.path, "unknown-id", f"event '{event}' has no choice '{r.value}'",
+                          hint=did_you_mean(r.value, ids) or _options("choice", set(ids)))
+
+
+def _options(kind: str, ids: set[str]) -> str | None:
+    if not ids:
+        return f"no {kind} is defined"
+    shown = sorted(ids)
+    return f"known {kind}s: {', '.join(shown[:12])}{' …' if len(shown) > 12 else ''}"
+
+
+def check_never_legal(parts: Parts, sm: ScenarioModel) -> None:
+    """Warn about actions that nothing can ever make legal."""
+    flags = {r.value for r in parts.refs if r.kind == "flag" and r.defines}
+    for a in parts.actions:
+        where = parts.defined[("action", a.id)]
+        if a.cost > sm.capital.cap:
+            parts.checker.report(where.doc, where.path + ("cost",), "never-legal",
+                                 f"action '{a.id}' costs {a.cost} but Diplomatic Capital is capped at {sm.capital.cap}",
+                                 warning=True)
+        for c in a.requires:
+            if isinstance(c, FlagSet) and c.id not in flags:
+                parts.checker.report(where.doc, where.path + ("requires",), "never-legal",
+                                     f"action '{a.id}' needs flag '{c.id}', which no effect sets", warning=True)
+            if isinstance(c, CapitalRange) and c.min is not None and c.min > sm.capital.cap:
+                parts.checker.report(where.doc, where.path + ("requires",), "never-legal",
+                                     f"action '{a.id}' needs {c.min} capital; the cap is {sm.capital.cap}", warning=True)
+
+
+def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, str]]:
+    """Every text key the scenario needs, with the kind and id of what needs it."""
+    yield from (("scenario", sm.id, k) for k in ("scenario.name", "scenario.description", "capital", "capital.desc",
+                                                 "actor.japan"))
+    for meter in METERS:
+        yield from (("scenario", sm.id, k) for k in (f"meter.{meter}", f"meter.{meter}.desc"))
+    for t in sm.tracks:
+        yield from (("scenario", sm.id, k) for k in (f"track.{t.id}", f"track.{t.id}.desc"))
+    yield from (("scenario", sm.id, f"dependency.{k}") for k in sm.dependencies)
+    yield from (("scenario", sm.id, f"partner.{p}") for p in sm.partners)
+    yield from (("scenario", sm.id, f"category.{c}") for c in sm.categories)
+    for r in sm.ratings:
+        yield from (("scenario", sm.id, k) for k in (f"rating.{r.id}", f"rating.{r.id}.desc"))
+    for e in ENDINGS:
+        yield from (("scenario", sm.id, k) for k in (f"ending.{e}", f"ending.{e}.desc"))
+    yield from (("scenario", sm.id, f"question.{q}") for q in sm.questions)
+    for a in parts.actors:
+        yield ("actor", a.id, f"actor.{a.id}")
+        yield ("actor", a.id, f"role.{a.role}")
+    for x in parts.actions:
+        for suffix in ("name", "desc", "encyclopedia"):
+            yield ("action", x.id, f"action.{x.id}.{suffix}")
+    for rule in {r.id for r in parts.rules}:
+        yield ("rule", rule, f"rule.{rule}")
+    for e in parts.events:
+        yield ("event", e.id, f"event.{e.id}.title")
+        yield ("event", e.id, f"event.{e.id}.text")
+        if e.choices:
+            yield ("event", e.id, f"event.{e.id}.encyclopedia")
+        for c in e.choices:
+            yield ("event", e.id, f"event.{e.id}.choice.{c.id}")
+    for kind in ("flag", "modifier"):
+        for value in sorted({r.value for r in parts.refs if r.kind == kind}):
+            first = next(r for r in parts.refs if r.kind == kind and r.value == value)
+            parts.defined.setdefault((kind, value), Where(first.doc, first.path))
+            yield (kind, value, f"{kind}.{value}")
+
+
+def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dict[str, tuple[Document, dict[str, str]]]) -> None:
+    """Every needed text exists in both languages; text nobody uses is a warning."""
+    needed: set[str] = set()
+    for kind, obj_id, key in required_text(parts, sm):
+        needed.add(key)
+        for lang, (doc, table) in sorted(loc.items()):
+            if key in table:
+                continue
+            where = parts.defined.get((kind, obj_id))
+            at_doc, at_path = (where.doc, where.path) if where else (scenario_doc, ())
+            language = "Japanese" if lang == "ja" else "English"
+            parts.checker.report(at_doc, at_path, "missing-text", f"no {language} text for '{key}'",
+                                 hint=f"add `{key}: ...` to {doc.file}")
+    for lang, (doc, table) in sorted(loc.items()):
+        for key in sorted(set(table) - needed):
+            parts.checker.report(doc, (key,), "unused-text", f"text '{key}' is not used by anything", at_key=True,
+                                 hint=did_you_mean(key, needed), warning=True)

@@ -1,0 +1,159 @@
+"""Load a scenario folder: read every file safely, validate, cross-check, build.
+
+``load(path)`` never raises for a content problem: it returns the scenario (or
+None) and every diagnostic found, each located at file:line:col.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gaiko_game.core import model as m
+from gaiko_game.scenario import build, crossref, schema
+from gaiko_game.scenario.context import Checker
+from gaiko_game.scenario.diagnostics import Diagnostic
+from gaiko_game.scenario.yamlsafe import Document, read
+
+SCENARIO_FILE = "scenario.yaml"
+
+
+@dataclass
+class LoadResult:
+    """A scenario, when it loaded without errors, and every diagnostic."""
+
+    scenario: m.Scenario | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the scenario can be played (warnings allowed)."""
+        return self.scenario is not None and not any(d.is_error for d in self.diagnostics)
+
+
+class _Reader:
+    """Reads files of one scenario folder, keeping them inside it and hashing what it read."""
+
+    def __init__(self, folder: Path, shown: Path, checker: Checker) -> None:
+        self.folder, self.shown, self.checker = folder, shown, checker
+        self.root = folder.resolve()
+        self.digest: list[tuple[str, bytes]] = []
+        self.complete = True
+
+    def file(self, rel: str, schema_type: Any, listed_in: Document | None = None,
+             at: tuple[str | int, ...] = ()) -> tuple[Document | None, Any]:
+        path = (self.folder / rel).resolve()
+        shown = str(self.shown / rel)
+        if not path.is_relative_to(self.root):
+            self.complete = False
+            self.checker.report(listed_in or shown, at, "path-outside", f"'{rel}' is outside the scenario folder",
+                                hint="every file a scenario names must be inside its own folder")
+            return None, None
+        if not path.is_file():
+            self.complete = False
+            self.checker.report(listed_in or shown, at, "missing-file", f"file '{rel}' does not exist",
+                                hint=f"create {shown}, or fix the name")
+            return None, None
+        doc, diags = read(path, shown)
+        self.checker.diagnostics.extend(diags)
+        if doc is None:
+            self.complete = False
+            return None, None
+        self.digest.append((rel, path.read_bytes()))
+        if doc.data is None:
+            doc.data = [] if schema_type == schema.ITEMS else {}
+        valid = self.checker.validate(schema_type, doc.data, doc, ())
+        self.complete &= valid is not None
+        return doc, valid
+
+    def content_hash(self) -> str:
+        h = hashlib.sha256()
+        for rel, data in sorted(self.digest):
+            h.update(rel.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
+        return h.hexdigest()
+
+
+def load(path: str | Path) -> LoadResult:
+    """Load and validate the scenario in a folder (or named by its ``scenario.yaml``)."""
+    given = Path(path)
+    folder = given.parent if given.name == SCENARIO_FILE else given
+    checker = Checker()
+    if not folder.is_dir():
+        checker.report(str(given), (), "missing-file", "no such scenario folder",
+                       hint="give the folder that holds scenario.yaml, e.g. scenarios/indo_pacific_2025")
+        return LoadResult(None, checker.diagnostics)
+    reader = _Reader(folder, folder, checker)
+    sdoc, sm = reader.file(SCENARIO_FILE, schema.ScenarioModel)
+    if sdoc is None or sm is None:
+        return LoadResult(None, checker.diagnostics)
+    parts = build.Parts(checker, partner_ids=frozenset(sm.partners))
+    _check_scenario_numbers(parts, sm, sdoc)
+    files = sm.files
+    for kind, add in (("actors", build.add_actors), ("actions", build.add_actions), ("rules", build.add_rules)):
+        for i, rel in enumerate(getattr(files, kind)):
+            doc, items = reader.file(rel, schema.ITEMS, sdoc, ("files", kind, i))
+            if doc is not None and items is not None:
+                add(parts, items, doc)
+    events = files.events if files.events is not None else sorted(
+        str(p.relative_to(folder)) for p in (folder / "events").glob("*.yaml"))
+    for i, rel in enumerate(events):
+        doc, items = reader.file(rel, schema.ITEMS, sdoc, ("files", "events", i))
+        if doc is not None and items is not None:
+            build.add_events(parts, items, doc)
+    loc: dict[str, tuple[Document, dict[str, str]]] = {}
+    for lang, rel in files.loc.items():
+        doc, table = reader.file(rel, schema.LOC, sdoc, ("files", "loc", lang))
+        if doc is not None and table is not None:
+            loc[lang] = (doc, table)
+    income = build.bonuses(parts, sm.capital.bonuses, sdoc, ("capital", "bonuses"))
+    if reader.complete and parts.complete:  # cross-file checks on a partial scenario would only add noise
+        crossref.check_refs(parts, sm)
+        crossref.check_never_legal(parts, sm)
+        crossref.check_text(parts, sm, sdoc, loc)
+    if not checker.ok:
+        return LoadResult(None, checker.diagnostics)
+    scenario = m.Scenario(
+        id=sm.id, turns=sm.turns, start_year=sm.start.year, start_quarter=sm.start.quarter,
+        meters=tuple((k, getattr(sm.meters, k)) for k in m.METERS),
+        capital_start=sm.capital.start, capital_cap=sm.capital.cap, income_base=sm.capital.income,
+        income_bonuses=income,
+        tracks=tuple(m.TrackDef(t.id, t.min, t.max, t.start) for t in sm.tracks),
+        actors=tuple(parts.actors), partners=tuple(sm.partners),
+        dependencies=tuple((k, tuple(v.items())) for k, v in sm.dependencies.items()),
+        autonomy=m.AutonomyDef(sm.autonomy.rate, sm.autonomy.low, sm.autonomy.high, tuple(sm.autonomy.weights.items())),
+        actions=tuple(parts.actions), rules=tuple(parts.rules), events=tuple(parts.events),
+        ratings=tuple(m.RatingDef(r.id, r.min_score) for r in sm.ratings),
+        max_crises=sm.max_crises, player=(sm.player.lat, sm.player.lon), questions=tuple(sm.questions),
+        loc={lang: table for lang, (_, table) in loc.items()}, content_hash=reader.content_hash(),
+    )
+    return LoadResult(scenario, checker.diagnostics)
+
+
+def _check_scenario_numbers(parts: build.Parts, sm: schema.ScenarioModel, doc: Document) -> None:
+    """Checks across fields of scenario.yaml that a schema cannot express."""
+    report = parts.checker.report
+    if sm.capital.start > sm.capital.cap:
+        report(doc, ("capital", "start"), "out-of-range", f"start capital {sm.capital.start} is above the cap {sm.capital.cap}")
+    for i, t in enumerate(sm.tracks):
+        parts.define("track", t.id, doc, ("tracks", i))
+        if not t.min < t.max or not t.min <= t.start <= t.max:
+            report(doc, ("tracks", i), "out-of-range", f"track '{t.id}' needs min < max and start within them")
+    for kind, shares in sm.dependencies.items():
+        for partner in shares:
+            if partner not in sm.partners:
+                parts.ref("partner", partner, doc, ("dependencies", kind, partner))
+        if sum(shares.values()) != 100:
+            report(doc, ("dependencies", kind), "out-of-range",
+                   f"{kind} dependence shares add up to {sum(shares.values())}, not 100")
+        if len(shares) < 2:
+            report(doc, ("dependencies", kind), "out-of-range", f"{kind} dependence needs at least 2 partners")
+    for kind in sm.autonomy.weights:
+        if kind not in sm.dependencies:
+            parts.ref("dependency", kind, doc, ("autonomy", "weights", kind))
+    if sm.autonomy.low >= sm.autonomy.high:
+        report(doc, ("autonomy",), "out-of-range", "autonomy 'low' must be below 'high'")
+    ids = [r.id for r in sm.ratings]
+    if len(set(ids)) != len(ids):
+        report(doc, ("ratings",), "duplicate-id", "two ratings share an id")

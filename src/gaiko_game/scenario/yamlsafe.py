@@ -1,0 +1,164 @@
+"""Read YAML defensively and remember where every value came from.
+
+Composes the node graph with libyaml, then, before constructing anything,
+rejects what could hurt: files over a size cap, alias bombs (too many nodes
+once aliases are expanded), cyclic aliases, nesting beyond a depth cap, and
+duplicate keys (PyYAML would silently keep the last). Only then are Python
+values built, together with a map from each value's path to its line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - every PyYAML wheel we support ships libyaml
+    _Loader = yaml.SafeLoader
+
+from gaiko_game.scenario.diagnostics import Diagnostic, Severity
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 200_000
+MAX_DEPTH = 40
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """A parsed file: its data and the (line, col) of every path in it, 1-based."""
+
+    file: str
+    data: Any
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """The position of ``path``, or of its nearest ancestor that has one."""
+        p = tuple(path)
+        while p and p not in self.marks:
+            p = p[:-1]
+        return self.marks.get(p, (1, 1))
+
+    def key_where(self, path: Path_) -> tuple[int, int]:
+        """The position of the key naming ``path`` (for unknown or duplicate keys)."""
+        return self.key_marks.get(tuple(path)) or self.where(path)
+
+
+class _Rejected(Exception):
+    def __init__(self, code: str, message: str, mark: Any, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.mark, self.hint = code, message, mark, hint
+
+
+def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse one YAML file; on failure return None and located diagnostics."""
+
+    def err(code: str, message: str, line: int = 0, col: int = 0, hint: str | None = None) -> Diagnostic:
+        return Diagnostic(Severity.ERROR, code, message, shown, line, col, hint)
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [err("file-too-large", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
+                              hint="split the content across several files")]
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        return None, [err("bad-encoding", f"not UTF-8 text ({e.reason} at byte {e.start})",
+                          hint="save the file as UTF-8")]
+    except OSError as e:
+        return None, [err("unreadable", f"cannot read the file: {e.strerror}")]
+    return parse(text, shown)
+
+
+def parse(text: str, shown: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse YAML text (see :func:`read`)."""
+    try:
+        loader = _Loader(text)
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                return Document(shown, None), []
+            _check(root)
+            doc = Document(shown, None)
+            _record(root, (), doc, set())
+            doc.data = loader.construct_document(root)
+        finally:
+            loader.dispose()
+    except _Rejected as r:
+        line, col = (r.mark.line + 1, r.mark.column + 1) if r.mark else (0, 0)
+        return None, [Diagnostic(Severity.ERROR, r.code, r.message, shown, line, col, r.hint)]
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        what = e.problem or e.context or "invalid YAML"
+        if e.context and e.context_mark and e.problem:
+            what += f" ({e.context} started on line {e.context_mark.line + 1})"
+        return None, [Diagnostic(Severity.ERROR, "yaml-syntax", f"YAML syntax error: {what}", shown, line, col,
+                                 "check the indentation and the quoting around this line")]
+    except yaml.YAMLError as e:
+        return None, [Diagnostic(Severity.ERROR, "yaml-syntax", f"YAML error: {e}", shown)]
+    return doc, []
+
+
+def _check(root: yaml.Node) -> None:
+    """Reject cycles, depth and expanded size before anything is constructed."""
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+
+    def walk(node: yaml.Node, depth: int) -> int:
+        key = id(node)
+        if key in on_path:
+            raise _Rejected("alias-cycle", "an alias refers to the node that contains it", node.start_mark,
+                            "remove the alias, or point it at a node outside itself")
+        if key in sizes:
+            return sizes[key]
+        if depth > MAX_DEPTH:
+            raise _Rejected("too-deep", f"nesting deeper than {MAX_DEPTH} levels", node.start_mark)
+        on_path.add(key)
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                total += walk(k, depth + 1) + walk(v, depth + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for v in node.value:
+                total += walk(v, depth + 1)
+        on_path.discard(key)
+        sizes[key] = total
+        if total > MAX_NODES:
+            raise _Rejected("alias-bomb", f"aliases expand to more than {MAX_NODES:,} values", node.start_mark,
+                            "YAML aliases may not multiply content like this")
+        return total
+
+    walk(root, 0)
+
+
+def _record(node: yaml.Node, path: Path_, doc: Document, seen: set[int]) -> None:
+    """Record positions (each aliased node once) and reject duplicate keys."""
+    doc.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if id(node) in seen:
+        return
+    seen = seen | {id(node)}
+    if isinstance(node, yaml.MappingNode):
+        keys: dict[object, yaml.Node] = {}
+        for k, v in node.value:
+            if k.tag == "tag:yaml.org,2002:merge":
+                for merged in v.value if isinstance(v, yaml.SequenceNode) else [v]:
+                    _record(merged, path, doc, seen)
+                continue
+            name = k.value if isinstance(k, yaml.ScalarNode) else repr(k.start_mark)
+            if name in keys:
+                first = keys[name].start_mark
+                raise _Rejected("duplicate-key", f"key '{name}' appears twice in this mapping", k.start_mark,
+                                f"the first '{name}' is on line {first.line + 1}; keep one")
+            keys[name] = k
+            doc.key_marks[path + (name,)] = (k.start_mark.line + 1, k.start_mark.column + 1)
+            _record(v, path + (name,), doc, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            _record(v, path + (i,), doc, seen)

@@ -1,0 +1,1 @@
+"""Seeded games, policies, simulation: everything between the rules and a player."""

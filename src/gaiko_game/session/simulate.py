@@ -1,0 +1,72 @@
+"""Many seeded games under one policy, with per-run results and a summary."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from gaiko_game.core import Scenario
+from gaiko_game.session.policies import make_policy, play_game
+from gaiko_game.session.seeding import POLICY_STREAM, new_game, stream
+
+METRICS = ("security", "prosperity", "autonomy", "score")
+
+
+@dataclass
+class Run:
+    """One game's result."""
+
+    seed: int
+    security: int
+    prosperity: int
+    autonomy: int
+    score: float
+    rating: str
+    turns: int
+    ending: str
+    events: Counter[str] = field(default_factory=Counter)
+    choices: Counter[str] = field(default_factory=Counter)
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON form of a run."""
+        return {"seed": self.seed, "security": self.security, "prosperity": self.prosperity,
+                "autonomy": self.autonomy, "score": self.score, "rating": self.rating,
+                "turns": self.turns, "ending": self.ending}
+
+
+def run_one(scenario: Scenario, policy_name: str, seed: int) -> Run:
+    """Play one game from ``seed`` with a built-in policy."""
+    game = play_game(new_game(scenario, seed), make_policy(policy_name, stream(seed, POLICY_STREAM)))
+    out = game.outcome()
+    assert out is not None
+    events = Counter(f.event for f in game.fired)
+    choices = Counter(f"{f.event}.{f.choice}" for f in game.fired if f.choice)
+    return Run(seed, out.meters["security"], out.meters["prosperity"], out.meters["autonomy"],
+               out.score, out.rating, out.turns, out.ending, events, choices)
+
+
+def simulate(scenario: Scenario, policy_name: str, seed: int, runs: int) -> list[Run]:
+    """Play ``runs`` games from seeds ``seed``, ``seed + 1``, …"""
+    return [run_one(scenario, policy_name, seed + i) for i in range(runs)]
+
+
+def mean_sd(values: list[float]) -> tuple[float, float]:
+    """Mean and sample standard deviation (0 for a single value)."""
+    n = len(values)
+    mean = sum(values) / n
+    var = sum((v - mean) ** 2 for v in values) / (n - 1) if n > 1 else 0.0
+    return mean, math.sqrt(var)
+
+
+def summary(results: list[Run]) -> dict[str, object]:
+    """Mean, spread and range of each metric, and how often each rating and ending came up."""
+    out: dict[str, object] = {"runs": len(results)}
+    for metric in METRICS:
+        values = [float(getattr(r, metric)) for r in results]
+        mean, sd = mean_sd(values)
+        out[metric] = {"mean": round(mean, 2), "sd": round(sd, 2), "min": min(values), "max": max(values)}
+    out["turns"] = {"mean": round(sum(r.turns for r in results) / len(results), 2)}
+    out["ratings"] = dict(sorted(Counter(r.rating for r in results).items()))
+    out["endings"] = dict(sorted(Counter(r.ending for r in results).items()))
+    return out

@@ -1,0 +1,80 @@
+"""Broken scenarios give exactly the located diagnostics listed in tests/bad/<case>/expected.txt."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gaiko_game.scenario.loader import load
+
+BAD = Path(__file__).resolve().parent / "bad"
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir())
+
+
+def broken(case: str, where: Path) -> Path:
+    """The mini scenario with the case's files laid over it."""
+    dst = where / "scenario"
+    shutil.copytree(MINI, dst)
+    for f in (BAD / case).rglob("*"):
+        if f.is_file() and f.name != "expected.txt":
+            (dst / f.relative_to(BAD / case)).write_bytes(f.read_bytes())
+    return dst
+
+
+def test_the_required_kinds_of_breakage_are_all_covered() -> None:
+    codes = {line.split("[")[1].rstrip("]") for c in CASES for line in (BAD / c / "expected.txt").read_text().split()
+             if "[" in line}
+    assert {"yaml-syntax", "unknown-key", "unknown-id", "duplicate-id", "duplicate-key", "wrong-type",
+            "out-of-range", "alias-bomb", "alias-cycle", "path-outside"} <= codes
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_broken_scenario_gives_exact_diagnostics(case: str, tmp_path: Path) -> None:
+    folder = broken(case, tmp_path)
+    result = load(folder)
+    got = sorted(f"{Path(d.file).relative_to(folder)}:{d.line}:{d.col}: {d.severity.value}[{d.code}]"
+                 for d in result.diagnostics)
+    expected = (BAD / case / "expected.txt").read_text().splitlines()
+    assert got == expected
+    assert result.scenario is None and not result.ok
+    assert all(d.message and Path(d.file).is_relative_to(folder) and d.line >= 1 for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("case", ["yaml_syntax", "alias_bomb", "unknown_id"])
+def test_validate_command_exits_1_without_a_traceback(case: str, tmp_path: Path) -> None:
+    folder = broken(case, tmp_path)
+    run = subprocess.run([sys.executable, "-m", "gaiko_game", "validate", str(folder)], capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stdout + run.stderr
+    first = (BAD / case / "expected.txt").read_text().splitlines()[0]
+    assert f"{folder}/{first}" in run.stdout
+    assert run.stdout.rstrip().endswith("FAILED")
+
+
+def test_hints_suggest_the_likely_spelling(tmp_path: Path) -> None:
+    result = load(broken("unknown_id", tmp_path))
+    assert [d.hint for d in result.diagnostics] == ["did you mean 'china'?"]
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    folder = broken("unknown_id", tmp_path)
+    (folder / "rules.yaml").write_text("# " + "x" * 1_100_000 + "\n")
+    result = load(folder)
+    assert [(Path(d.file).name, d.code) for d in result.diagnostics] == [("rules.yaml", "file-too-large")]
+
+
+def test_nesting_is_capped(tmp_path: Path) -> None:
+    folder = broken("unknown_id", tmp_path)
+    (folder / "rules.yaml").write_text("x: " + "[" * 60 + "]" * 60 + "\n")
+    result = load(folder)
+    assert [d.code for d in result.diagnostics] == ["too-deep"]
+
+
+def test_missing_folder_is_reported(tmp_path: Path) -> None:
+    result = load(tmp_path / "nope")
+    assert [d.code for d in result.diagnostics] == ["missing-file"]

@@ -1,0 +1,69 @@
+"""The default scenario: what DESIGN.md §2 and §5 ask of it, in both languages."""
+
+from __future__ import annotations
+
+from gaiko_game.core import Scenario
+from gaiko_game.core.text import LANGS
+from gaiko_game.scenario.loader import load
+from tests.conftest import BUNDLED, ROOT
+
+ACTORS = {"us", "china", "india", "australia", "south_korea", "north_korea", "russia", "taiwan", "eu",
+          "vietnam", "philippines", "indonesia", "thailand", "malaysia", "singapore"}
+
+
+def test_every_bundled_scenario_validates_clean() -> None:
+    for path in BUNDLED:
+        result = load(path)
+        assert result.ok and result.diagnostics == [], [d.format() for d in result.diagnostics]
+
+
+def test_default_scenario_shape(default: Scenario) -> None:
+    assert default.turns == 24 and default.date(1) == (2025, 1) and default.date(24) == (2030, 4)
+    assert ACTORS <= {a.id for a in default.actors} and len(default.actors) >= 15
+    assert len(default.actions) >= 18
+    assert {a.category for a in default.actions} == {"alliance", "partnership", "economic_security", "dialogue"}
+    assert {t.id for t in default.tracks} == {"tension", "us_commitment", "stability"}
+
+
+def test_actors_sit_at_real_coordinates(default: Scenario) -> None:
+    where = {a.id: (a.lat, a.lon) for a in default.actors}
+    assert where["china"] == (39.90, 116.40)  # Beijing
+    assert where["india"] == (28.61, 77.21)  # New Delhi
+    assert where["singapore"] == (1.35, 103.82)
+    assert all(-50 < lat < 60 for lat, _ in where.values())
+
+
+def test_every_player_facing_text_exists_in_both_languages(default: Scenario) -> None:
+    ja, en = default.loc["ja"], default.loc["en"]
+    assert set(ja) == set(en)
+    assert all(v.strip() for lang in LANGS for v in default.loc[lang].values())
+    assert all(any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in v) for k, v in ja.items()
+               if not k.startswith(("partner.", "actor.")) or k in ("actor.china", "actor.japan"))
+
+
+def test_encyclopedia_carries_the_articles_facts_dated_2023(default: Scenario) -> None:
+    en = default.loc["en"]
+    ja = default.loc["ja"]
+    entries = {a.id: (en[f"action.{a.id}.encyclopedia"], ja[f"action.{a.id}.encyclopedia"]) for a in default.actions}
+    assert all(len(e) > 150 and len(j) > 60 for e, j in entries.values())
+    dated = [a for a, (e, j) in entries.items() if "2023" in e and "2023" in j]
+    assert {"counterstrike_capability", "asean_summit", "us_semiconductors", "india_infrastructure"} <= set(dated)
+    assert "200 billion" in " ".join(e for e, _ in entries.values())
+    assert "1.4 billion" in " ".join(e for e, _ in entries.values())
+
+
+def test_discussion_questions_exist(default: Scenario) -> None:
+    assert len(default.questions) >= 3
+    assert all(f"question.{q}" in default.loc[lang] for q in default.questions for lang in LANGS)
+
+
+def test_content_hash_changes_with_content(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    src = ROOT / "scenarios" / "indo_pacific_2025"
+    copy = tmp_path / "s"
+    shutil.copytree(src, copy)
+    first = load(copy).scenario
+    (copy / "rules.yaml").write_text((copy / "rules.yaml").read_text() + "\n# a comment\n")
+    second = load(copy).scenario
+    assert first is not None and second is not None and first.content_hash != second.content_hash

@@ -1,0 +1,270 @@
+"""The rules, with exact values, on the small fixture scenario (tests/fixtures/mini)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko_game.core import EndTurn, Game, IllegalAction, IllegalChoice, Order, Phase, Scenario, WrongPhase
+from gaiko_game.core.report import score_of
+from gaiko_game.session.seeding import new_game, stream
+
+
+def finish_turn(g: Game, answer: str | None = None) -> None:
+    report = g.end_turn()
+    while report is None:
+        report = g.choose(answer or g.default_choice() or "")
+
+
+def test_start_state(game: Game) -> None:
+    assert game.turn == 1 and game.phase is Phase.ACTIONS
+    assert game.meters() == {"security": 50, "prosperity": 50, "autonomy": 50}
+    assert game.state.nums["capital"] == 5  # start 3 + income 2
+    assert game.ledger[0].cause.kind == "income"
+
+
+def test_action_pays_cost_and_applies_effects(game: Game) -> None:
+    changes = game.apply(Order("drills"))
+    assert game.state.nums["capital"] == 3
+    assert game.meters()["security"] == 55
+    assert game.state.nums["dep.security.us"] == 85
+    assert game.state.nums["dep.security.india"] == 15  # taken from the largest other share
+    assert [c.key for c in changes] == ["capital", "meter.security", "dep.security.india", "dep.security.us"]
+    assert all(c.cause.kind == "action" and c.cause.id == "drills" for c in changes)
+
+
+def test_cooldown_refuses_with_turns_left(game: Game) -> None:
+    game.apply(Order("drills"))
+    with pytest.raises(IllegalAction) as refusal:
+        game.apply(Order("drills"))
+    assert "usable again in 2 turn" in str(refusal.value)
+    assert "あと2ターン" in refusal.value.text("ja")
+
+
+def test_not_enough_capital(game: Game) -> None:
+    game.apply(Order("drills"))
+    game.apply(Order("gamble"))
+    game.apply(Order("slow"))
+    game.apply(Order("key"))
+    assert game.state.nums["capital"] == 0
+    reason = game.explain_illegal(Order("summit", "india"))
+    assert reason is not None and reason.key == "refuse.capital"
+    assert Order("summit", "india") not in game.legal_actions()
+
+
+def test_requirement_explains_the_missing_flag(game: Game) -> None:
+    with pytest.raises(IllegalAction) as refusal:
+        game.apply(Order("locked"))
+    assert "EN flag.unlocked" in str(refusal.value)
+    game.apply(Order("key"))
+    assert Order("locked") in game.legal_actions()
+
+
+def test_targets_must_be_listed(game: Game) -> None:
+    with pytest.raises(IllegalAction, match="Choose the target"):
+        game.apply(Order("summit", "us"))
+    with pytest.raises(IllegalAction, match="takes no target"):
+        game.apply(Order("drills", "india"))
+    game.apply(Order("summit", "china"))
+    assert game.state.nums["relation.china"] == -10
+    assert game.state.nums["dep.trade.china"] == 44
+    assert game.state.nums["dep.trade.us"] == 36
+
+
+def test_unknown_action_is_refused(game: Game) -> None:
+    with pytest.raises(IllegalAction, match="no action called “fly”"):
+        game.apply(Order("fly"))
+
+
+def test_legal_actions_are_in_scenario_order(game: Game) -> None:
+    assert [str(o) for o in game.legal_actions()] == [
+        "drills", "summit@india", "summit@china", "gamble", "slow", "key"]
+
+
+def test_odds_roll_uses_the_game_stream(mini: Scenario) -> None:
+    for seed in range(6):
+        g = new_game(mini, seed)
+        expected = stream(seed).chance(0.5)  # the first draw of the game's stream
+        g.apply(Order("gamble"))
+        assert g.rolls[-1].success is expected and g.rolls[-1].p == 0.5
+        assert g.meters()["prosperity"] == (60 if expected else 40)
+        cause = g.ledger[-1].cause
+        assert cause.kind == ("action" if expected else "action_failed")
+
+
+def test_fading_and_delayed_effects_land_on_their_turns(game: Game) -> None:
+    game.apply(Order("slow"))
+    assert game.meters()["prosperity"] == 52  # 5 over 3 → 2 now
+    finish_turn(game)  # world phase of turn 1: pressure −1; autonomy drifts
+    assert game.meters()["prosperity"] == 52
+    finish_turn(game)  # turn 2: crisis_a default "no" −2, fading step +2; turn 3 news +1
+    assert game.meters()["prosperity"] == 52 - 2 + 2 + 1
+    assert game.meters()["security"] == 50 - 1 - 1
+    finish_turn(game)  # turn 3: last fading step +1; the security delayed by 2 turns lands
+    assert game.meters()["prosperity"] == 53 + 1
+    assert game.meters()["security"] == 48 - 1 + 4
+    assert [c.turn for c in game.ledger if c.cause.id == "slow" and c.key == "meter.prosperity"] == [1, 2, 3]
+
+
+def test_rules_react_to_military_moves(game: Game) -> None:
+    game.apply(Order("drills"))
+    finish_turn(game)
+    assert game.state.nums["track.tension"] == 3
+    assert game.state.nums["relation.china"] == -25
+    assert [c.cause.id for c in game.ledger if c.key == "track.tension"] == ["answer"]
+
+
+def test_autonomy_follows_diversification(game: Game) -> None:
+    # security 80/0/20 → (1 − 0.68)/(2/3) = 0.48; trade 40/40/20 → (1 − 0.36)/(2/3) = 0.96
+    assert game.diversification() == pytest.approx(0.72)
+    assert game.autonomy_target() == 72
+    finish_turn(game)
+    assert game.meters()["autonomy"] == 61  # 50 + round(0.5 × 22)
+    assert [c.cause.kind for c in game.ledger if c.key == "meter.autonomy"] == ["autonomy"]
+
+
+def test_modifier_applies_each_turn_then_expires(game: Game) -> None:
+    game.apply(Order("key"))
+    finish_turn(game)
+    assert game.meters()["prosperity"] == 51 and "boom" in game.state.modifiers
+    finish_turn(game)  # −2 crisis_a default, +1 boom; then turn 3's news +1
+    assert game.meters()["prosperity"] == 51 and "boom" not in game.state.modifiers
+    assert [c.turn for c in game.ledger if c.cause.kind == "modifier"] == [1, 2]
+
+
+def test_income_bonus_applies_while_its_condition_holds(game: Game) -> None:
+    game.state.nums["capital"] = 0
+    game.state.nums["meter.prosperity"] = 65
+    finish_turn(game)
+    assert [c.delta for c in game.ledger if c.cause.kind == "income"] == [2, 3]
+
+
+def test_capital_is_capped(game: Game) -> None:
+    finish_turn(game)  # 5 + 2 → capped at 6
+    assert game.state.nums["capital"] == 6
+    assert [c.delta for c in game.ledger if c.cause.kind == "income"] == [2, 1]
+
+
+def test_crisis_waits_for_a_choice(game: Game) -> None:
+    finish_turn(game)
+    assert game.end_turn() is None
+    assert game.phase is Phase.CRISIS and game.pending_crisis is not None
+    assert game.pending_crisis.id == "crisis_a"
+    assert game.legal_actions() == []
+    with pytest.raises(WrongPhase):
+        game.end_turn()
+    with pytest.raises(IllegalAction, match="answer the crisis first"):
+        game.apply(Order("gamble"))
+    with pytest.raises(IllegalChoice, match="no choice called"):
+        game.choose("maybe")
+    report = game.choose("yes")
+    assert report is not None and report.turn == 2
+    assert game.turn == 3 and game.phase is Phase.ACTIONS
+    assert report.fired[0].event == "crisis_a" and report.fired[0].choice == "yes"
+
+
+def test_follow_up_fires_after_its_delay(game: Game) -> None:
+    finish_turn(game)
+    finish_turn(game, "yes")
+    assert game.end_turn() is None
+    assert game.pending_crisis is not None and game.pending_crisis.id == "crisis_b"
+    why = game.fired[-1].why
+    assert why.key == "fired.follow_up"
+
+
+def test_default_choice_is_the_scenarios(game: Game) -> None:
+    finish_turn(game)
+    game.end_turn()
+    assert game.default_choice() == "no"
+
+
+def test_choice_cost_is_checked(game: Game) -> None:
+    finish_turn(game)
+    game.state.nums["capital"] = 0
+    game.end_turn()
+    assert game.legal_choices() == ["no"]
+    with pytest.raises(IllegalChoice, match="Not enough Diplomatic Capital"):
+        game.choose("yes")
+
+
+def test_news_event_fires_at_turn_start(game: Game) -> None:
+    finish_turn(game)
+    finish_turn(game)
+    assert game.turn == 3
+    assert [f.event for f in game.fired if f.turn == 3] == ["news_x"]
+
+
+def test_game_ends_after_last_turn_with_a_rating(game: Game) -> None:
+    while not game.is_over:
+        finish_turn(game)
+    out = game.outcome()
+    assert out is not None and out.ending == "completed" and out.turns == 6
+    assert out.score == score_of(out.meters)
+    assert out.rating == ("good" if out.score >= 60 else "ok" if out.score >= 40 else "bad")
+    with pytest.raises(WrongPhase, match="game is over"):
+        game.end_turn()
+
+
+def test_a_meter_at_zero_ends_the_game_at_once(game: Game) -> None:
+    game.state.nums["meter.security"] = 1
+    finish_turn(game)  # pressure −1
+    assert game.is_over
+    out = game.outcome()
+    assert out is not None and out.ending == "security_collapse" and out.score == 0.0 and out.rating == "bad"
+
+
+def test_score_is_the_geometric_mean() -> None:
+    assert score_of({"a": 40, "b": 40, "c": 40}) == 40.0
+    assert score_of({"a": 20, "b": 50, "c": 100}) == 46.4
+    assert score_of({"a": 0, "b": 100, "c": 100}) == 0.0
+
+
+def test_bounds_clamp_and_the_ledger_records_the_real_change(game: Game) -> None:
+    game.state.nums["meter.security"] = 98
+    changes = game.apply(Order("drills"))
+    assert game.meters()["security"] == 100
+    assert [c.delta for c in changes if c.key == "meter.security"] == [2]
+
+
+def test_undo_restores_state_and_logs(game: Game) -> None:
+    before = game.state.fingerprint()
+    game.apply(Order("gamble"))
+    assert game.undo() == Order("gamble")
+    assert game.state.fingerprint() == before
+    assert game.history == [] and game.rolls == []
+
+
+def test_undo_across_a_turn(game: Game) -> None:
+    before = game.state.fingerprint()
+    n = len(game.ledger)
+    game.end_turn()
+    assert game.undo() == EndTurn()
+    assert game.state.fingerprint() == before and len(game.ledger) == n and game.reports == []
+
+
+def test_clone_diverges_independently(game: Game) -> None:
+    other = game.clone()
+    game.apply(Order("drills"))
+    assert other.meters()["security"] == 50 and other.history == []
+    other.apply(Order("drills"))
+    assert other.state.fingerprint() == game.state.fingerprint()
+
+
+def test_preview_matches_apply_without_touching_the_game(game: Game) -> None:
+    before = game.state.fingerprint()
+    p = game.preview(Order("slow"))
+    assert game.state.fingerprint() == before
+    assert [(c.key, c.delta) for c in p.now] == [("capital", -1), ("meter.prosperity", 2)]
+    assert [(off, e.describe().args) for off, e in p.later] == [
+        (1, (("by", 2), ("name", p.later[0][1].describe().args[1][1]))),
+        (2, (("by", 1), ("name", p.later[1][1].describe().args[1][1]))),
+        (2, (("by", 4), ("name", p.later[2][1].describe().args[1][1]))),
+    ]
+    applied = game.apply(Order("slow"))
+    assert [(c.key, c.delta) for c in applied] == [(c.key, c.delta) for c in p.now]
+
+
+def test_preview_of_a_gamble_shows_both_outcomes(game: Game) -> None:
+    p = game.preview(Order("gamble"))
+    assert p.odds == 0.5
+    assert [(c.key, c.delta) for c in p.now] == [("capital", -1), ("meter.prosperity", 10)]
+    assert [(c.key, c.delta) for c in p.failure_now] == [("capital", -1), ("meter.prosperity", -10)]
