@@ -43,3 +43,9 @@ def test_only_ui_may_import_pygame() -> None:
         if "ui" not in p.relative_to(package).parts and "import pygame" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_core_is_fully_typed() -> None:
+    run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-error-summary", str(CORE)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr

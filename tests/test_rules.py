@@ -268,3 +268,14 @@ def test_preview_of_a_gamble_shows_both_outcomes(game: Game) -> None:
     assert p.odds == 0.5
     assert [(c.key, c.delta) for c in p.now] == [("capital", -1), ("meter.prosperity", 10)]
     assert [(c.key, c.delta) for c in p.failure_now] == [("capital", -1), ("meter.prosperity", -10)]
+
+
+def test_state_copy_covers_every_field(game: Game) -> None:
+    from gaiko_game.core.state import State
+
+    copy = game.state.copy()
+    for name in State.__slots__:
+        original, copied = getattr(game.state, name), getattr(copy, name)
+        assert copied == original, name
+        if isinstance(original, (dict, list, set)):
+            assert copied is not original, f"{name} is shared, not copied"

@@ -75,6 +75,7 @@ class Board:
         self.bounds = bounds_of(scenario)
         self.ledger: list[Change] = []
         self.partners = {kind: tuple(p for p, _ in shares) for kind, shares in scenario.dependencies}
+        self.share_keys = {kind: tuple(f"dep.{kind}.{p}" for p, _ in shares) for kind, shares in scenario.dependencies}
 
     def actor(self, actor: str, target: str | None) -> str:
         """Resolve an actor parameter, ``target`` meaning the chosen target."""
@@ -85,7 +86,11 @@ class Board:
         nums = self.state.nums
         before = nums.get(key, 0)
         lo, hi = self.bounds.get(key, COUNTER_BOUNDS)
-        after = min(hi, max(lo, before + by))
+        after = before + by
+        if after > hi:
+            after = hi
+        elif after < lo:
+            after = lo
         if after != before:
             nums[key] = after
             self.ledger.append(Change(self.state.turn, key, before, after, cause))

@@ -25,6 +25,11 @@ class Range(Condition):
 
     min: int | None = None
     max: int | None = None
+    fixed_key: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if TARGET not in (getattr(self, "actor", None),):
+            object.__setattr__(self, "fixed_key", self.key(None))
 
     @abstractmethod
     def key(self, target: str | None) -> str:
@@ -35,8 +40,9 @@ class Range(Condition):
         """What the number is called."""
 
     def test(self, s: State, target: str | None) -> bool:
-        v = s.nums.get(self.key(target), 0)
-        return (self.min is None or v >= self.min) and (self.max is None or v <= self.max)
+        v = s.nums.get(self.fixed_key or self.key(target), 0)
+        lo, hi = self.min, self.max
+        return (lo is None or v >= lo) and (hi is None or v <= hi)
 
     def explain(self, s: State, target: str | None) -> Msg:
         now = s.nums.get(self.key(target), 0)

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from gaiko_game.core.board import Board, Cause, key_name
 from gaiko_game.core.conditions import Meter
-from gaiko_game.core.plugins import Amount, Effect, between, effect, nested, plan, ref
+from gaiko_game.core.plugins import TARGET, Amount, Effect, between, effect, nested, plan, ref
 from gaiko_game.core.text import Msg, Name
 
 
@@ -32,9 +32,13 @@ class MeterAdd(Amount):
 
     name: ClassVar[str] = "meter"
     id: Meter
+    key: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", f"meter.{self.id}")
 
     def apply(self, b: Board, cause: Cause, target: str | None) -> None:
-        b.add(f"meter.{self.id}", self.by, cause)
+        b.add(self.key, self.by, cause)
 
     def describe(self) -> Msg:
         return _amount_msg(self, f"meter.{self.id}")
@@ -51,9 +55,13 @@ class RelationAdd(Amount):
 
     name: ClassVar[str] = "relation"
     actor: str = field(metadata=ref("actor", target=True))
+    key: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", f"relation.{self.actor}")
 
     def apply(self, b: Board, cause: Cause, target: str | None) -> None:
-        b.add(f"relation.{b.actor(self.actor, target)}", self.by, cause)
+        b.add(f"relation.{target}" if self.actor == TARGET else self.key, self.by, cause)
 
     def describe(self) -> Msg:
         return _amount_msg(self, f"relation.{self.actor}")
@@ -89,9 +97,13 @@ class TrackAdd(Amount):
 
     name: ClassVar[str] = "track"
     id: str = field(metadata=ref("track"))
+    key: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", f"track.{self.id}")
 
     def apply(self, b: Board, cause: Cause, target: str | None) -> None:
-        b.add(f"track.{self.id}", self.by, cause)
+        b.add(self.key, self.by, cause)
 
     def describe(self) -> Msg:
         return _amount_msg(self, f"track.{self.id}")

@@ -7,7 +7,7 @@ the scenario, the seed and that log.
 
 from __future__ import annotations
 
-from gaiko_game.core.board import Board, Cause, Change
+from gaiko_game.core.board import Cause, Change
 from gaiko_game.core.conditions import holds
 from gaiko_game.core.decisions import Choose, Decision, EndTurn, Order
 from gaiko_game.core.errors import IllegalAction, IllegalChoice, WrongPhase
@@ -41,7 +41,7 @@ class Game(World):
     """One game of a scenario, from a seeded random stream."""
 
     def __init__(self, scenario: Scenario, rng: Pcg64, *, _state: State | None = None) -> None:
-        Board.__init__(self, scenario, _state or initial_state(scenario, rng))
+        super().__init__(scenario, _state or initial_state(scenario, rng))
         self.history: list[Decision] = []
         self.rolls: list[Roll] = []
         self.fired: list[Fired] = []
@@ -84,7 +84,7 @@ class Game(World):
             if a.cost > capital or ready.get(a.id, 0) > turn:
                 continue
             for t in a.targets or (None,):
-                if holds(a.requires, s, t):
+                if not a.requires or holds(a.requires, s, t):
                     out.append(self._orders[a.id, t])
         return out
 

@@ -10,7 +10,7 @@ from gaiko_game.core.rng import Pcg64
 
 if TYPE_CHECKING:
     from gaiko_game.core.board import Cause
-    from gaiko_game.core.plugins import Plan
+    from gaiko_game.core.plugins import Effect, Plan
 
 
 class Phase(Enum):
@@ -41,7 +41,7 @@ class State:
     flags: set[str] = field(default_factory=set)
     cooldowns: dict[str, int] = field(default_factory=dict)
     played: dict[str, int] = field(default_factory=dict)
-    delayed: list[tuple[int, object, Cause, str | None]] = field(default_factory=list)
+    delayed: list[tuple[int, Effect, Cause, str | None]] = field(default_factory=list)
     modifiers: dict[str, Modifier] = field(default_factory=dict)
     fired_last: dict[str, int] = field(default_factory=dict)
     fired_count: dict[str, int] = field(default_factory=dict)
@@ -52,25 +52,25 @@ class State:
     report_from: int = 0
 
     def copy(self) -> State:
-        """An independent copy (definitions and plans are immutable and shared)."""
-        return State(
-            rng=self.rng.copy(),
-            nums=self.nums.copy(),
-            turn=self.turn,
-            phase=self.phase,
-            flags=self.flags.copy(),
-            cooldowns=self.cooldowns.copy(),
-            played=self.played.copy(),
-            delayed=self.delayed.copy(),
-            modifiers=self.modifiers.copy(),
-            fired_last=self.fired_last.copy(),
-            fired_count=self.fired_count.copy(),
-            chosen=self.chosen.copy(),
-            pending=self.pending.copy(),
-            follow_ups=self.follow_ups.copy(),
-            ending=self.ending,
-            report_from=self.report_from,
-        )
+        """An independent copy (definitions, plans and modifiers are immutable and shared)."""
+        new = object.__new__(State)
+        new.rng = self.rng.copy()
+        new.nums = self.nums.copy()
+        new.turn = self.turn
+        new.phase = self.phase
+        new.flags = self.flags.copy()
+        new.cooldowns = self.cooldowns.copy()
+        new.played = self.played.copy()
+        new.delayed = self.delayed.copy()
+        new.modifiers = self.modifiers.copy()
+        new.fired_last = self.fired_last.copy()
+        new.fired_count = self.fired_count.copy()
+        new.chosen = self.chosen.copy()
+        new.pending = self.pending.copy()
+        new.follow_ups = self.follow_ups.copy()
+        new.ending = self.ending
+        new.report_from = self.report_from
+        return new
 
     def fingerprint(self) -> tuple[object, ...]:
         """A value that equals another state's exactly when the games are the same."""

@@ -68,5 +68,5 @@ class Texts:
             return self.render(value)
         if isinstance(value, tuple) and all(isinstance(v, Msg) for v in value):
             sep = "、" if self.lang == "ja" else "; "
-            return sep.join(self.render(v) for v in value)  # type: ignore[arg-type]
+            return sep.join(self.render(v) for v in value if isinstance(v, Msg))
         return value

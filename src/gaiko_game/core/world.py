@@ -22,6 +22,7 @@ class World(Board):
 
     def __init__(self, scenario: Scenario, state: State) -> None:
         super().__init__(scenario, state)
+        self._rules = tuple((r.when, r.steps, Cause("rule", r.id)) for r in scenario.rules)
 
     # ── news ─────────────────────────────────────────────────────────────
     def news(self) -> None:
@@ -106,26 +107,30 @@ class World(Board):
             due = [d for d in s.delayed if d[0] <= s.turn]
             s.delayed = [d for d in s.delayed if d[0] > s.turn]
             for _, eff, cause, target in due:
-                eff.apply(self, cause, target)  # type: ignore[attr-defined]
+                eff.apply(self, cause, target)
         for mod_id, m in list(s.modifiers.items()):
             self.run(m.steps, m.cause, None)
             if s.turn + 1 >= m.until:
                 del s.modifiers[mod_id]
-        for r in self.scenario.rules:
-            if holds(r.when, s):
-                self.run(r.steps, Cause("rule", r.id), None)
+        for when, steps, cause in self._rules:
+            if not when or holds(when, s):
+                self.run(steps, cause, None)
         self._autonomy()
 
     def diversification(self) -> float:
         """Weighted mean over dependency kinds of 1 − HHI, normalised to 0–1."""
         nums, total, weights = self.state.nums, 0.0, 0.0
         for kind, w in self.scenario.autonomy.weights:
-            shares = [nums[f"dep.{kind}.{p}"] for p in self.partners[kind]]
-            whole = sum(shares)
-            n = len(shares)
+            keys = self.share_keys[kind]
+            whole = squares = 0
+            for k in keys:
+                v = nums[k]
+                whole += v
+                squares += v * v
+            n = len(keys)
             if whole <= 0 or n < 2:
                 continue
-            hhi = sum(v * v for v in shares) / (whole * whole)
+            hhi = squares / (whole * whole)
             total += w * (1.0 - hhi) / (1.0 - 1.0 / n)
             weights += w
         return total / weights if weights else 0.0

@@ -53,6 +53,8 @@ def param_model(cls: type) -> type[BaseModel]:
     hints = get_type_hints(cls)
     spec: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
+        if not f.init:
+            continue
         md = f.metadata
         t: Any = Any if "nested" in md else hints[f.name]
         bounds = {k: md[k] for k in ("ge", "le") if k in md}
@@ -68,7 +70,7 @@ def param_model(cls: type) -> type[BaseModel]:
 
 def _unwrapped(cls: type) -> dataclasses.Field[Any] | None:
     """The nested field a plugin takes directly (``not: {...}``, ``any: [...]``), if it has one."""
-    own = [f for f in dataclasses.fields(cls) if f.name != "delay"]
+    own = [f for f in dataclasses.fields(cls) if f.init and f.name != "delay"]
     if len(own) == 1 and "nested" in own[0].metadata:
         return own[0]
     return None
@@ -114,6 +116,8 @@ def _one(entry: Any, env: Env, path: Path_, table: dict[str, Any], what: str) ->
         return None
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
+        if not f.init:
+            continue
         value = getattr(model, f.name)
         md = f.metadata
         at = here if inner is not None else here + (md.get("alias", f.name),)
