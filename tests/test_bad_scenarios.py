@@ -30,7 +30,8 @@ def test_the_required_kinds_of_breakage_are_all_covered() -> None:
     codes = {line.split("[")[1].rstrip("]") for c in CASES for line in (BAD / c / "expected.txt").read_text().split()
              if "[" in line}
     assert {"yaml-syntax", "unknown-key", "unknown-id", "duplicate-id", "duplicate-key", "wrong-type",
-            "out-of-range", "alias-bomb", "alias-cycle", "path-outside"} <= codes
+            "out-of-range", "alias-bomb", "alias-cycle", "path-outside", "chain-loop", "never-fires", "no-effect",
+            "never-legal", "missing-text"} <= codes
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -41,7 +42,8 @@ def test_broken_scenario_gives_exact_diagnostics(case: str, tmp_path: Path) -> N
                  for d in result.diagnostics)
     expected = (BAD / case / "expected.txt").read_text().splitlines()
     assert got == expected
-    assert result.scenario is None and not result.ok
+    has_errors = any("] " not in line and ": error[" in line for line in expected)
+    assert result.ok is not has_errors and (result.scenario is None) is has_errors
     assert all(d.message and Path(d.file).is_relative_to(folder) and d.line >= 1 for d in result.diagnostics)
 
 

@@ -74,6 +74,7 @@ class Board:
         self.state = state
         self.bounds = bounds_of(scenario)
         self.ledger: list[Change] = []
+        self.ended: list[tuple[int, str]] = []
         self.partners = {kind: tuple(p for p, _ in shares) for kind, shares in scenario.dependencies}
         self.share_keys = {kind: tuple(f"dep.{kind}.{p}" for p, _ in shares) for kind, shares in scenario.dependencies}
 
@@ -127,6 +128,11 @@ class Board:
                 eff.apply(self, cause, target)
             else:
                 s.delayed.append((s.turn + offset, eff, cause, target))
+
+    def end_situation(self, event_id: str) -> None:
+        """End an ongoing situation, if it is in progress."""
+        if self.state.situations.pop(event_id, None) is not None:
+            self.ended.append((self.state.turn, event_id))
 
     def add_modifier(self, mod_id: str, turns: int, steps: Plan, cause: Cause) -> None:
         """Start (or restart) a timed modifier that applies its steps each turn."""

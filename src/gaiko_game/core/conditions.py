@@ -369,3 +369,44 @@ def holds(conds: tuple[Condition, ...], s: State, target: str | None = None) -> 
         if not c.test(s, target):
             return False
     return True
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SituationActive(Condition):
+    """An ongoing situation (an event with ``ongoing``) is in progress.
+
+    YAML usage:
+        - situation: {id: energy_route_crisis}
+    """
+
+    name: ClassVar[str] = "situation"
+    id: str = field(metadata=ref("event"))
+
+    def test(self, s: State, target: str | None) -> bool:
+        return self.id in s.situations
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        return Msg.of("cond.situation", event=Name(f"event.{self.id}.title"))
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class HasFired(Condition):
+    """An event has fired at least ``min`` times so far.
+
+    YAML usage:
+        - fired: {event: taiwan_strait_exercises}
+        - fired: {event: north_korea_missile, min: 2}
+    """
+
+    name: ClassVar[str] = "fired"
+    event: str = field(metadata=ref("event"))
+    min: int = 1
+
+    def test(self, s: State, target: str | None) -> bool:
+        return s.fired_count.get(self.event, 0) >= self.min
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        return Msg.of("cond.fired", event=Name(f"event.{self.event}.title"), min=self.min,
+                      now=s.fired_count.get(self.event, 0))

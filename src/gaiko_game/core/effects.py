@@ -242,3 +242,22 @@ class StartModifier(Effect):
     def describe(self) -> Msg:
         inner = tuple(e.describe() for e in self.effects)
         return Msg.of("effect.modifier", id=Name(f"modifier.{self.id}"), turns=self.turns, inner=inner)
+
+
+@effect
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EndSituation(Effect):
+    """End an ongoing situation now (its each-turn costs stop).
+
+    YAML usage:
+        - end_situation: {id: energy_route_crisis}
+    """
+
+    name: ClassVar[str] = "end_situation"
+    id: str = field(metadata=ref("event"))
+
+    def apply(self, b: Board, cause: Cause, target: str | None) -> None:
+        b.end_situation(self.id)
+
+    def describe(self) -> Msg:
+        return Msg.of("effect.end_situation", event=Name(f"event.{self.id}.title"))

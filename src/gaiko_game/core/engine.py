@@ -19,7 +19,7 @@ from gaiko_game.core.state import Phase, State
 from gaiko_game.core.text import Msg, Name
 from gaiko_game.core.world import World
 
-_Snapshot = tuple[State, int, int, int, int]
+_Snapshot = tuple[State, int, int, int, int, int]
 
 
 def initial_state(sc: Scenario, rng: Pcg64) -> State:
@@ -247,6 +247,7 @@ class Game(World):
         g.rolls = self.rolls.copy()
         g.fired = self.fired.copy()
         g.reports = self.reports.copy()
+        g.ended = self.ended.copy()
         g._undo = self._undo.copy()
         return g
 
@@ -254,15 +255,17 @@ class Game(World):
         """Take back the last decision and return it."""
         if not self._undo:
             raise IndexError("nothing to undo")
-        state, n_ledger, n_rolls, n_fired, n_reports = self._undo.pop()
+        state, n_ledger, n_rolls, n_fired, n_reports, n_ended = self._undo.pop()
         self.state = state.copy()
         del self.ledger[n_ledger:], self.rolls[n_rolls:], self.fired[n_fired:], self.reports[n_reports:]
+        del self.ended[n_ended:]
         return self.history.pop()
 
     # ── internals ────────────────────────────────────────────────────────
     def _push(self, decision: Decision) -> int:
         mark = len(self.ledger)
-        self._undo.append((self.state.copy(), mark, len(self.rolls), len(self.fired), len(self.reports)))
+        self._undo.append((self.state.copy(), mark, len(self.rolls), len(self.fired), len(self.reports),
+                           len(self.ended)))
         self.history.append(decision)
         return mark
 
@@ -288,7 +291,7 @@ class Game(World):
         for i in range(len(self.fired) - 1, -1, -1):
             if self.fired[i].event == ev.id and self.fired[i].choice is None:
                 old = self.fired[i]
-                self.fired[i] = Fired(old.turn, old.event, old.why, c.id)
+                self.fired[i] = Fired(old.turn, old.event, old.why, c.id, old.hidden)
                 break
 
     def _finish_turn(self) -> TurnReport:
@@ -304,6 +307,7 @@ class Game(World):
             changes=tuple(self.ledger[s.report_from :]),
             fired=tuple(f for f in self.fired if f.turn == s.turn),
             rolls=tuple(r for r in self.rolls if r.turn == s.turn),
+            ended=tuple(e for t, e in self.ended if t == s.turn),
             meters=meters,
             capital=s.nums["capital"],
         )

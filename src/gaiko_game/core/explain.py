@@ -22,6 +22,8 @@ def cause_msg(cause: Cause) -> Msg:
         return Msg.of("cause.event", name=Name(f"event.{ident}.title"))
     if kind == "rule":
         return Msg.of("cause.rule", name=Name(f"rule.{ident}"))
+    if kind == "situation":
+        return Msg.of("cause.situation", name=Name(f"event.{ident}.title"))
     if kind == "modifier":
         return Msg.of("cause.modifier", name=Name(f"modifier.{ident}"))
     return Msg.of(f"cause.{kind}")

@@ -123,6 +123,21 @@ class TriggerDef:
     chance: Odds = Odds(1.0)
     once: bool = False
     cooldown: int = 0
+    max_times: int = 0
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OngoingDef:
+    """A situation: after its event fires it costs something each turn until ``until`` holds."""
+
+    each_turn: tuple[Effect, ...] = ()
+    until: tuple[Condition, ...] = ()
+    max_turns: int = 0
+    steps: Plan = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "steps", plan(self.each_turn))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +151,8 @@ class EventDef:
     choices: tuple[ChoiceDef, ...] = ()
     default: str | None = None
     rare: bool = False
+    hidden: bool = False
+    ongoing: OngoingDef | None = None
     immediate_plan: Plan = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -28,6 +28,7 @@ class Fired:
     event: str
     why: Msg
     choice: str | None = None
+    hidden: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class TurnReport:
     changes: tuple[Change, ...]
     fired: tuple[Fired, ...]
     rolls: tuple[Roll, ...]
+    ended: tuple[str, ...] = ()
     meters: dict[str, int] = field(default_factory=dict)
     capital: int = 0
 

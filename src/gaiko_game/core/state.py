@@ -48,6 +48,7 @@ class State:
     chosen: dict[str, str] = field(default_factory=dict)
     pending: list[str] = field(default_factory=list)
     follow_ups: list[tuple[int, str]] = field(default_factory=list)
+    situations: dict[str, int] = field(default_factory=dict)
     ending: str | None = None
     report_from: int = 0
 
@@ -68,6 +69,7 @@ class State:
         new.chosen = self.chosen.copy()
         new.pending = self.pending.copy()
         new.follow_ups = self.follow_ups.copy()
+        new.situations = self.situations.copy()
         new.ending = self.ending
         new.report_from = self.report_from
         return new
@@ -89,5 +91,6 @@ class State:
             tuple(sorted(self.chosen.items())),
             tuple(self.pending),
             tuple(self.follow_ups),
+            tuple(sorted(self.situations.items())),
             self.ending,
         )

@@ -26,6 +26,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cond.flag": {"ja": "「{flag}」が必要", "en": "Needs “{flag}”"},
     "cond.modifier": {"ja": "「{id}」が有効", "en": "“{id}” in effect"},
     "cond.played": {"ja": "このターンに「{what}」を{min}回以上", "en": "“{what}” played at least {min}× this turn"},
+    "cond.situation": {"ja": "「{event}」が続いている", "en": "“{event}” is ongoing"},
+    "cond.fired": {"ja": "「{event}」が{min}回以上起きた(現在{now}回)", "en": "“{event}” has happened {min}+ times (now {now})"},
     "cond.chose": {"ja": "「{event}」で「{choice}」を選択済み", "en": "Chose “{choice}” in “{event}”"},
     "cond.not": {"ja": "次が成り立たない: {inner}", "en": "Not: {inner}"},
     "cond.any": {"ja": "いずれか: {inner}", "en": "Any of: {inner}"},
@@ -36,6 +38,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "{kind}を{to}へ{by}ポイント移す",
         "en": "{kind}: {by} points shift to {to}",
     },
+    "effect.end_situation": {"ja": "「{event}」を終わらせる", "en": "Ends “{event}”"},
     "effect.set_flag": {"ja": "「{flag}」を得る", "en": "Gain “{flag}”"},
     "effect.clear_flag": {"ja": "「{flag}」を失う", "en": "Lose “{flag}”"},
     "effect.modifier": {
@@ -81,6 +84,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "fired.chance": {"ja": "確率 {p}% の判定に当たった", "en": "Came up on a {p}% chance"},
     "fired.follow_up": {"ja": "「{event}」の結果として", "en": "Followed from “{event}”"},
     "fired.always": {"ja": "毎回起こる", "en": "Happens whenever possible"},
+    "fired.because": {"ja": "{inner}", "en": "{inner}"},
+    "situation.ended": {"ja": "「{event}」は収束しました", "en": "“{event}” has ended"},
     # causes in the ledger
     "cause.action": {"ja": "行動: {name}", "en": "Action: {name}"},
     "cause.action_failed": {"ja": "行動(失敗): {name}", "en": "Action (failed): {name}"},
@@ -90,6 +95,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cause.rule": {"ja": "情勢: {name}", "en": "World: {name}"},
     "cause.income": {"ja": "外交資本の収入", "en": "Diplomatic Capital income"},
     "cause.modifier": {"ja": "継続効果: {name}", "en": "Ongoing: {name}"},
+    "cause.situation": {"ja": "継続中の事態: {name}", "en": "Ongoing situation: {name}"},
     "cause.autonomy": {"ja": "依存の分散度", "en": "How diversified dependence is"},
     "cause.with_target": {"ja": "{name}({target})", "en": "{name} ({target})"},
     "change.line": {"ja": "{name} {before}→{after}({delta:+d})", "en": "{name} {before} → {after} ({delta:+d})"},

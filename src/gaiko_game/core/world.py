@@ -23,6 +23,7 @@ class World(Board):
     def __init__(self, scenario: Scenario, state: State) -> None:
         super().__init__(scenario, state)
         self._rules = tuple((r.when, r.steps, Cause("rule", r.id)) for r in scenario.rules)
+        self._event_by_id = {e.id: e for e in scenario.events}
 
     # ── news ─────────────────────────────────────────────────────────────
     def news(self) -> None:
@@ -32,11 +33,10 @@ class World(Board):
         sc = self.scenario
         income = sc.income_base + sum(int(b.add) for b in sc.income_bonuses if holds(b.when, s))
         self.add("capital", income, Cause("income", "income"))
+        groups: set[str] = set()
         for ev in sc.events:
             if ev.phase == "news":
-                why = self._trigger(ev)
-                if why is not None:
-                    self._fire(ev, why)
+                self._consider(ev, groups)
 
     # ── crises ───────────────────────────────────────────────────────────
     def deal_crises(self) -> None:
@@ -45,19 +45,31 @@ class World(Board):
         due = [e for t, e in s.follow_ups if t <= s.turn]
         s.follow_ups = [(t, e) for t, e in s.follow_ups if t > s.turn]
         dealt = 0
+        groups: set[str] = set()
         for event_id in due:
-            ev = next(e for e in self.scenario.events if e.id == event_id)
+            ev = self._event_by_id[event_id]
             self._fire(ev, Msg.of("fired.follow_up", event=Name(f"event.{self._origin(event_id)}.title")))
             dealt += bool(ev.choices)
+            if ev.trigger.group:
+                groups.add(ev.trigger.group)
         for ev in self.scenario.events:
             if dealt >= self.scenario.max_crises:
                 break
-            if ev.phase != "crisis" or ev.id in s.pending:
-                continue
-            why = self._trigger(ev)
-            if why is not None:
-                self._fire(ev, why)
+            if ev.phase == "crisis" and ev.id not in s.pending and self._consider(ev, groups):
                 dealt += bool(ev.choices)
+
+    def _consider(self, ev: EventDef, groups: set[str]) -> bool:
+        """Fire ``ev`` if its trigger holds and its group has not fired this turn."""
+        group = ev.trigger.group
+        if group is not None and group in groups:
+            return False
+        why = self._trigger(ev)
+        if why is None:
+            return False
+        self._fire(ev, why)
+        if group is not None:
+            groups.add(group)
+        return True
 
     def _origin(self, event_id: str) -> str:
         """The event whose choice queued ``event_id`` (for the report)."""
@@ -72,30 +84,34 @@ class World(Board):
         s, t = self.state, ev.trigger
         if t.window is not None and not t.window[0] <= s.turn <= t.window[1]:
             return None
-        if t.once and s.fired_count.get(ev.id, 0):
+        count = s.fired_count.get(ev.id, 0)
+        if (t.once and count) or (t.max_times and count >= t.max_times) or ev.id in s.situations:
             return None
         last = s.fired_last.get(ev.id)
         if last is not None and s.turn - last < max(t.cooldown, 1):
             return None
-        if not holds(t.when, s):
+        if t.when and not holds(t.when, s):
             return None
         p = t.chance.base + sum(m.add for m in t.chance.modifiers if holds(m.when, s))
         if not s.rng.chance(p):
             return None
-        if p < 1.0:
-            return Msg.of("fired.chance", p=round(min(p, 1.0) * 100))
-        if t.when:
-            return Msg.of("fired.when", inner=tuple(c.explain(s, None) for c in t.when))
+        reasons: list[Msg] = []
         if t.window is not None:
-            return Msg.of("fired.window", lo=t.window[0], hi=t.window[1])
-        return Msg.of("fired.always")
+            reasons.append(Msg.of("fired.window", lo=t.window[0], hi=t.window[1]))
+        if t.when:
+            reasons.append(Msg.of("fired.when", inner=tuple(c.explain(s, None) for c in t.when)))
+        if p < 1.0:
+            reasons.append(Msg.of("fired.chance", p=round(max(p, 0.0) * 100)))
+        return Msg.of("fired.because", inner=tuple(reasons) or (Msg.of("fired.always"),))
 
     def _fire(self, ev: EventDef, why: Msg) -> None:
         s = self.state
         s.fired_last[ev.id] = s.turn
         s.fired_count[ev.id] = s.fired_count.get(ev.id, 0) + 1
-        self.fired.append(Fired(s.turn, ev.id, why))
+        self.fired.append(Fired(s.turn, ev.id, why, hidden=ev.hidden))
         self.run(ev.immediate_plan, Cause("event", ev.id), None)
+        if ev.ongoing is not None:
+            s.situations.setdefault(ev.id, s.turn)
         if ev.choices:
             s.pending.append(ev.id)
 
@@ -115,7 +131,20 @@ class World(Board):
         for when, steps, cause in self._rules:
             if not when or holds(when, s):
                 self.run(steps, cause, None)
+        if s.situations:
+            self._situations()
         self._autonomy()
+
+    def _situations(self) -> None:
+        """Ongoing situations cost their each-turn effects, then end once their stop thresholds hold."""
+        s = self.state
+        for event_id, started in list(s.situations.items()):
+            ongoing = self._event_by_id[event_id].ongoing
+            assert ongoing is not None
+            self.run(ongoing.steps, Cause("situation", event_id), None)
+            lasted = s.turn - started + 1
+            if (ongoing.until and holds(ongoing.until, s)) or (ongoing.max_turns and lasted >= ongoing.max_turns):
+                self.end_situation(event_id)
 
     def diversification(self) -> float:
         """Weighted mean over dependency kinds of 1 − HHI, normalised to 0–1."""

@@ -151,14 +151,21 @@ def add_events(parts: Parts, raw: list[dict[str, Any]], doc: Document) -> None:
             window=window,
             when=params.conditions(t.when, env, (i, "trigger", "when")),
             chance=m.Odds(t.chance, bonuses(parts, t.chance_modifiers, doc, (i, "trigger", "chance_modifiers"))),
-            once=t.once, cooldown=t.cooldown,
+            once=t.once, cooldown=t.cooldown, max_times=t.max_times, group=t.group,
         )
+        ongoing = None
+        if e.ongoing is not None:
+            ongoing = m.OngoingDef(
+                each_turn=params.effects(e.ongoing.each_turn, env, (i, "ongoing", "each_turn")),
+                until=params.conditions(e.ongoing.until, env, (i, "ongoing", "until")),
+                max_turns=e.ongoing.max_turns,
+            )
         choices = tuple(_choice(parts, e, c, doc, (i, "choices", j)) for j, c in enumerate(e.choices))
         _check_event_shape(parts, e, doc, (i,))
         parts.events.append(m.EventDef(
             id=e.id, phase=e.phase, trigger=trigger,
             immediate=params.effects(e.immediate, env, (i, "immediate")),
-            choices=choices, default=e.default, rare=e.rare,
+            choices=choices, default=e.default, rare=e.rare, hidden=e.hidden, ongoing=ongoing,
         ))
 
 
@@ -178,10 +185,19 @@ def _choice(parts: Parts, e: schema.EventModel, c: schema.ChoiceModel, doc: Docu
 
 
 def _check_event_shape(parts: Parts, e: schema.EventModel, doc: Document, path: Path_) -> None:
-    report = parts.checker.report
+    def report(doc: Document, path: Path_, code: str, message: str, hint: str | None = None,
+               warning: bool = False) -> None:
+        parts.checker.report(doc, path, code, message, hint=hint, warning=warning)
+
     if e.phase == "news" and e.choices:
         report(doc, path + ("choices",), "bad-event", f"news event '{e.id}' cannot have choices",
                hint="make it `phase: crisis`, or drop the choices")
+    if e.hidden and e.choices:
+        report(doc, path + ("hidden",), "bad-event", f"hidden event '{e.id}' cannot have choices",
+               hint="hidden events act on the world without asking the player")
+    if e.ongoing is not None and not (e.ongoing.until or e.ongoing.max_turns):
+        report(doc, path + ("ongoing",), "bad-event", f"situation '{e.id}' has no 'until' and no 'max_turns'",
+               hint="give it a way to end, or it lasts the whole game", warning=True)
     if e.choices and len(e.choices) < 2:
         report(doc, path + ("choices",), "bad-event", f"crisis '{e.id}' has one choice; a crisis needs 2 to 4")
     ids = [c.id for c in e.choices]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from gaiko_game.core.conditions import CapitalRange, FlagSet
 from gaiko_game.core.model import METERS
@@ -11,6 +12,14 @@ from gaiko_game.scenario.build import Parts, Where
 from gaiko_game.scenario.diagnostics import did_you_mean
 from gaiko_game.scenario.schema import ScenarioModel
 from gaiko_game.scenario.yamlsafe import Document
+
+@dataclass
+class LangText:
+    """One language's text merged from its files, remembering which file holds each key."""
+
+    table: dict[str, str] = field(default_factory=dict)
+    where: dict[str, Document] = field(default_factory=dict)
+
 
 ENDINGS = ("completed", "security_collapse", "economic_crisis", "client_state")
 _STRICT = ("actor", "track", "partner", "dependency", "action", "event", "category", "tag")
@@ -112,20 +121,21 @@ def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, s
             yield (kind, value, f"{kind}.{value}")
 
 
-def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dict[str, tuple[Document, dict[str, str]]]) -> None:
+def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dict[str, LangText]) -> None:
     """Every needed text exists in both languages; text nobody uses is a warning."""
     needed: set[str] = set()
     for kind, obj_id, key in required_text(parts, sm):
         needed.add(key)
-        for lang, (doc, table) in sorted(loc.items()):
-            if key in table:
+        for lang, text in sorted(loc.items()):
+            if key in text.table:
                 continue
             where = parts.defined.get((kind, obj_id))
             at_doc, at_path = (where.doc, where.path) if where else (scenario_doc, ())
             language = "Japanese" if lang == "ja" else "English"
+            files = sorted({d.file for d in text.where.values()}) or [f"loc/{lang}.yaml"]
             parts.checker.report(at_doc, at_path, "missing-text", f"no {language} text for '{key}'",
-                                 hint=f"add `{key}: ...` to {doc.file}")
-    for lang, (doc, table) in sorted(loc.items()):
-        for key in sorted(set(table) - needed):
-            parts.checker.report(doc, (key,), "unused-text", f"text '{key}' is not used by anything", at_key=True,
-                                 hint=did_you_mean(key, needed), warning=True)
+                                 hint=f"add `{key}: ...` to {' or '.join(files)}")
+    for lang, text in sorted(loc.items()):
+        for key in sorted(set(text.table) - needed):
+            parts.checker.report(text.where[key], (key,), "unused-text", f"text '{key}' is not used by anything",
+                                 at_key=True, hint=did_you_mean(key, needed), warning=True)

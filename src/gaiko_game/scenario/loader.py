@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from gaiko_game.core import model as m
-from gaiko_game.scenario import build, crossref, schema
+from gaiko_game.scenario import build, crossref, eventcheck, schema
 from gaiko_game.scenario.context import Checker
 from gaiko_game.scenario.diagnostics import Diagnostic
 from gaiko_game.scenario.yamlsafe import Document, read
@@ -102,15 +102,12 @@ def load(path: str | Path) -> LoadResult:
         doc, items = reader.file(rel, schema.ITEMS, sdoc, ("files", "events", i))
         if doc is not None and items is not None:
             build.add_events(parts, items, doc)
-    loc: dict[str, tuple[Document, dict[str, str]]] = {}
-    for lang, rel in files.loc.items():
-        doc, table = reader.file(rel, schema.LOC, sdoc, ("files", "loc", lang))
-        if doc is not None and table is not None:
-            loc[lang] = (doc, table)
+    loc = _read_loc(reader, files.loc, sdoc)
     income = build.bonuses(parts, sm.capital.bonuses, sdoc, ("capital", "bonuses"))
     if reader.complete and parts.complete:  # cross-file checks on a partial scenario would only add noise
         crossref.check_refs(parts, sm)
         crossref.check_never_legal(parts, sm)
+        eventcheck.check_events(parts, sm)
         crossref.check_text(parts, sm, sdoc, loc)
     if not checker.ok:
         return LoadResult(None, checker.diagnostics)
@@ -126,9 +123,30 @@ def load(path: str | Path) -> LoadResult:
         actions=tuple(parts.actions), rules=tuple(parts.rules), events=tuple(parts.events),
         ratings=tuple(m.RatingDef(r.id, r.min_score) for r in sm.ratings),
         max_crises=sm.max_crises, player=(sm.player.lat, sm.player.lon), questions=tuple(sm.questions),
-        loc={lang: table for lang, (_, table) in loc.items()}, content_hash=reader.content_hash(),
+        loc={lang: t.table for lang, t in loc.items()}, content_hash=reader.content_hash(),
     )
     return LoadResult(scenario, checker.diagnostics)
+
+
+def _read_loc(reader: _Reader, files: dict[str, list[str]], sdoc: Document) -> dict[str, crossref.LangText]:
+    """Every language's text, merged from its files; a key defined in two files is an error."""
+    out: dict[str, crossref.LangText] = {}
+    for lang, rels in files.items():
+        merged = crossref.LangText()
+        for i, rel in enumerate(rels):
+            doc, table = reader.file(rel, schema.LOC, sdoc, ("files", "loc", lang, i))
+            if doc is None or table is None:
+                continue
+            for key, text in table.items():
+                if key in merged.table:
+                    first = merged.where[key]
+                    reader.checker.report(doc, (key,), "duplicate-key", f"text '{key}' is defined twice",
+                                          hint=f"the first is at {first.file}:{first.where((key,))[0]}", at_key=True)
+                    continue
+                merged.table[key] = text
+                merged.where[key] = doc
+        out[lang] = merged
+    return out
 
 
 def _check_scenario_numbers(parts: build.Parts, sm: schema.ScenarioModel, doc: Document) -> None:

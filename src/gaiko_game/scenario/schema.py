@@ -77,7 +77,7 @@ class Files(Strict):
     actions: list[str] = ["actions.yaml"]
     rules: list[str] = ["rules.yaml"]
     events: list[str] | None = None
-    loc: dict[Literal["ja", "en"], str] = {"ja": "loc/ja.yaml", "en": "loc/en.yaml"}
+    loc: dict[Literal["ja", "en"], list[str]] = {"ja": ["loc/ja.yaml"], "en": ["loc/en.yaml"]}
 
 
 class ScenarioModel(Strict):
@@ -155,6 +155,14 @@ class TriggerModel(Strict):
     chance_modifiers: list[BonusModel] = []
     once: bool = False
     cooldown: Annotated[int, Field(ge=0, le=200)] = 0
+    max_times: Annotated[int, Field(ge=0, le=200)] = 0
+    group: Id | None = None
+
+
+class OngoingModel(Strict):
+    each_turn: Raw = []
+    until: Raw = []
+    max_turns: Annotated[int, Field(ge=0, le=200)] = 0
 
 
 class EventModel(Strict):
@@ -165,6 +173,8 @@ class EventModel(Strict):
     choices: Annotated[list[ChoiceModel], Field(max_length=4)] = []
     default: Id | None = None
     rare: bool = False
+    hidden: bool = False
+    ongoing: OngoingModel | None = None
 
 
 ITEMS = list[dict[str, Any]]

@@ -1,0 +1,127 @@
+"""Checks on the event graph and on conditions that can never hold.
+
+Errors: follow-up chains that loop. Warnings: events that can never fire,
+choices that change nothing, conditions outside the range of what they test.
+"""
+
+from __future__ import annotations
+
+from gaiko_game.core.board import COUNTER_BOUNDS
+from gaiko_game.core.conditions import AllOf, Range
+from gaiko_game.core.model import EventDef
+from gaiko_game.core.plugins import TARGET, Condition
+from gaiko_game.scenario.build import Parts
+from gaiko_game.scenario.schema import ScenarioModel
+
+
+def bounds_by_key(parts: Parts, sm: ScenarioModel) -> dict[str, tuple[int, int]]:
+    """What each number can range over, from the scenario's definitions."""
+    b: dict[str, tuple[int, int]] = {f"meter.{m}": (0, 100) for m in ("security", "prosperity", "autonomy")}
+    b["capital"] = (0, sm.capital.cap)
+    b["turn"] = (1, sm.turns)
+    for a in parts.actors:
+        b[f"relation.{a.id}"] = b[f"stance.{a.id}"] = (-100, 100)
+    for t in sm.tracks:
+        b[f"track.{t.id}"] = (t.min, t.max)
+    for kind, shares in sm.dependencies.items():
+        for partner in shares:
+            b[f"dep.{kind}.{partner}"] = (0, 100)
+    return b
+
+
+def impossible(conds: tuple[Condition, ...], bounds: dict[str, tuple[int, int]]) -> Condition | None:
+    """A condition in the list that no state can satisfy, if any."""
+    for c in conds:
+        if isinstance(c, AllOf):
+            inner = impossible(c.of, bounds)
+            if inner is not None:
+                return inner
+        if isinstance(c, Range) and getattr(c, "actor", None) != TARGET:
+            lo, hi = bounds.get(c.key(None), COUNTER_BOUNDS)
+            if (c.min is not None and c.min > hi) or (c.max is not None and c.max < lo):
+                return c
+    return None
+
+
+def check_events(parts: Parts, sm: ScenarioModel) -> None:
+    """Run every event-graph check."""
+    bounds = bounds_by_key(parts, sm)
+    _check_loops(parts)
+    queued = {f.event for e in parts.events for c in e.choices for f in c.follow_ups}
+    for ev in parts.events:
+        _check_can_fire(parts, sm, ev, queued, bounds)
+        _check_choices(parts, ev, bounds)
+    for a in parts.actions:
+        bad = impossible(a.requires, bounds)
+        if bad is not None:
+            where = parts.defined[("action", a.id)]
+            parts.checker.report(where.doc, where.path + ("requires",), "never-legal",
+                                 f"action '{a.id}' needs {bad.name} {_range(bad)}, which can never hold",
+                                 warning=True)
+
+
+def _range(c: Condition) -> str:
+    lo, hi = getattr(c, "min", None), getattr(c, "max", None)
+    return f"min {lo}" if hi is None else (f"max {hi}" if lo is None else f"{lo}..{hi}")
+
+
+def _check_can_fire(parts: Parts, sm: ScenarioModel, ev: EventDef, queued: set[str],
+                    bounds: dict[str, tuple[int, int]]) -> None:
+    where = parts.defined[("event", ev.id)]
+    t = ev.trigger
+
+    def warn(message: str, hint: str | None = None) -> None:
+        parts.checker.report(where.doc, where.path + ("trigger",), "never-fires", message, hint=hint, warning=True)
+
+    if t.window is not None and t.window[0] > sm.turns:
+        warn(f"event '{ev.id}' opens on turn {t.window[0]}, after the last turn ({sm.turns})")
+        return
+    bad = impossible(t.when, bounds)
+    if bad is not None:
+        warn(f"event '{ev.id}' needs {bad.name} {_range(bad)}, which can never hold")
+        return
+    best = t.chance.base + sum(max(0.0, m.add) for m in t.chance.modifiers)
+    if best <= 0 and ev.id not in queued:
+        warn(f"event '{ev.id}' has no chance to fire and no choice queues it",
+             hint="give it a chance, or queue it with follow_up from another event's choice")
+
+
+def _check_choices(parts: Parts, ev: EventDef, bounds: dict[str, tuple[int, int]]) -> None:
+    where = parts.defined[("event", ev.id)]
+    for j, c in enumerate(ev.choices):
+        if not (c.effects or c.on_failure or c.follow_ups or c.cost):
+            parts.checker.report(where.doc, where.path + ("choices", j), "no-effect",
+                                 f"choice '{c.id}' of '{ev.id}' changes nothing", warning=True,
+                                 hint="a choice with no consequence teaches nothing; give it effects")
+        bad = impossible(c.requires, bounds)
+        if bad is not None:
+            parts.checker.report(where.doc, where.path + ("choices", j, "requires"), "never-legal",
+                                 f"choice '{c.id}' needs {bad.name} {_range(bad)}, which can never hold",
+                                 warning=True)
+
+
+def _check_loops(parts: Parts) -> None:
+    """A follow-up chain that leads back to an event already in it never ends."""
+    graph = {e.id: sorted({f.event for c in e.choices for f in c.follow_ups}) for e in parts.events}
+    state: dict[str, int] = {}
+    reported: set[frozenset[str]] = set()
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                cycle = path[path.index(nxt):] + [nxt]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    where = parts.defined[("event", node)]
+                    parts.checker.report(where.doc, where.path + ("choices",), "chain-loop",
+                                         f"follow-up chain loops: {' → '.join(cycle)}",
+                                         hint="a chain must end; remove one follow_up in the loop")
+            elif state.get(nxt) is None:
+                visit(nxt, path + [nxt])
+        state[node] = 2
+
+    for event_id in graph:
+        if event_id not in state:
+            visit(event_id, [event_id])

@@ -1,0 +1,176 @@
+"""The event engine, one trigger kind at a time, on tests/fixtures/eventlab."""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko_game.core import Game, Order, Scenario
+from gaiko_game.core.text import Texts
+from gaiko_game.session.seeding import new_game, stream
+from tests.conftest import FIXTURES, load_ok
+
+
+@pytest.fixture(scope="module")
+def lab() -> Scenario:
+    return load_ok(FIXTURES / "eventlab")
+
+
+def end(g: Game, answers: dict[str, str] | None = None) -> None:
+    """End the turn, answering crises from ``answers`` or with their defaults."""
+    report = g.end_turn()
+    while report is None:
+        ev = g.pending_crisis
+        assert ev is not None
+        report = g.choose((answers or {}).get(ev.id) or g.default_choice() or "")
+
+
+def counter(g: Game, name: str) -> int:
+    return g.state.nums.get(f"counter.{name}", 0)
+
+
+def fired_turns(g: Game, event: str) -> list[int]:
+    return [f.turn for f in g.fired if f.event == event]
+
+
+def test_scheduled_event_fires_once_in_its_window(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    for _ in range(5):
+        end(g)
+    assert fired_turns(g, "scheduled") == [2]
+    assert counter(g, "scheduled") == 1
+
+
+def test_condition_and_cooldown(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    end(g)
+    assert fired_turns(g, "conditional") == []
+    g.apply(Order("arm"))
+    for _ in range(5):
+        end(g)
+    assert fired_turns(g, "conditional") == [3, 5, 7]  # armed during turn 2; news comes at turn starts
+
+
+def test_max_times(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    for _ in range(5):
+        end(g)
+    assert fired_turns(g, "capped") == [1, 2]
+
+
+def test_mutually_exclusive_group(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    for _ in range(3):
+        end(g)
+    assert fired_turns(g, "grouped_a") == [1, 2, 3, 4]
+    assert fired_turns(g, "grouped_b") == []
+
+
+def test_hidden_events_act_but_are_marked_hidden(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    assert [f.hidden for f in g.fired if f.event == "hidden_drift"] == [True]
+    assert [(c.key, c.delta, c.cause.kind) for c in g.ledger if c.cause.id == "hidden_drift"] == [
+        ("relation.china", -1, "event")]
+
+
+def test_chance_modifier(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    g.apply(Order("arm"))
+    end(g)
+    assert fired_turns(g, "modified") == []
+    g.apply(Order("arm"))
+    end(g)
+    assert fired_turns(g, "modified") == [3]
+
+
+def test_why_an_event_fired_names_its_trigger_and_condition(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    g.apply(Order("arm"))
+    end(g)
+    why = next(f.why for f in g.fired if f.event == "conditional")
+    en, ja = Texts(lab.loc, "en").render(why), Texts(lab.loc, "ja").render(why)
+    assert en == "Because: Counter armed at least 1 (now 1)"
+    assert ja == "条件: カウンター armedが1以上(現在1)"
+    scheduled = next(f.why for f in g.fired if f.event == "scheduled")
+    assert Texts(lab.loc, "en").render(scheduled) == "Scheduled for turns 2–3"
+
+
+def test_situation_starts_persists_and_stops_without_flicker(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    g.apply(Order("shock"))  # security 50 → 38: the start threshold (≤ 40) holds
+    end(g)
+    assert "storm" in g.state.situations
+    assert [c.delta for c in g.ledger if c.cause.kind == "situation"] == [-2]
+    g.apply(Order("recover"))  # 39 + 3 = 42: above the start threshold, below the stop threshold (≥ 45)
+    end(g)
+    assert "storm" in g.state.situations  # no flicker: it goes on until security reaches 45
+    g.apply(Order("recover"))
+    end(g)
+    assert "storm" not in g.state.situations
+    assert g.reports[-1].ended == ("storm",)
+    assert [c.delta for c in g.ledger if c.cause.kind == "situation"] == [-2, -2, -2]
+
+
+def test_a_choice_can_end_a_situation(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    g.apply(Order("shock"))
+    end(g, {"storm": "end_it"})
+    assert "storm" not in g.state.situations
+    assert [c for c in g.ledger if c.cause.kind == "situation"] == []
+
+
+def test_three_step_chain_with_delays(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    for _ in range(8):
+        end(g, {"c1": "go", "c2": "go"})
+    assert fired_turns(g, "c1") == [5]
+    assert fired_turns(g, "c2") == [6]
+    assert fired_turns(g, "c3") == [8]
+    assert next(f.why for f in g.fired if f.event == "c3").key == "fired.follow_up"
+
+
+def test_chain_stops_when_the_player_declines(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    for _ in range(8):
+        end(g)
+    assert fired_turns(g, "c1") == [5] and fired_turns(g, "c2") == [] and fired_turns(g, "c3") == []
+
+
+def test_default_choice_is_taken_when_unanswered(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    for _ in range(4):
+        end(g)
+    assert g.end_turn() is None and g.pending_crisis is not None and g.pending_crisis.id == "c1"
+    assert g.default_choice() == "stay"
+    g.choose(g.default_choice() or "")
+    assert counter(g, "stay") == 1
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_crisis_odds_are_rolled_from_the_seeded_stream(lab: Scenario, seed: int) -> None:
+    g = new_game(lab, seed)
+    for _ in range(7):
+        end(g, {"c1": "go", "c2": "go"})
+    assert g.pending_crisis is None and g.turn == 8
+    probe = g.clone()
+    expected = probe.state.rng.copy().chance(0.5)  # the next draw, taken by the choice's roll
+    assert g.end_turn() is None and g.pending_crisis is not None and g.pending_crisis.id == "c3"
+    g.choose("gamble")
+    roll = g.rolls[-1]
+    assert roll.p == 0.5 and roll.success is expected
+    assert [c.delta for c in g.ledger if c.cause.id == "c3.gamble"] == ([5] if expected else [-5])
+
+
+def test_preview_shows_the_odds_before_choosing(lab: Scenario) -> None:
+    g = new_game(lab, 3)
+    for _ in range(7):
+        end(g, {"c1": "go", "c2": "go"})
+    g.end_turn()
+    p = g.preview_choice("gamble")
+    assert p.odds == 0.5
+    assert [(c.key, c.delta) for c in p.now] == [("meter.prosperity", 5)]
+    assert [(c.key, c.delta) for c in p.failure_now] == [("meter.prosperity", -5)]
+
+
+def test_stream_is_not_touched_by_certain_triggers(lab: Scenario) -> None:
+    g = new_game(lab, 5)
+    assert g.state.rng == stream(5)  # every turn-1 trigger was certain or impossible: no draws
