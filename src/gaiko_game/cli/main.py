@@ -55,12 +55,34 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--runs", type=_count, default=1, help="how many games (default 1)")
     s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
 
+    d = sub.add_parser("docs", help="write the modding reference from the plugins")
+    d.add_argument("--out", type=Path, default=Path("docs/modding/reference.md"), help="where to write it")
+    d.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
+
     g = sub.add_parser("play", help="play a campaign")
     g.add_argument("--text", action="store_true", help="play in the terminal (keyboard only, screen-reader friendly)")
     g.add_argument("--scenario", type=Path, default=None, help="scenario folder (default: the bundled one)")
     g.add_argument("--seed", type=_seed, default=None, help="seed (default: random)")
     g.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
     return p
+
+
+def _docs(out: Path, check: bool) -> int:
+    import gaiko_game.core  # noqa: F401  (registers the plugins)
+    from gaiko_game.scenario.docs import reference
+
+    text = reference()
+    if check:
+        current = out.read_text(encoding="utf-8") if out.is_file() else ""
+        if current != text:
+            sys.stderr.write(f"{out} is out of date: run 'gaiko docs' to regenerate it\n")
+            return 1
+        print(f"{out} is up to date")
+        return 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -71,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from gaiko_game.cli.validate import run_validate
 
             return run_validate(args.paths, show_all=args.all)
+        if args.command == "docs":
+            return _docs(args.out, args.check)
         if args.command == "simulate":
             from gaiko_game.cli.simulate import run_simulate
 

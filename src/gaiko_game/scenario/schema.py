@@ -2,7 +2,8 @@
 
 Conditions and effects stay raw here (``list[dict]``); :mod:`.params` checks them
 against the plugin registry. Every model forbids unknown keys and is strict, so
-``cost: "3"`` is a wrong type rather than a silent conversion.
+``cost: "3"`` is a wrong type rather than a silent conversion. Field descriptions
+become the modding reference (``gaiko docs``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ Chance = Annotated[float, Field(ge=0.0, le=1.0)]
 Role = Literal["ally", "partner", "neutral", "rival"]
 
 
+def D(text: str, **kw: Any) -> Any:  # noqa: N802 - reads as a declaration
+    """A field with a description (and any constraints)."""
+    return Field(description=text, **kw)
+
+
 class Strict(BaseModel):
     """Unknown keys are errors; values are not coerced between types."""
 
@@ -26,155 +32,159 @@ class Strict(BaseModel):
 
 
 class Start(Strict):
-    year: Annotated[int, Field(ge=1900, le=2200)]
-    quarter: Annotated[int, Field(ge=1, le=4)]
+    year: int = D("year of turn 1", ge=1900, le=2200)
+    quarter: int = D("quarter of turn 1 (1–4); each turn is one quarter", ge=1, le=4)
 
 
 class Where(Strict):
-    lat: Annotated[float, Field(ge=-90, le=90)]
-    lon: Annotated[float, Field(ge=-180, le=180)]
+    lat: float = D("latitude in degrees", ge=-90, le=90)
+    lon: float = D("longitude in degrees", ge=-180, le=180)
 
 
 class BonusModel(Strict):
-    when: Raw = []
-    add: Annotated[float, Field(ge=-100, le=100)]
+    when: Raw = D("conditions that must hold", default=[])
+    add: float = D("amount added while they hold", ge=-100, le=100)
 
 
 class CapitalModel(Strict):
-    start: Annotated[int, Field(ge=0, le=100)]
-    cap: Annotated[int, Field(ge=1, le=100)]
-    income: Annotated[int, Field(ge=0, le=50)]
-    bonuses: list[BonusModel] = []
+    start: int = D("Diplomatic Capital before turn 1's income", ge=0, le=100)
+    cap: int = D("the most capital that can be held; income above it is lost", ge=1, le=100)
+    income: int = D("capital gained at the start of every turn", ge=0, le=50)
+    bonuses: list[BonusModel] = D("income added while conditions hold (e.g. prosperity bands)", default=[])
 
 
 class TrackModel(Strict):
-    id: Id
-    min: int
-    max: int
-    start: int
+    id: Id = D("track id, e.g. `tension`")
+    min: int = D("lowest value")
+    max: int = D("highest value")
+    start: int = D("value at the start")
 
 
 class AutonomyModel(Strict):
-    rate: Annotated[float, Field(gt=0.0, le=1.0)]
-    low: Annotated[float, Field(ge=0.0, lt=1.0)]
-    high: Annotated[float, Field(gt=0.0, le=1.0)]
-    weights: dict[str, Annotated[float, Field(gt=0)]]
+    rate: float = D("share of the gap to the target closed each turn", gt=0.0, le=1.0)
+    low: float = D("diversification (0–1) that maps to an autonomy target of 0", ge=0.0, lt=1.0)
+    high: float = D("diversification (0–1) that maps to an autonomy target of 100", gt=0.0, le=1.0)
+    weights: dict[str, Annotated[float, Field(gt=0)]] = D("weight of each dependency kind in diversification")
 
 
 class RatingModel(Strict):
-    id: Id
-    min_score: Annotated[float, Field(ge=0, le=100)]
+    id: Id = D("rating id; its names are `rating.<id>` and `rating.<id>.desc`")
+    min_score: float = D("lowest final score that earns it", ge=0, le=100)
 
 
 class Meters(Strict):
-    security: Annotated[int, Field(ge=1, le=100)]
-    prosperity: Annotated[int, Field(ge=1, le=100)]
-    autonomy: Annotated[int, Field(ge=1, le=100)]
+    security: int = D("starting security", ge=1, le=100)
+    prosperity: int = D("starting prosperity", ge=1, le=100)
+    autonomy: int = D("starting autonomy", ge=1, le=100)
 
 
 class Files(Strict):
-    actors: list[str] = ["actors.yaml"]
-    actions: list[str] = ["actions.yaml"]
-    rules: list[str] = ["rules.yaml"]
-    events: list[str] | None = None
-    loc: dict[Literal["ja", "en"], list[str]] = {"ja": ["loc/ja.yaml"], "en": ["loc/en.yaml"]}
+    actors: list[str] = D("actor files", default=["actors.yaml"])
+    actions: list[str] = D("action files", default=["actions.yaml"])
+    rules: list[str] = D("world-rule files", default=["rules.yaml"])
+    events: list[str] | None = D("event files (default: every `events/*.yaml`)", default=None)
+    loc: dict[Literal["ja", "en"], list[str]] = D("text files per language",
+                                                  default={"ja": ["loc/ja.yaml"], "en": ["loc/en.yaml"]})
 
 
 class ScenarioModel(Strict):
-    id: Id
-    format: Literal[1]
-    turns: Annotated[int, Field(ge=1, le=200)]
-    start: Start
-    player: Where
-    meters: Meters
-    capital: CapitalModel
-    categories: list[Id]
-    tracks: list[TrackModel] = []
-    partners: list[Id]
-    dependencies: dict[Id, dict[Id, Percent]]
-    autonomy: AutonomyModel
-    max_crises: Annotated[int, Field(ge=0, le=10)] = 2
-    ratings: list[RatingModel]
-    questions: list[Id] = []
-    files: Files = Files()
+    id: Id = D("scenario id")
+    format: Literal[1] = D("scenario format version")
+    turns: int = D("number of turns", ge=1, le=200)
+    start: Start = D("date of turn 1")
+    player: Where = D("where Japan is drawn")
+    meters: Meters = D("starting security, prosperity and autonomy (a meter at 0 ends the game)")
+    capital: CapitalModel = D("Diplomatic Capital: start, cap, income")
+    categories: list[Id] = D("action categories, in the order the player sees them")
+    tracks: list[TrackModel] = D("ladders such as US–China tension", default=[])
+    partners: list[Id] = D("dependency partners (shares are kept per partner)")
+    dependencies: dict[Id, dict[Id, Percent]] = D("starting shares per kind, each kind adding up to 100")
+    autonomy: AutonomyModel = D("how autonomy follows diversification")
+    max_crises: int = D("most crises dealt in one turn (follow-ups always come)", default=2, ge=0, le=10)
+    ratings: list[RatingModel] = D("named bands of final score")
+    questions: list[Id] = D("discussion questions for the debrief, `question.<id>`", default=[])
+    files: Files = D("which files hold the content", default=Files())
 
 
 class ActorModel(Strict):
-    id: Id
-    lat: Annotated[float, Field(ge=-90, le=90)]
-    lon: Annotated[float, Field(ge=-180, le=180)]
-    role: Role
-    relation: Signed
-    stance: Signed
-    inset: bool = False
+    id: Id = D("actor id")
+    lat: float = D("latitude (the capital's, or the map anchor's)", ge=-90, le=90)
+    lon: float = D("longitude", ge=-180, le=180)
+    role: Role = D("role towards Japan")
+    relation: Signed = D("starting relation with Japan, −100..100")
+    stance: Signed = D("starting stance, −100 (China) .. +100 (US)")
+    inset: bool = D("drawn as an inset at the map's edge", default=False)
 
 
 class ActionModel(Strict):
-    id: Id
-    category: Id
-    cost: Annotated[int, Field(ge=0, le=50)]
-    cooldown: Annotated[int, Field(ge=1, le=40)] = 1
-    targets: list[Id] = []
-    tags: list[Id] = []
-    requires: Raw = []
-    effects: Raw
-    odds: Chance | None = None
-    odds_modifiers: list[BonusModel] = []
-    on_failure: Raw = []
+    id: Id = D("action id")
+    category: Id = D("one of the scenario's categories")
+    cost: int = D("Diplomatic Capital it costs", ge=0, le=50)
+    cooldown: int = D("turns before it can be taken again (1 = next turn)", default=1, ge=1, le=40)
+    targets: list[Id] = D("actors the player chooses between; `target` in effects names the choice", default=[])
+    tags: list[Id] = D("what kind of move it is (policies and `played` read tags; the category is a tag too)",
+                       default=[])
+    requires: Raw = D("conditions for it to be available", default=[])
+    effects: Raw = D("effects on success")
+    odds: Chance | None = D("chance of success (none = certain)", default=None)
+    odds_modifiers: list[BonusModel] = D("added to the odds while conditions hold", default=[])
+    on_failure: Raw = D("effects when the roll fails", default=[])
 
 
 class RuleModel(Strict):
-    id: Id
-    for_each: list[Id] = []
-    when: Raw = []
-    effects: Raw
+    id: Id = D("rule id; `rule.<id>` names it as a cause")
+    for_each: list[Id] = D("repeat the rule per actor, `each` standing for that actor", default=[])
+    when: Raw = D("conditions; none means every turn", default=[])
+    effects: Raw = D("effects applied in the world phase while the conditions hold")
 
 
 class FollowUpModel(Strict):
-    event: Id
-    after: Annotated[int, Field(ge=1, le=40)]
+    event: Id = D("event to queue")
+    after: int = D("turns later", ge=1, le=40)
 
 
 class ChoiceModel(Strict):
-    id: Id
-    cost: Annotated[int, Field(ge=0, le=50)] = 0
-    requires: Raw = []
-    effects: Raw = []
-    odds: Chance | None = None
-    odds_modifiers: list[BonusModel] = []
-    on_failure: Raw = []
-    follow_up: list[FollowUpModel] = []
-    tags: list[Id] = []
-    weight: Annotated[float, Field(ge=0, le=100)] = 1.0
+    id: Id = D("choice id, unique in its event")
+    cost: int = D("Diplomatic Capital it costs", default=0, ge=0, le=50)
+    requires: Raw = D("conditions; unmet, the choice is shown greyed with the reason", default=[])
+    effects: Raw = D("effects (on success when it has odds)", default=[])
+    odds: Chance | None = D("chance of success, shown before choosing", default=None)
+    odds_modifiers: list[BonusModel] = D("added to the odds while conditions hold", default=[])
+    on_failure: Raw = D("effects when the roll fails", default=[])
+    follow_up: list[FollowUpModel] = D("events queued by this choice (a chain)", default=[])
+    tags: list[Id] = D("what kind of answer it is (policies read tags)", default=[])
+    weight: float = D("how likely a weighted policy is to pick it", default=1.0, ge=0, le=100)
 
 
 class TriggerModel(Strict):
-    window: Annotated[list[Annotated[int, Field(ge=1, le=200)]], Field(min_length=2, max_length=2)] | None = None
-    when: Raw = []
-    chance: Chance = 1.0
-    chance_modifiers: list[BonusModel] = []
-    once: bool = False
-    cooldown: Annotated[int, Field(ge=0, le=200)] = 0
-    max_times: Annotated[int, Field(ge=0, le=200)] = 0
-    group: Id | None = None
+    window: Annotated[list[Annotated[int, Field(ge=1, le=200)]], Field(min_length=2, max_length=2)] | None = D(
+        "first and last turn it may fire", default=None)
+    when: Raw = D("conditions that must all hold", default=[])
+    chance: Chance = D("chance per turn once eligible", default=1.0)
+    chance_modifiers: list[BonusModel] = D("added to the chance while conditions hold", default=[])
+    once: bool = D("fires at most once per game", default=False)
+    cooldown: int = D("turns before it may fire again", default=0, ge=0, le=200)
+    max_times: int = D("fires at most this many times (0 = no limit)", default=0, ge=0, le=200)
+    group: Id | None = D("at most one event of a group fires in a turn", default=None)
 
 
 class OngoingModel(Strict):
-    each_turn: Raw = []
-    until: Raw = []
-    max_turns: Annotated[int, Field(ge=0, le=200)] = 0
+    each_turn: Raw = D("effects at the end of every turn while the situation lasts", default=[])
+    until: Raw = D("the situation ends at the end of a turn where these all hold", default=[])
+    max_turns: int = D("and in any case after this many turns (0 = no limit)", default=0, ge=0, le=200)
 
 
 class EventModel(Strict):
-    id: Id
-    phase: Literal["news", "crisis"] = "crisis"
-    trigger: TriggerModel = TriggerModel()
-    immediate: Raw = []
-    choices: Annotated[list[ChoiceModel], Field(max_length=4)] = []
-    default: Id | None = None
-    rare: bool = False
-    hidden: bool = False
-    ongoing: OngoingModel | None = None
+    id: Id = D("event id")
+    phase: Literal["news", "crisis"] = D("news events fire at the turn's start and have no choices",
+                                         default="crisis")
+    trigger: TriggerModel = D("when it may fire", default=TriggerModel())
+    immediate: Raw = D("effects when it fires, before any choice", default=[])
+    choices: Annotated[list[ChoiceModel], Field(max_length=4)] = D("2–4 answers (none for news)", default=[])
+    default: Id | None = D("the choice taken when nobody answers in time (free, unconditional)", default=None)
+    rare: bool = D("may legitimately never fire in 1,000 random games", default=False)
+    hidden: bool = D("acts on the world without being announced (no choices)", default=False)
+    ongoing: OngoingModel | None = D("makes it a situation that persists after firing", default=None)
 
 
 ITEMS = list[dict[str, Any]]
