@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=_seed, default=0, help="first seed (default 0)")
     s.add_argument("--runs", type=_count, default=1, help="how many games (default 1)")
     s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    s.add_argument("--events", action="store_true", help="also show how often each event fired and each choice was taken")
 
     d = sub.add_parser("docs", help="write the modding reference from the plugins")
     d.add_argument("--out", type=Path, default=Path("docs/modding/reference.md"), help="where to write it")
@@ -98,7 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "simulate":
             from gaiko_game.cli.simulate import run_simulate
 
-            return run_simulate(args.scenario or default_scenario(), args.policy, args.seed, args.runs, args.json)
+            return run_simulate(args.scenario or default_scenario(), args.policy, args.seed, args.runs, args.json,
+                                args.events)
         from gaiko_game.cli.textplay import run_text
 
         return run_text(args.scenario or default_scenario(), args.seed, args.lang or default_lang())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from gaiko_game.core.conditions import CapitalRange, FlagSet
 from gaiko_game.core.model import METERS
@@ -19,6 +20,21 @@ class LangText:
 
     table: dict[str, str] = field(default_factory=dict)
     where: dict[str, Document] = field(default_factory=dict)
+
+    def home_for(self, key: str, lang: str, source: str = "") -> str:
+        """Where a missing key belongs: the text file named after its source file, else beside its relatives."""
+        stem = Path(source).stem
+        for doc in self.where.values():
+            if Path(doc.file).stem == f"{lang}_{stem}":
+                return doc.file
+        parts = key.split(".")
+        for depth in (2, 1):
+            prefix = ".".join(parts[:depth]) + "."
+            for other, doc in self.where.items():
+                if other.startswith(prefix):
+                    return doc.file
+        first = next(iter(self.where.values()), None)
+        return first.file if first else f"loc/{lang}.yaml"
 
 
 ENDINGS = ("completed", "security_collapse", "economic_crisis", "client_state")
@@ -132,9 +148,8 @@ def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dic
             where = parts.defined.get((kind, obj_id))
             at_doc, at_path = (where.doc, where.path) if where else (scenario_doc, ())
             language = "Japanese" if lang == "ja" else "English"
-            files = sorted({d.file for d in text.where.values()}) or [f"loc/{lang}.yaml"]
             parts.checker.report(at_doc, at_path, "missing-text", f"no {language} text for '{key}'",
-                                 hint=f"add `{key}: ...` to {' or '.join(files)}")
+                                 hint=f"add `{key}: ...` to {text.home_for(key, lang, at_doc.file)}")
     for lang, text in sorted(loc.items()):
         for key in sorted(set(text.table) - needed):
             parts.checker.report(text.where[key], (key,), "unused-text", f"text '{key}' is not used by anything",

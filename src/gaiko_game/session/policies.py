@@ -28,6 +28,20 @@ class Policy(Protocol):
         ...
 
 
+def weighted_index(rng: Pcg64, weights: list[float]) -> int:
+    """An index chosen in proportion to ``weights`` (uniformly when they are all 0), from whole-number draws."""
+    ints = [max(0, round(w * 1000)) for w in weights]
+    total = sum(ints)
+    if total == 0:
+        return rng.below(len(weights))
+    r = rng.below(total)
+    for i, w in enumerate(ints):
+        if r < w:
+            return i
+        r -= w
+    raise AssertionError("unreachable: r < total")
+
+
 @dataclass
 class RandomPolicy:
     """Uniformly random legal moves; ends the turn with the same chance as any one action."""
@@ -41,8 +55,10 @@ class RandomPolicy:
         return legal[k] if k < len(legal) else None
 
     def answer(self, game: Game) -> str:
-        legal = game.legal_choices()
-        return legal[self.rng.below(len(legal))]
+        ev = game.pending_crisis
+        assert ev is not None
+        legal = [c for c in ev.choices if c.id in game.legal_choices()]
+        return legal[weighted_index(self.rng, [c.weight for c in legal])].id
 
 
 @dataclass(frozen=True)
@@ -79,9 +95,9 @@ class PreferencePolicy:
         legal = game.legal_choices()
         assert ev is not None and legal
         for tag in self.crisis_tags:
-            fits = [c.id for c in ev.choices if c.id in legal and tag in c.tags]
+            fits = [c for c in ev.choices if c.id in legal and tag in c.tags]
             if fits:
-                return fits[self.rng.below(len(fits))]
+                return fits[weighted_index(self.rng, [c.weight for c in fits])].id
         return game.default_choice() or legal[0]
 
     @staticmethod

@@ -59,6 +59,20 @@ def mean_sd(values: list[float]) -> tuple[float, float]:
     return mean, math.sqrt(var)
 
 
+def event_table(scenario: Scenario, results: list[Run]) -> dict[str, dict[str, object]]:
+    """For each event: in how many games it fired, how often in all, and how often each choice was taken."""
+    out: dict[str, dict[str, object]] = {}
+    for ev in scenario.events:
+        choices = {c.id: sum(r.choices[f"{ev.id}.{c.id}"] for r in results) for c in ev.choices}
+        out[ev.id] = {
+            "games": sum(1 for r in results if r.events[ev.id]),
+            "times": sum(r.events[ev.id] for r in results),
+            "rare": ev.rare,
+            "choices": choices,
+        }
+    return out
+
+
 def summary(results: list[Run]) -> dict[str, object]:
     """Mean, spread and range of each metric, and how often each rating and ending came up."""
     out: dict[str, object] = {"runs": len(results)}
