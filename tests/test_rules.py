@@ -279,3 +279,10 @@ def test_state_copy_covers_every_field(game: Game) -> None:
         assert copied == original, name
         if isinstance(original, (dict, list, set)):
             assert copied is not original, f"{name} is shared, not copied"
+
+
+def test_preview_shows_where_autonomy_heads(game: Game) -> None:
+    # drills move 5 security points to the US: (1 − (85² + 15²)/100²)/(2/3) = 0.3825, with trade 0.96 → 67
+    assert game.autonomy_target() == 72
+    assert game.preview(Order("drills")).autonomy_target == -5
+    assert game.preview(Order("summit", "india")).autonomy_target == 1  # trade 40/40/20 → 40/36/24

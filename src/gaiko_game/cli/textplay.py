@@ -137,6 +137,8 @@ class TextGame:
         bits = [t.render(Msg.of("effect.amount", name=key_name(k), by=d))
                 for k, d in sorted(net_by_key(p.now).items(), key=lambda kv: _order_key(kv[0])) if k != "capital"]
         bits += [t.render(effect_msg(e, off)) for off, e in p.later]
+        if p.autonomy_target:
+            bits.append(t.ui("effect.autonomy_target", by=p.autonomy_target))
         if p.odds is not None:
             bits.insert(0, t.ui("ui.odds", p=round(p.odds * 100)))
             fail = [t.render(Msg.of("effect.amount", name=key_name(k), by=d))

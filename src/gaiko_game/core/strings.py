@@ -47,6 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "effect.next_turn": {"ja": "{inner}(次のターン)", "en": "{inner} (next turn)"},
     "effect.later": {"ja": "{inner}({n}ターン後)", "en": "{inner} (in {n} turns)"},
+    "effect.autonomy_target": {"ja": "戦略的自律性の目標 {by:+d}", "en": "Autonomy target {by:+d}"},
     "effect.odds": {"ja": "成功率 {p}%", "en": "{p}% chance of success"},
     "effect.on_failure": {"ja": "失敗時: {inner}", "en": "If it fails: {inner}"},
     # refusals

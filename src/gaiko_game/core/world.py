@@ -15,6 +15,31 @@ def round_half_away(x: float) -> int:
     return int(x + 0.5) if x >= 0 else -int(-x + 0.5)
 
 
+def diversification(b: Board) -> float:
+    """Weighted mean over dependency kinds of 1 − HHI, normalised to 0–1."""
+    nums, total, weights = b.state.nums, 0.0, 0.0
+    for kind, w in b.scenario.autonomy.weights:
+        keys = b.share_keys[kind]
+        whole = squares = 0
+        for k in keys:
+            v = nums[k]
+            whole += v
+            squares += v * v
+        n = len(keys)
+        if whole <= 0 or n < 2:
+            continue
+        total += w * (1.0 - squares / (whole * whole)) / (1.0 - 1.0 / n)
+        weights += w
+    return total / weights if weights else 0.0
+
+
+def autonomy_target(b: Board) -> int:
+    """Where autonomy is heading, 0–100: diversification mapped through the scenario's low/high."""
+    a = b.scenario.autonomy
+    frac = (diversification(b) - a.low) / (a.high - a.low)
+    return round_half_away(100 * min(1.0, max(0.0, frac)))
+
+
 class World(Board):
     """News, crises and world phases over a board; the engine's decisions drive them."""
 
@@ -148,27 +173,11 @@ class World(Board):
 
     def diversification(self) -> float:
         """Weighted mean over dependency kinds of 1 − HHI, normalised to 0–1."""
-        nums, total, weights = self.state.nums, 0.0, 0.0
-        for kind, w in self.scenario.autonomy.weights:
-            keys = self.share_keys[kind]
-            whole = squares = 0
-            for k in keys:
-                v = nums[k]
-                whole += v
-                squares += v * v
-            n = len(keys)
-            if whole <= 0 or n < 2:
-                continue
-            hhi = squares / (whole * whole)
-            total += w * (1.0 - hhi) / (1.0 - 1.0 / n)
-            weights += w
-        return total / weights if weights else 0.0
+        return diversification(self)
 
     def autonomy_target(self) -> int:
         """Where autonomy is heading, 0–100, from diversification."""
-        a = self.scenario.autonomy
-        frac = (self.diversification() - a.low) / (a.high - a.low)
-        return round_half_away(100 * min(1.0, max(0.0, frac)))
+        return autonomy_target(self)
 
     def _autonomy(self) -> None:
         a = self.scenario.autonomy
