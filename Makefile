@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test bench validate clean
+.PHONY: play test bench validate docs clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Gaikō needs Python 3.11 or newer; set PYTHON=python3.11 (or newer) and run make again.")'
@@ -25,6 +25,9 @@ bench: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/gaiko validate scenarios/*
+
+docs: $(STAMP)
+	$(BIN)/gaiko docs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

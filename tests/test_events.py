@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gaiko_game.core import Game, Order, Scenario
+from gaiko_game.core import Choose, Game, Order, Scenario
 from gaiko_game.core.text import Texts
 from gaiko_game.session.seeding import new_game, stream
 from tests.conftest import FIXTURES, load_ok
@@ -141,8 +141,9 @@ def test_default_choice_is_taken_when_unanswered(lab: Scenario) -> None:
         end(g)
     assert g.end_turn() is None and g.pending_crisis is not None and g.pending_crisis.id == "c1"
     assert g.default_choice() == "stay"
-    g.choose(g.default_choice() or "")
+    g.choose_default()
     assert counter(g, "stay") == 1
+    assert g.history[-1] == Choose("stay")  # the log records the default like any answer, so replays match
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -174,3 +175,18 @@ def test_preview_shows_the_odds_before_choosing(lab: Scenario) -> None:
 def test_stream_is_not_touched_by_certain_triggers(lab: Scenario) -> None:
     g = new_game(lab, 5)
     assert g.state.rng == stream(5)  # every turn-1 trigger was certain or impossible: no draws
+
+
+def test_follow_ups_respect_once_and_max_times(lab: Scenario) -> None:
+    import dataclasses
+
+    from gaiko_game.core.model import TriggerDef
+
+    c2 = next(e for e in lab.events if e.id == "c2")
+    limited = dataclasses.replace(c2, trigger=TriggerDef(chance=c2.trigger.chance, once=True))
+    sc = dataclasses.replace(lab, events=tuple(limited if e.id == "c2" else e for e in lab.events))
+    g = new_game(sc, 1)
+    g.state.follow_ups = [(1, "c2"), (2, "c2")]
+    end(g)
+    end(g)
+    assert fired_turns(g, "c2") == [1]

@@ -41,3 +41,10 @@ def test_us_first_ends_with_the_lowest_autonomy(results: dict[str, list[Run]]) -
 def test_china_lean_ends_with_the_lowest_security(results: dict[str, list[Run]]) -> None:
     security = {p: mean(results[p], "security") for p in NAMED}
     assert min(security, key=security.__getitem__) == "china_lean", security
+
+
+def test_every_event_fires_in_some_random_game_unless_marked_rare(default: Scenario,
+                                                                    results: dict[str, list[Run]]) -> None:
+    fired = {e for r in results["random"] for e in r.events}
+    never = [e.id for e in default.events if not e.rare and e.id not in fired]
+    assert never == []

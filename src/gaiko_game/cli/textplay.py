@@ -236,7 +236,10 @@ class TextGame:
         self.write("")
         self.write(t.ui("ui.report_header", turn=report.turn))
         for f in report.fired:
-            self.write(t.ui("ui.fired", title=t.name(f"event.{f.event}.title"), why=t.render(f.why)))
+            if not f.hidden:
+                self.write(t.ui("ui.fired", title=t.name(f"event.{f.event}.title"), why=t.render(f.why)))
+        for event_id in report.ended:
+            self.write(t.ui("situation.ended", event=t.name(f"event.{event_id}.title")))
         by_key: dict[str, list[Change]] = {}
         for ch in report.changes:
             by_key.setdefault(ch.key, []).append(ch)

@@ -138,7 +138,11 @@ class Game(World):
     def legal_choices(self) -> list[str]:
         """The ids of the choices the pending crisis accepts now."""
         ev = self.pending_crisis
-        return [c.id for c in ev.choices if self.explain_choice(c.id) is None] if ev else []
+        if ev is None:
+            return []
+        s = self.state
+        capital = s.nums["capital"]
+        return [c.id for c in ev.choices if c.cost <= capital and (not c.requires or holds(c.requires, s, None))]
 
     def default_choice(self) -> str | None:
         """The choice taken when a crisis is not answered in time."""
@@ -228,6 +232,13 @@ class Game(World):
             return None
         s.phase = Phase.ACTIONS
         return self._finish_turn()
+
+    def choose_default(self) -> TurnReport | None:
+        """Answer the pending crisis with its default choice (when time runs out)."""
+        choice = self.default_choice()
+        if choice is None:
+            raise WrongPhase(Msg.of("refuse.over" if self.is_over else "refuse.phase_crisis"), self.scenario.loc)
+        return self.choose(choice)
 
     def play(self, decision: Decision) -> None:
         """Apply any logged decision (replays use this)."""

@@ -154,13 +154,21 @@ class EventDef:
     hidden: bool = False
     ongoing: OngoingDef | None = None
     immediate_plan: Plan = field(init=False, compare=False, repr=False)
+    by_id: dict[str, ChoiceDef] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "immediate_plan", plan(self.immediate))
+        object.__setattr__(self, "by_id", {c.id: c for c in self.choices})
 
     def choice(self, choice_id: str) -> ChoiceDef | None:
         """The choice with this id, if the event has it."""
-        return next((c for c in self.choices if c.id == choice_id), None)
+        return self.by_id.get(choice_id)
+
+    @property
+    def self_triggering(self) -> bool:
+        """Whether its own trigger can ever fire it (chain-only events have no chance of their own)."""
+        t = self.trigger
+        return t.chance.base > 0 or any(m.add > 0 for m in t.chance.modifiers)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from gaiko_game.core.board import Board, Cause
 from gaiko_game.core.conditions import holds
-from gaiko_game.core.model import EventDef, Scenario
+from gaiko_game.core.model import Bonus, EventDef, Scenario
+from gaiko_game.core.plugins import Condition
 from gaiko_game.core.report import Fired
 from gaiko_game.core.state import State
 from gaiko_game.core.text import Msg, Name
@@ -40,6 +41,17 @@ def autonomy_target(b: Board) -> int:
     return round_half_away(100 * min(1.0, max(0.0, frac)))
 
 
+_Compiled = tuple[EventDef, int, int, int, int, tuple[Condition, ...], float, tuple[Bonus, ...], str | None]
+
+
+def _compile(ev: EventDef) -> _Compiled:
+    """A trigger as a flat tuple: event, window, cap on occurrences, cooldown, conditions, chance, group."""
+    t = ev.trigger
+    lo, hi = t.window if t.window is not None else (1, 1_000_000)
+    cap = 1 if t.once else t.max_times
+    return ev, lo, hi, cap, max(t.cooldown, 1), t.when, t.chance.base, t.chance.modifiers, t.group
+
+
 class World(Board):
     """News, crises and world phases over a board; the engine's decisions drive them."""
 
@@ -49,6 +61,8 @@ class World(Board):
         super().__init__(scenario, state)
         self._rules = tuple((r.when, r.steps, Cause("rule", r.id)) for r in scenario.rules)
         self._event_by_id = {e.id: e for e in scenario.events}
+        self._news_events = tuple(_compile(e) for e in scenario.events if e.phase == "news" and e.self_triggering)
+        self._crisis_events = tuple(_compile(e) for e in scenario.events if e.phase == "crisis" and e.self_triggering)
 
     # ── news ─────────────────────────────────────────────────────────────
     def news(self) -> None:
@@ -58,10 +72,7 @@ class World(Board):
         sc = self.scenario
         income = sc.income_base + sum(int(b.add) for b in sc.income_bonuses if holds(b.when, s))
         self.add("capital", income, Cause("income", "income"))
-        groups: set[str] = set()
-        for ev in sc.events:
-            if ev.phase == "news":
-                self._consider(ev, groups)
+        self._scan(self._news_events, set(), 1_000_000)
 
     # ── crises ───────────────────────────────────────────────────────────
     def deal_crises(self) -> None:
@@ -73,28 +84,57 @@ class World(Board):
         groups: set[str] = set()
         for event_id in due:
             ev = self._event_by_id[event_id]
+            if self._spent(ev):
+                continue
             self._fire(ev, Msg.of("fired.follow_up", event=Name(f"event.{self._origin(event_id)}.title")))
             dealt += bool(ev.choices)
             if ev.trigger.group:
                 groups.add(ev.trigger.group)
-        for ev in self.scenario.events:
-            if dealt >= self.scenario.max_crises:
-                break
-            if ev.phase == "crisis" and ev.id not in s.pending and self._consider(ev, groups):
-                dealt += bool(ev.choices)
+        self._scan(self._crisis_events, groups, self.scenario.max_crises - dealt)
 
-    def _consider(self, ev: EventDef, groups: set[str]) -> bool:
-        """Fire ``ev`` if its trigger holds and its group has not fired this turn."""
-        group = ev.trigger.group
-        if group is not None and group in groups:
-            return False
-        why = self._trigger(ev)
-        if why is None:
-            return False
-        self._fire(ev, why)
-        if group is not None:
-            groups.add(group)
-        return True
+    def _scan(self, events: tuple[_Compiled, ...], groups: set[str], limit: int) -> None:
+        """Fire every event whose trigger holds, in order, until ``limit`` crises have been dealt.
+
+        The hot loop of a turn: each event's trigger is a flat tuple compiled once (see ``_compile``).
+        """
+        s = self.state
+        turn, counts, last, pending, situations = s.turn, s.fired_count, s.fired_last, s.pending, s.situations
+        rng = s.rng
+        for ev, lo, hi, cap, cooldown, when, base, mods, group in events:
+            if limit <= 0:
+                return
+            if turn < lo or turn > hi or (group is not None and group in groups):
+                continue
+            event_id = ev.id
+            if (cap and counts.get(event_id, 0) >= cap) or event_id in situations or event_id in pending:
+                continue
+            if cooldown and event_id in last and turn - last[event_id] < cooldown:
+                continue
+            if when and not holds(when, s):
+                continue
+            p = base
+            for m in mods:
+                if holds(m.when, s):
+                    p += m.add
+            if p < 1.0 and (p <= 0.0 or rng.unit() >= p):
+                continue
+            self._fire(ev, self._why(ev, p))
+            if group is not None:
+                groups.add(group)
+            if ev.choices:
+                limit -= 1
+
+    def _why(self, ev: EventDef, p: float) -> Msg:
+        """Why an event fired: its window, the conditions that held (with current values), its chance."""
+        s, t = self.state, ev.trigger
+        reasons: list[Msg] = []
+        if t.window is not None:
+            reasons.append(Msg.of("fired.window", lo=t.window[0], hi=t.window[1]))
+        if t.when:
+            reasons.append(Msg.of("fired.when", inner=tuple(c.explain(s, None) for c in t.when)))
+        if p < 1.0:
+            reasons.append(Msg.of("fired.chance", p=round(max(p, 0.0) * 100)))
+        return Msg.of("fired.because", inner=tuple(reasons) or (Msg.of("fired.always"),))
 
     def _origin(self, event_id: str) -> str:
         """The event whose choice queued ``event_id`` (for the report)."""
@@ -104,30 +144,11 @@ class World(Board):
                     return ev.id
         return event_id
 
-    def _trigger(self, ev: EventDef) -> Msg | None:
-        """Why the event fires now, or None when it does not (may draw from the stream)."""
+    def _spent(self, ev: EventDef) -> bool:
+        """Whether the event has used up its occurrences (once, max_times) or is still going on."""
         s, t = self.state, ev.trigger
-        if t.window is not None and not t.window[0] <= s.turn <= t.window[1]:
-            return None
         count = s.fired_count.get(ev.id, 0)
-        if (t.once and count) or (t.max_times and count >= t.max_times) or ev.id in s.situations:
-            return None
-        last = s.fired_last.get(ev.id)
-        if last is not None and s.turn - last < max(t.cooldown, 1):
-            return None
-        if t.when and not holds(t.when, s):
-            return None
-        p = t.chance.base + sum(m.add for m in t.chance.modifiers if holds(m.when, s))
-        if not s.rng.chance(p):
-            return None
-        reasons: list[Msg] = []
-        if t.window is not None:
-            reasons.append(Msg.of("fired.window", lo=t.window[0], hi=t.window[1]))
-        if t.when:
-            reasons.append(Msg.of("fired.when", inner=tuple(c.explain(s, None) for c in t.when)))
-        if p < 1.0:
-            reasons.append(Msg.of("fired.chance", p=round(max(p, 0.0) * 100)))
-        return Msg.of("fired.because", inner=tuple(reasons) or (Msg.of("fired.always"),))
+        return bool((t.once and count) or (t.max_times and count >= t.max_times) or ev.id in s.situations)
 
     def _fire(self, ev: EventDef, why: Msg) -> None:
         s = self.state

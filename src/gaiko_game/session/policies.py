@@ -57,7 +57,8 @@ class RandomPolicy:
     def answer(self, game: Game) -> str:
         ev = game.pending_crisis
         assert ev is not None
-        legal = [c for c in ev.choices if c.id in game.legal_choices()]
+        ids = game.legal_choices()
+        legal = [c for c in ev.choices if c.id in ids]
         return legal[weighted_index(self.rng, [c.weight for c in legal])].id
 
 
