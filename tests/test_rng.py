@@ -60,3 +60,17 @@ def test_policy_stream_differs_from_game_stream() -> None:
 def test_negative_seed_is_refused() -> None:
     with pytest.raises(ValueError, match="whole numbers"):
         stream(-1)
+
+
+def test_next32_splits_each_raw_output_low_half_first() -> None:
+    a, b = Pcg64(11, 13), Pcg64(11, 13)
+    raw = b.raw()
+    assert (a.next32(), a.next32()) == (raw & 0xFFFFFFFF, raw >> 32)
+    assert a == b  # both streams are now at the same position, with no spare half left
+
+
+def test_copy_keeps_the_spare_half() -> None:
+    a = Pcg64(2, 3)
+    a.next32()
+    c = a.copy()
+    assert c.next32() == a.next32()

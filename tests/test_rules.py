@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gaiko_game.core import EndTurn, Game, IllegalAction, IllegalChoice, Order, Phase, Scenario, WrongPhase
+from gaiko_game.core.effects import MeterAdd
 from gaiko_game.core.report import score_of
 from gaiko_game.session.seeding import new_game, stream
 
@@ -254,11 +255,8 @@ def test_preview_matches_apply_without_touching_the_game(game: Game) -> None:
     p = game.preview(Order("slow"))
     assert game.state.fingerprint() == before
     assert [(c.key, c.delta) for c in p.now] == [("capital", -1), ("meter.prosperity", 2)]
-    assert [(off, e.describe().args) for off, e in p.later] == [
-        (1, (("by", 2), ("name", p.later[0][1].describe().args[1][1]))),
-        (2, (("by", 1), ("name", p.later[1][1].describe().args[1][1]))),
-        (2, (("by", 4), ("name", p.later[2][1].describe().args[1][1]))),
-    ]
+    assert list(p.later) == [(1, MeterAdd(id="prosperity", by=2)), (2, MeterAdd(id="prosperity", by=1)),
+                             (2, MeterAdd(id="security", by=4))]
     applied = game.apply(Order("slow"))
     assert [(c.key, c.delta) for c in applied] == [(c.key, c.delta) for c in p.now]
 
@@ -286,3 +284,23 @@ def test_preview_shows_where_autonomy_heads(game: Game) -> None:
     assert game.autonomy_target() == 72
     assert game.preview(Order("drills")).autonomy_target == -5
     assert game.preview(Order("summit", "india")).autonomy_target == 1  # trade 40/40/20 → 40/36/24
+
+
+def test_a_game_without_undo_plays_the_same_and_refuses_undo(mini: Scenario) -> None:
+    with_undo, without = new_game(mini, 4), new_game(mini, 4, undo=False)
+    for g in (with_undo, without):
+        g.apply(Order("gamble"))
+        finish_turn(g)
+    assert with_undo.state.fingerprint() == without.state.fingerprint() and with_undo.ledger == without.ledger
+    with pytest.raises(RuntimeError, match="undo=False"):
+        without.undo()
+    assert without.clone().keeps_undo is False
+
+
+def test_diversification_cache_follows_share_changes(game: Game) -> None:
+    before = game.diversification()
+    game.apply(Order("drills"))  # moves security shares
+    assert game.diversification() < before
+    fresh = new_game(game.scenario, 7)
+    fresh.state.nums.update({k: v for k, v in game.state.nums.items() if k.startswith("dep.")})
+    assert game.diversification() == fresh.diversification()

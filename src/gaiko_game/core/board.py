@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import NamedTuple, TypeVar
 
 from gaiko_game.core.model import Scenario
 from gaiko_game.core.plugins import TARGET, Plan
@@ -49,6 +51,7 @@ def bounds_of(sc: Scenario) -> dict[str, tuple[int, int]]:
 
 
 COUNTER_BOUNDS = (-10_000, 10_000)
+_change = tuple.__new__  # builds a Change without NamedTuple's keyword-handling __new__ (the ledger's hot path)
 
 
 def key_name(key: str) -> Msg:
@@ -66,17 +69,36 @@ def key_name(key: str) -> Msg:
     return Msg.of("key.plain", name=Name(key))
 
 
+_T = TypeVar("_T")
+_TABLES: OrderedDict[int, tuple[Scenario, dict[str, object]]] = OrderedDict()
+
+
+def per_scenario(sc: Scenario, name: str, make: Callable[[], _T]) -> _T:
+    """A table derived from a scenario, built once and shared by every game of it (last 16 scenarios kept)."""
+    entry = _TABLES.get(id(sc))
+    if entry is None or entry[0] is not sc:
+        entry = _TABLES[id(sc)] = (sc, {})
+        while len(_TABLES) > 16:
+            _TABLES.popitem(last=False)
+    tables = entry[1]
+    if name not in tables:
+        tables[name] = make()
+    return tables[name]  # type: ignore[return-value]
+
+
 class Board:
     """State, bounds and ledger, with the primitives every effect is written in."""
 
     def __init__(self, scenario: Scenario, state: State) -> None:
         self.scenario = scenario
         self.state = state
-        self.bounds = bounds_of(scenario)
         self.ledger: list[Change] = []
         self.ended: list[tuple[int, str]] = []
-        self.partners = {kind: tuple(p for p, _ in shares) for kind, shares in scenario.dependencies}
-        self.share_keys = {kind: tuple(f"dep.{kind}.{p}" for p, _ in shares) for kind, shares in scenario.dependencies}
+        self.bounds = per_scenario(scenario, "bounds", lambda: bounds_of(scenario))
+        deps = scenario.dependencies
+        self.partners = per_scenario(scenario, "partners", lambda: {k: tuple(p for p, _ in v) for k, v in deps})
+        self.share_keys = per_scenario(scenario, "share_keys",
+                                       lambda: {k: tuple(f"dep.{k}.{p}" for p, _ in v) for k, v in deps})
 
     def actor(self, actor: str, target: str | None) -> str:
         """Resolve an actor parameter, ``target`` meaning the chosen target."""
@@ -84,7 +106,8 @@ class Board:
 
     def add(self, key: str, by: int, cause: Cause) -> int:
         """Add ``by`` to a number within its bounds; record and return the real change."""
-        nums = self.state.nums
+        s = self.state
+        nums = s.nums
         before = nums.get(key, 0)
         lo, hi = self.bounds.get(key, COUNTER_BOUNDS)
         after = before + by
@@ -92,9 +115,12 @@ class Board:
             after = hi
         elif after < lo:
             after = lo
-        if after != before:
-            nums[key] = after
-            self.ledger.append(Change(self.state.turn, key, before, after, cause))
+        if after == before:
+            return 0
+        nums[key] = after
+        if key[0] == "d":  # a dependency share: the cached diversification index is stale
+            s.diversification = -1.0
+        self.ledger.append(_change(Change, (s.turn, key, before, after, cause)))
         return after - before
 
     def shift(self, kind: str, to: str, source: str | None, points: int, cause: Cause) -> int:
@@ -124,10 +150,12 @@ class Board:
         """Apply a plan: pieces due now at once, later pieces into the delayed queue."""
         s = self.state
         for offset, eff in steps:
-            if offset == 0:
-                eff.apply(self, cause, target)
-            else:
+            if offset:
                 s.delayed.append((s.turn + offset, eff, cause, target))
+            elif eff.plain_key:  # a plain addition to a fixed number: skip the plugin's own call
+                self.add(eff.plain_key, eff.plain_by, cause)
+            else:
+                eff.apply(self, cause, target)
 
     def end_situation(self, event_id: str) -> None:
         """End an ongoing situation, if it is in progress."""

@@ -26,10 +26,16 @@ class Range(Condition):
     min: int | None = None
     max: int | None = None
     fixed_key: str = field(default="", init=False, repr=False, compare=False)
+    lo: int = field(default=-(2**62), init=False, repr=False, compare=False)
+    hi: int = field(default=2**62, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if TARGET not in (getattr(self, "actor", None),):
             object.__setattr__(self, "fixed_key", self.key(None))
+        if self.min is not None:
+            object.__setattr__(self, "lo", self.min)
+        if self.max is not None:
+            object.__setattr__(self, "hi", self.max)
 
     @abstractmethod
     def key(self, target: str | None) -> str:
@@ -40,9 +46,7 @@ class Range(Condition):
         """What the number is called."""
 
     def test(self, s: State, target: str | None) -> bool:
-        v = s.nums.get(self.fixed_key or self.key(target), 0)
-        lo, hi = self.min, self.max
-        return (lo is None or v >= lo) and (hi is None or v <= hi)
+        return self.lo <= s.nums.get(self.fixed_key or self.key(target), 0) <= self.hi
 
     def explain(self, s: State, target: str | None) -> Msg:
         now = s.nums.get(self.key(target), 0)

@@ -36,6 +36,7 @@ class MeterAdd(Amount):
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", f"meter.{self.id}")
+        self.plain(self.key, self.by)
 
     def apply(self, b: Board, cause: Cause, target: str | None) -> None:
         b.add(self.key, self.by, cause)
@@ -59,6 +60,8 @@ class RelationAdd(Amount):
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", f"relation.{self.actor}")
+        if self.actor != TARGET:
+            self.plain(self.key, self.by)
 
     def apply(self, b: Board, cause: Cause, target: str | None) -> None:
         b.add(f"relation.{target}" if self.actor == TARGET else self.key, self.by, cause)
@@ -101,6 +104,7 @@ class TrackAdd(Amount):
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", f"track.{self.id}")
+        self.plain(self.key, self.by)
 
     def apply(self, b: Board, cause: Cause, target: str | None) -> None:
         b.add(self.key, self.by, cause)

@@ -7,7 +7,9 @@ the scenario, the seed and that log.
 
 from __future__ import annotations
 
-from gaiko_game.core.board import Cause, Change
+from typing import TypeVar
+
+from gaiko_game.core.board import Cause, Change, per_scenario
 from gaiko_game.core.conditions import holds
 from gaiko_game.core.decisions import Choose, Decision, EndTurn, Order
 from gaiko_game.core.errors import IllegalAction, IllegalChoice, WrongPhase
@@ -40,16 +42,21 @@ def initial_state(sc: Scenario, rng: Pcg64) -> State:
 class Game(World):
     """One game of a scenario, from a seeded random stream."""
 
-    def __init__(self, scenario: Scenario, rng: Pcg64, *, _state: State | None = None) -> None:
+    def __init__(self, scenario: Scenario, rng: Pcg64, *, undo: bool = True, _state: State | None = None) -> None:
+        """Start a game; ``undo=False`` keeps no undo stack (for simulations, which never take moves back)."""
         super().__init__(scenario, _state or initial_state(scenario, rng))
+        self.keeps_undo = undo
         self.history: list[Decision] = []
         self.rolls: list[Roll] = []
         self.fired: list[Fired] = []
         self.reports: list[TurnReport] = []
         self._undo: list[_Snapshot] = []
-        self._orders = {(a.id, t): Order(a.id, t) for a in scenario.actions for t in (a.targets or (None,))}
-        self._actions = {a.id: a for a in scenario.actions}
-        self._events = {e.id: e for e in scenario.events}
+        sc = scenario
+        self._orders = per_scenario(sc, "orders", lambda: {(a.id, t): Order(a.id, t) for a in sc.actions
+                                                            for t in (a.targets or (None,))})
+        self._actions = per_scenario(sc, "actions", lambda: {a.id: a for a in sc.actions})
+        self._causes = per_scenario(sc, "causes", lambda: {k: Cause("action", k[0], k[1] or "") for k in self._orders})
+        self._events = self._event_by_id
         if _state is None:
             self.news()
 
@@ -78,14 +85,17 @@ class Game(World):
         s = self.state
         if s.phase is not Phase.ACTIONS:
             return []
-        capital, turn, ready = s.nums["capital"], s.turn, s.cooldowns
+        capital, turn, ready, orders = s.nums["capital"], s.turn, s.cooldowns, self._orders
         out = []
         for a in self.scenario.actions:
             if a.cost > capital or ready.get(a.id, 0) > turn:
                 continue
             for t in a.targets or (None,):
-                if not a.requires or holds(a.requires, s, t):
-                    out.append(self._orders[a.id, t])
+                for c in a.requires:
+                    if not c.test(s, t):
+                        break
+                else:
+                    out.append(orders[a.id, t])
         return out
 
     def explain_illegal(self, order: Order) -> Msg | None:
@@ -96,18 +106,20 @@ class Game(World):
         a = self._actions.get(order.action)
         if a is None:
             return Msg.of("refuse.unknown_action", action=order.action)
-        name = Name(f"action.{a.id}.name")
         if a.targets and order.target not in a.targets:
             targets = "/".join(a.targets)
-            return Msg.of("refuse.target", action=name, targets=targets)
+            return Msg.of("refuse.target", action=Name(f"action.{a.id}.name"), targets=targets)
         if not a.targets and order.target is not None:
-            return Msg.of("refuse.no_target", action=name)
+            return Msg.of("refuse.no_target", action=Name(f"action.{a.id}.name"))
         if s.cooldowns.get(a.id, 0) > s.turn:
             return Msg.of("refuse.cooldown", turns=s.cooldowns[a.id] - s.turn)
         if a.cost > s.nums["capital"]:
             return Msg.of("refuse.capital", cost=a.cost, have=s.nums["capital"])
-        failing = tuple(c.explain(s, order.target) for c in a.requires if not c.test(s, order.target))
-        return Msg.of("refuse.requires", inner=failing) if failing else None
+        for c in a.requires:
+            if not c.test(s, order.target):
+                failing = tuple(c.explain(s, order.target) for c in a.requires if not c.test(s, order.target))
+                return Msg.of("refuse.requires", inner=failing)
+        return None
 
     def odds(self, odds: Odds | None, target: str | None = None) -> float | None:
         """The chance of success now, after modifiers, or None when success is certain."""
@@ -188,12 +200,12 @@ class Game(World):
         a = self._actions[order.action]
         mark = self._push(order)
         s = self.state
-        cause = Cause("action", a.id, order.target or "")
+        cause = self._causes[order.action, order.target]
         self.add("capital", -a.cost, cause)
         s.cooldowns[a.id] = s.turn + a.cooldown
-        for tag in a.tags:
-            s.played[f"tag:{tag}"] = s.played.get(f"tag:{tag}", 0) + 1
-        s.played[f"action:{a.id}"] = s.played.get(f"action:{a.id}", 0) + 1
+        played = s.played
+        for key in a.played_keys:
+            played[key] = played.get(key, 0) + 1
         if self._roll(a, cause, order.target):
             self.run(a.success_plan, cause, order.target)
         else:
@@ -207,7 +219,7 @@ class Game(World):
         """
         if self.state.phase is not Phase.ACTIONS:
             raise WrongPhase(Msg.of("refuse.over" if self.is_over else "refuse.phase_actions"), self.scenario.loc)
-        self._push(EndTurn())
+        self._push(_END_TURN)
         self.deal_crises()
         if self.state.pending:
             self.state.phase = Phase.CRISIS
@@ -252,7 +264,7 @@ class Game(World):
     # ── branching ────────────────────────────────────────────────────────
     def clone(self) -> Game:
         """An independent game at the same point, with the same history and undo stack."""
-        g = Game(self.scenario, self.state.rng, _state=self.state.copy())
+        g = Game(self.scenario, self.state.rng, undo=self.keeps_undo, _state=self.state.copy())
         g.ledger = self.ledger.copy()
         g.history = self.history.copy()
         g.rolls = self.rolls.copy()
@@ -264,6 +276,8 @@ class Game(World):
 
     def undo(self) -> Decision:
         """Take back the last decision and return it."""
+        if not self.keeps_undo:
+            raise RuntimeError("this game was started with undo=False, so it keeps no undo stack")
         if not self._undo:
             raise IndexError("nothing to undo")
         state, n_ledger, n_rolls, n_fired, n_reports, n_ended = self._undo.pop()
@@ -275,8 +289,9 @@ class Game(World):
     # ── internals ────────────────────────────────────────────────────────
     def _push(self, decision: Decision) -> int:
         mark = len(self.ledger)
-        self._undo.append((self.state.copy(), mark, len(self.rolls), len(self.fired), len(self.reports),
-                           len(self.ended)))
+        if self.keeps_undo:
+            self._undo.append((self.state.copy(), mark, len(self.rolls), len(self.fired), len(self.reports),
+                               len(self.ended)))
         self.history.append(decision)
         return mark
 
@@ -316,9 +331,9 @@ class Game(World):
         report = TurnReport(
             turn=s.turn,
             changes=tuple(self.ledger[s.report_from :]),
-            fired=tuple(f for f in self.fired if f.turn == s.turn),
-            rolls=tuple(r for r in self.rolls if r.turn == s.turn),
-            ended=tuple(e for t, e in self.ended if t == s.turn),
+            fired=_this_turn(self.fired, s.turn),
+            rolls=_this_turn(self.rolls, s.turn),
+            ended=tuple(e for _, e in _this_turn(self.ended, s.turn)),
             meters=meters,
             capital=s.nums["capital"],
         )
@@ -332,4 +347,18 @@ class Game(World):
         return report
 
 
+def _this_turn(entries: list[_T], turn: int) -> tuple[_T, ...]:
+    """The entries of ``turn`` at the end of a list kept in turn order."""
+    i = len(entries)
+    while i and _turn_of(entries[i - 1]) == turn:
+        i -= 1
+    return tuple(entries[i:])
+
+
+def _turn_of(entry: object) -> int:
+    return entry[0] if isinstance(entry, tuple) else entry.turn  # type: ignore[attr-defined,no-any-return]
+
+
+_T = TypeVar("_T")
+_END_TURN = EndTurn()
 _COLLAPSE = (("security", "security_collapse"), ("prosperity", "economic_crisis"), ("autonomy", "client_state"))

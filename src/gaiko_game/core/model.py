@@ -66,10 +66,14 @@ class ActionDef:
     on_failure: tuple[Effect, ...] = ()
     success_plan: Plan = field(init=False, compare=False, repr=False)
     failure_plan: Plan = field(init=False, compare=False, repr=False)
+    played_keys: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    """What taking it counts this turn: ``tag:<tag>`` for each tag and ``action:<id>``."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "success_plan", plan(self.effects))
         object.__setattr__(self, "failure_plan", plan(self.on_failure))
+        keys = tuple(f"tag:{t}" for t in sorted(self.tags)) + (f"action:{self.id}",)
+        object.__setattr__(self, "played_keys", keys)
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,6 +70,14 @@ class Effect(ABC):
 
     name: ClassVar[str] = ""
     delay: int = field(default=0, metadata=between(0, 40))
+    plain_key: str = field(default="", init=False, repr=False, compare=False)
+    """Set by effects that only add ``plain_by`` to one fixed number, so the board can apply them directly."""
+    plain_by: int = field(default=0, init=False, repr=False, compare=False)
+
+    def plain(self, key: str, by: int) -> None:
+        """Declare this effect a plain addition of ``by`` to ``key`` (called from ``__post_init__``)."""
+        object.__setattr__(self, "plain_key", key)
+        object.__setattr__(self, "plain_by", by)
 
     @abstractmethod
     def apply(self, b: Board, cause: Cause, target: str | None) -> None:

@@ -51,6 +51,8 @@ class State:
     situations: dict[str, int] = field(default_factory=dict)
     ending: str | None = None
     report_from: int = 0
+    diversification: float = -1.0
+    """Cached 1 − HHI index; -1 when a dependency share has changed since it was computed."""
 
     def copy(self) -> State:
         """An independent copy (definitions, plans and modifiers are immutable and shared)."""
@@ -72,12 +74,13 @@ class State:
         new.situations = self.situations.copy()
         new.ending = self.ending
         new.report_from = self.report_from
+        new.diversification = self.diversification
         return new
 
     def fingerprint(self) -> tuple[object, ...]:
         """A value that equals another state's exactly when the games are the same."""
         return (
-            self.rng.state,
+            self.rng.position(),
             self.turn,
             self.phase.value,
             tuple(sorted(self.nums.items())),

@@ -25,7 +25,7 @@ class Msg:
     @staticmethod
     def of(key: str, **args: object) -> Msg:
         """Build a message from keyword arguments."""
-        return Msg(key, tuple(sorted(args.items())))
+        return Msg(key, tuple(args.items()))
 
 
 Loc = Mapping[str, Mapping[str, str]]

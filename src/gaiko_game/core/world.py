@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gaiko_game.core.board import Board, Cause
+from gaiko_game.core.board import Board, Cause, per_scenario
 from gaiko_game.core.conditions import holds
 from gaiko_game.core.model import Bonus, EventDef, Scenario
 from gaiko_game.core.plugins import Condition
@@ -17,7 +17,16 @@ def round_half_away(x: float) -> int:
 
 
 def diversification(b: Board) -> float:
-    """Weighted mean over dependency kinds of 1 − HHI, normalised to 0–1."""
+    """Weighted mean over dependency kinds of 1 − HHI, normalised to 0–1 (cached until a share changes)."""
+    cached = b.state.diversification
+    if cached >= 0.0:
+        return cached
+    value = _diversification(b)
+    b.state.diversification = value
+    return value
+
+
+def _diversification(b: Board) -> float:
     nums, total, weights = b.state.nums, 0.0, 0.0
     for kind, w in b.scenario.autonomy.weights:
         keys = b.share_keys[kind]
@@ -41,15 +50,26 @@ def autonomy_target(b: Board) -> int:
     return round_half_away(100 * min(1.0, max(0.0, frac)))
 
 
-_Compiled = tuple[EventDef, int, int, int, int, tuple[Condition, ...], float, tuple[Bonus, ...], str | None]
+_INCOME = Cause("income", "income")
+_AUTONOMY = Cause("autonomy", "diversification")
+_TWO32 = 1 << 32
+_Compiled = tuple[EventDef, int, int, int, int, tuple[Condition, ...], float, float, tuple[Bonus, ...], str | None]
 
 
 def _compile(ev: EventDef) -> _Compiled:
-    """A trigger as a flat tuple: event, window, cap on occurrences, cooldown, conditions, chance, group."""
+    """A trigger as a flat tuple: event, window, cap on occurrences, cooldown, conditions, chance, group.
+
+    A chance is drawn as 32 random bits compared with ``p × 2³²`` (``threshold`` when it has no modifiers).
+    """
     t = ev.trigger
     lo, hi = t.window if t.window is not None else (1, 1_000_000)
     cap = 1 if t.once else t.max_times
-    return ev, lo, hi, cap, max(t.cooldown, 1), t.when, t.chance.base, t.chance.modifiers, t.group
+    base = t.chance.base
+    return ev, lo, hi, cap, max(t.cooldown, 1), t.when, base, base * _TWO32, t.chance.modifiers, t.group
+
+
+def _compiled(sc: Scenario, phase: str) -> tuple[_Compiled, ...]:
+    return tuple(_compile(e) for e in sc.events if e.phase == phase and e.self_triggering)
 
 
 class World(Board):
@@ -59,19 +79,26 @@ class World(Board):
 
     def __init__(self, scenario: Scenario, state: State) -> None:
         super().__init__(scenario, state)
-        self._rules = tuple((r.when, r.steps, Cause("rule", r.id)) for r in scenario.rules)
-        self._event_by_id = {e.id: e for e in scenario.events}
-        self._news_events = tuple(_compile(e) for e in scenario.events if e.phase == "news" and e.self_triggering)
-        self._crisis_events = tuple(_compile(e) for e in scenario.events if e.phase == "crisis" and e.self_triggering)
+        sc = scenario
+        self._rules = per_scenario(sc, "rules", lambda: tuple((r.when, r.steps, Cause("rule", r.id)) for r in sc.rules))
+        self._event_by_id = per_scenario(sc, "events", lambda: {e.id: e for e in sc.events})
+        self._income_bonuses = per_scenario(sc, "income", lambda: tuple((b.when, int(b.add)) for b in sc.income_bonuses))
+        self._news_events = per_scenario(sc, "news", lambda: _compiled(sc, "news"))
+        self._crisis_events = per_scenario(sc, "crises", lambda: _compiled(sc, "crisis"))
 
     # ── news ─────────────────────────────────────────────────────────────
     def news(self) -> None:
         """Start a turn: Diplomatic Capital income, then news events."""
         s = self.state
         s.report_from = len(self.ledger)
-        sc = self.scenario
-        income = sc.income_base + sum(int(b.add) for b in sc.income_bonuses if holds(b.when, s))
-        self.add("capital", income, Cause("income", "income"))
+        income = self.scenario.income_base
+        for when, add in self._income_bonuses:
+            for c in when:
+                if not c.test(s, None):
+                    break
+            else:
+                income += add
+        self.add("capital", income, _INCOME)
         self._scan(self._news_events, set(), 1_000_000)
 
     # ── crises ───────────────────────────────────────────────────────────
@@ -93,16 +120,16 @@ class World(Board):
         self._scan(self._crisis_events, groups, self.scenario.max_crises - dealt)
 
     def _scan(self, events: tuple[_Compiled, ...], groups: set[str], limit: int) -> None:
-        """Fire every event whose trigger holds, in order, until ``limit`` crises have been dealt.
+        """Fire events whose triggers hold; when more crises qualify than ``limit``, deal ``limit`` at random.
 
         The hot loop of a turn: each event's trigger is a flat tuple compiled once (see ``_compile``).
+        News (limit unbounded) all fire; crises are dealt like cards, so no file's order crowds out another's.
         """
         s = self.state
         turn, counts, last, pending, situations = s.turn, s.fired_count, s.fired_last, s.pending, s.situations
         rng = s.rng
-        for ev, lo, hi, cap, cooldown, when, base, mods, group in events:
-            if limit <= 0:
-                return
+        ready: list[tuple[EventDef, float]] = []
+        for ev, lo, hi, cap, cooldown, when, base, threshold, mods, group in events:
             if turn < lo or turn > hi or (group is not None and group in groups):
                 continue
             event_id = ev.id
@@ -110,19 +137,39 @@ class World(Board):
                 continue
             if cooldown and event_id in last and turn - last[event_id] < cooldown:
                 continue
-            if when and not holds(when, s):
+            if when:
+                for c in when:
+                    if not c.test(s, None):
+                        break
+                else:
+                    when = ()
+                if when:
+                    continue
+            if mods:
+                p = base
+                for m in mods:
+                    for c in m.when:
+                        if not c.test(s, None):
+                            break
+                    else:
+                        p += m.add
+                if p < 1.0 and (p <= 0.0 or rng.next32() >= p * _TWO32):
+                    continue
+            elif threshold < _TWO32 and (threshold <= 0 or rng.next32() >= threshold):
                 continue
-            p = base
-            for m in mods:
-                if holds(m.when, s):
-                    p += m.add
-            if p < 1.0 and (p <= 0.0 or rng.unit() >= p):
-                continue
-            self._fire(ev, self._why(ev, p))
+            else:
+                p = base
+            ready.append((ev, p))
             if group is not None:
                 groups.add(group)
-            if ev.choices:
-                limit -= 1
+        crises = [i for i, (ev, _) in enumerate(ready) if ev.choices]
+        if len(crises) > limit:
+            keep = set()
+            for _ in range(max(limit, 0)):
+                keep.add(crises.pop(rng.below(len(crises))))
+            ready = [r for i, r in enumerate(ready) if not r[0].choices or i in keep]
+        for ev, p in ready:
+            self._fire(ev, self._why(ev, p))
 
     def _why(self, ev: EventDef, p: float) -> Msg:
         """Why an event fired: its window, the conditions that held (with current values), its chance."""
@@ -174,9 +221,13 @@ class World(Board):
             self.run(m.steps, m.cause, None)
             if s.turn + 1 >= m.until:
                 del s.modifiers[mod_id]
+        run = self.run
         for when, steps, cause in self._rules:
-            if not when or holds(when, s):
-                self.run(steps, cause, None)
+            for c in when:
+                if not c.test(s, None):
+                    break
+            else:
+                run(steps, cause, None)
         if s.situations:
             self._situations()
         self._autonomy()
@@ -201,8 +252,7 @@ class World(Board):
         return autonomy_target(self)
 
     def _autonomy(self) -> None:
-        a = self.scenario.autonomy
         now = self.state.nums["meter.autonomy"]
-        step = round_half_away(a.rate * (self.autonomy_target() - now))
+        step = round_half_away(self.scenario.autonomy.rate * (autonomy_target(self) - now))
         if step:
-            self.add("meter.autonomy", step, Cause("autonomy", "diversification"))
+            self.add("meter.autonomy", step, _AUTONOMY)

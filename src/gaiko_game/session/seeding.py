@@ -20,9 +20,9 @@ def stream(seed: int, purpose: int = GAME_STREAM) -> Pcg64:
     return Pcg64(int(st["state"]), int(st["inc"]))
 
 
-def new_game(scenario: Scenario, seed: int) -> Game:
-    """A fresh game of a scenario."""
-    return Game(scenario, stream(seed))
+def new_game(scenario: Scenario, seed: int, *, undo: bool = True) -> Game:
+    """A fresh game of a scenario (``undo=False`` for simulations: no undo stack)."""
+    return Game(scenario, stream(seed), undo=undo)
 
 
 def replay(scenario: Scenario, seed: int, history: list[Decision]) -> Game:

@@ -37,7 +37,7 @@ class Run:
 
 def run_one(scenario: Scenario, policy_name: str, seed: int) -> Run:
     """Play one game from ``seed`` with a built-in policy."""
-    game = play_game(new_game(scenario, seed), make_policy(policy_name, stream(seed, POLICY_STREAM)))
+    game = play_game(new_game(scenario, seed, undo=False), make_policy(policy_name, stream(seed, POLICY_STREAM)))
     out = game.outcome()
     assert out is not None
     events = Counter(f.event for f in game.fired)
