@@ -1,0 +1,1 @@
+"""The window: pygame-ce screens, map, HUD. The only package that imports pygame."""

@@ -1,0 +1,71 @@
+"""Fonts (Noto Sans JP from pygame_gui's package, under the OFL) and wrapped text drawing."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pygame
+
+from gaiko_game.ui.layout import wrap
+from gaiko_game.ui.theme import Colour
+
+
+def font_path(bold: bool = False) -> str:
+    """Noto Sans JP, which covers Japanese and Latin text, from the pygame_gui wheel (OFL-1.1)."""
+    name = "NotoSansJP-Bold.otf" if bold else "NotoSansJP-Regular.otf"
+    return str(resources.files("pygame_gui") / "data" / name)
+
+
+class Fonts:
+    """Fonts by pixel size, loaded once; text drawn wrapped to a width."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._text: dict[tuple[str, int, bool, Colour], pygame.Surface] = {}
+
+    def get(self, size: int, bold: bool = False) -> pygame.font.Font:
+        """The font at ``size`` pixels."""
+        key = (size, bold)
+        font = self._cache.get(key)
+        if font is None:
+            font = self._cache[key] = pygame.font.Font(font_path(bold), size)
+        return font
+
+    def render(self, text: str, size: int, colour: Colour, bold: bool = False) -> pygame.Surface:
+        """One line of text, cached (labels repeat every frame)."""
+        key = (text, size, bold, colour)
+        surf = self._text.get(key)
+        if surf is None:
+            if len(self._text) > 4000:
+                self._text.clear()
+            surf = self._text[key] = self.get(size, bold).render(text, True, colour)
+        return surf
+
+    def lines(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
+        """``text`` broken into lines that fit ``width``."""
+        font = self.get(size, bold)
+        return wrap(text, width, lambda s: font.size(s)[0])
+
+    def fit(self, text: str, size: int, width: int, bold: bool = False) -> str:
+        """``text`` on one line, cut with an ellipsis when it is wider than ``width``."""
+        font = self.get(size, bold)
+        if font.size(text)[0] <= width:
+            return text
+        while text and font.size(text + "…")[0] > width:
+            text = text[:-1]
+        return text + "…"
+
+    def draw(self, surf: pygame.Surface, text: str, x: int, y: int, width: int, size: int, colour: Colour,
+             bold: bool = False, max_lines: int | None = None) -> int:
+        """Draw wrapped text at (x, y); returns the height used."""
+        font = self.get(size, bold)
+        step = font.get_linesize()
+        lines = self.lines(text, size, width, bold)
+        if max_lines is not None and len(lines) > max_lines:
+            lines = lines[:max_lines]
+            while lines[-1] and font.size(lines[-1] + "…")[0] > width:
+                lines[-1] = lines[-1][:-1]
+            lines[-1] += "…"
+        for i, line in enumerate(lines):
+            surf.blit(self.render(line, size, colour, bold), (x, y + i * step))
+        return len(lines) * step

@@ -1,0 +1,59 @@
+"""Starting the window: normal play, or autoplay with screenshots."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from gaiko_game.core import Scenario
+from gaiko_game.ui import settings as settings_mod
+from gaiko_game.ui.app import App, NoDisplay
+
+NO_DISPLAY_HINT = (
+    "Gaikō could not open a window: {why}.\n"
+    "  hint: play in the terminal with 'gaiko play --text', or, on a machine without a screen, run\n"
+    "        SDL_VIDEODRIVER=dummy gaiko play --autoplay hedge --seed 1 --screenshots shots/\n"
+)
+
+
+def run_window(scenario: Scenario, default_lang: str, lang: str | None, seed: int | None,
+               autoplay: str | None, screenshots: Path | None) -> int:
+    """Open the window and play; returns an exit code."""
+    from gaiko_game.session.policies import make_policy
+    from gaiko_game.session.seeding import POLICY_STREAM, stream
+    from gaiko_game.ui.autoplay import Autopilot
+    from gaiko_game.ui.screens.campaign import CampaignScreen
+    from gaiko_game.ui.screens.title import TitleScreen
+
+    settings, warning = settings_mod.load(default_lang)
+    if warning:
+        sys.stderr.write(f"note: {warning}\n")
+    if lang is not None:
+        settings = settings.with_(lang=lang)
+    try:
+        app = App(scenario, settings)
+    except NoDisplay as e:
+        sys.stderr.write(NO_DISPLAY_HINT.format(why=e))
+        return 1
+    title = TitleScreen(app)
+    if autoplay is None:
+        app.stack = [title]
+        if seed is not None:
+            app.stack.append(CampaignScreen.new(app, seed))
+        app.run(app.stack[-1]) if len(app.stack) == 1 else _run_stack(app)
+        return 0
+    app.stack = [title, CampaignScreen.new(app, seed if seed is not None else 1)]
+    pilot = Autopilot(app, make_policy(autoplay, stream(seed or 1, POLICY_STREAM)), screenshots)
+    taken = pilot.run()
+    if screenshots is not None:
+        print(f"saved {len(taken)} screenshots in {screenshots}")
+    return 0
+
+
+def _run_stack(app: App) -> None:
+    import pygame
+
+    while app.running:
+        app.step()
+        app.clock.tick(60)
+    pygame.quit()

@@ -1,0 +1,292 @@
+"""The campaign: HUD on top, the map on the left, actions on the right, news and End turn below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from gaiko_game.core import Game, Order, Refusal
+from gaiko_game.core.board import key_name
+from gaiko_game.core.explain import cause_msg, effect_msg, net_by_key
+from gaiko_game.core.text import Msg
+from gaiko_game.session.seeding import new_game
+from gaiko_game.ui import theme
+from gaiko_game.ui.map_view import MODES, MapView
+from gaiko_game.ui.screen import Push, Replace, Screen, Transition
+from gaiko_game.ui.widgets import Button, draw_tooltip
+
+METERS = ("security", "prosperity", "autonomy")
+
+
+class CampaignScreen(Screen):
+    """One game of the scenario, played with the mouse or the keyboard."""
+
+    name = "campaign"
+
+    def __init__(self, app: object, game: Game) -> None:
+        super().__init__(app)  # type: ignore[arg-type]
+        self.game = game
+        self.map = MapView()
+        self.rows: list[tuple[Order, Button]] = []
+        self.focus = 0
+        self.selected: str | None = None
+        self.message = ""
+        self.resized()
+
+    @staticmethod
+    def new(app: object, seed: int | None = None) -> CampaignScreen:
+        """A fresh campaign of the app's scenario."""
+        import random
+
+        return CampaignScreen(app, new_game(app.scenario, seed if seed is not None else random.randrange(2**32)))  # type: ignore[attr-defined]
+
+    # ── layout ───────────────────────────────────────────────────────────
+    def resized(self) -> None:
+        px = self.app.sizes.px
+        w, h = self.app.surface.get_size()
+        self.hud = pygame.Rect(0, 0, w, px(74))
+        self.panel = pygame.Rect(w - px(400), self.hud.bottom, px(400), h - self.hud.bottom - px(64))
+        self.map_rect = pygame.Rect(0, self.hud.bottom, self.panel.x, self.panel.h)
+        self.bottom = pygame.Rect(0, self.panel.bottom, w, h - self.panel.bottom)
+        self.end_button = Button(pygame.Rect(w - px(220), self.bottom.y + px(10), px(205), px(44)),
+                                 self.app.t("win.end_turn"), self.end_turn, hotkey=pygame.K_e)
+        names = [self.app.name(f"actor.{a.id}") for a in self.game.scenario.actors if a.inset or a.lat < -25]
+        inset_w = max((self.app.fonts.get(px(13)).size(n)[0] for n in names), default=0) + px(16)
+        self.map.layout(self.map_rect, self.game, inset_w)
+        self._build_rows()
+
+    def _build_rows(self) -> None:
+        px = self.app.sizes.px
+        g = self.game
+        entries = sum(len(a.targets or (None,)) for a in g.scenario.actions)
+        heads = len({a.category for a in g.scenario.actions})
+        row = min(px(25), (self.panel.h - px(12) - heads * px(19)) // max(1, entries))
+        y, x, width = self.panel.y + px(6), self.panel.x + px(8), self.panel.w - px(16)
+        self.rows, self.headings = [], []
+        category = None
+        for a in g.scenario.actions:
+            if a.category != category:
+                category = a.category
+                self.headings.append((self.app.name(f"category.{category}"), y))
+                y += px(19)
+            for target in a.targets or (None,):
+                order = Order(a.id, target)
+                name = self.app.name(f"action.{a.id}.name")
+                if target:
+                    name += f" → {self.app.name(f'actor.{target}')}"
+                label = f"{name}"
+                button = Button(pygame.Rect(x, y, width, row - px(3)), label, self._taker(order),
+                                enabled=g.explain_illegal(order) is None, detail="")
+                self.rows.append((order, button))
+                y += row
+
+    def _taker(self, order: Order) -> Callable[[], Transition | None]:
+        return lambda: self.take(order)
+
+    # ── actions ──────────────────────────────────────────────────────────
+    def take(self, order: Order) -> Transition | None:
+        """Take an action; a refusal is shown, not raised."""
+        try:
+            self.game.apply(order)
+            self.message = self.app.t("ui.done", name=self._order_name(order))
+        except Refusal as refusal:
+            self.message = refusal.text(self.app.settings.lang)
+        self._build_rows()
+        return None
+
+    def end_turn(self) -> Transition | None:
+        """End the action phase: crises come first, then the turn's report."""
+        from gaiko_game.ui.screens.crisis import CrisisScreen
+        from gaiko_game.ui.screens.report import ReportScreen
+
+        if self.game.pending_crisis is not None:  # the player looked at the map before answering
+            return Push(CrisisScreen(self.app, self))
+        report = self.game.end_turn()
+        if report is None:
+            return Push(CrisisScreen(self.app, self))
+        return Push(ReportScreen(self.app, self, report))
+
+    def after_turn(self) -> Transition | None:
+        """Called when the report is closed: the debrief replaces the campaign once the game is over."""
+        self._build_rows()
+        if self.game.is_over:
+            from gaiko_game.ui.screens.debrief import DebriefScreen
+
+            return Replace(DebriefScreen(self.app, self.game))
+        return None
+
+    def _order_name(self, order: Order) -> str:
+        name = self.app.name(f"action.{order.action}.name")
+        return name if order.target is None else f"{name} → {self.app.name(f'actor.{order.target}')}"
+
+    # ── input ────────────────────────────────────────────────────────────
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.end_button.hit(event.pos):
+                return self.end_turn()
+            for i, (_, b) in enumerate(self.rows):
+                if b.hit(event.pos):
+                    self.focus = i
+                    return b.action()
+            if self.map_rect.collidepoint(event.pos):
+                self.selected = self.map.actor_at(event.pos, self.app.sizes.px(14))
+        elif event.type == pygame.KEYDOWN:
+            key = event.key
+            if key == pygame.K_e:
+                return self.end_turn()
+            if key == pygame.K_m:
+                self.map.mode = MODES[(MODES.index(self.map.mode) + 1) % len(MODES)]
+            elif key == pygame.K_u and self.game.history and isinstance(self.game.history[-1], Order):
+                self.game.undo()
+                self._build_rows()
+            elif key in (pygame.K_DOWN, pygame.K_UP) and self.rows:
+                self.focus = (self.focus + (1 if key == pygame.K_DOWN else -1)) % len(self.rows)
+            elif key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.rows:
+                return self.rows[self.focus][1].action()
+        return super().handle(event)
+
+    # ── drawing ──────────────────────────────────────────────────────────
+    def draw(self, surf: pygame.Surface, tooltips: bool = True) -> None:
+        self._draw_map(surf)
+        self._draw_hud(surf)
+        self._draw_panel(surf)
+        self._draw_bottom(surf)
+        tip = self.tooltip() if tooltips else []
+        if tip:
+            draw_tooltip(surf, self.app.fonts, tip, self.app.mouse, self.app.sizes.px(15), self.app.sizes.px(420))
+
+    def _draw_hud(self, surf: pygame.Surface) -> None:
+        px, fonts, g = self.app.sizes.px, self.app.fonts, self.game
+        pygame.draw.rect(surf, theme.PANEL, self.hud)
+        year, quarter = g.scenario.date(g.turn)
+        head = self.app.t("win.date", year=year, quarter=quarter, turn=g.turn, turns=g.scenario.turns)
+        surf.blit(fonts.render(head, px(18), theme.INK, bold=True), (px(12), px(8)))
+        capital = g.state.nums["capital"]
+        surf.blit(fonts.render(self.app.t("win.capital", name=self.app.name("capital"), value=capital,
+                                          cap=g.scenario.capital_cap), px(16), theme.YELLOW), (px(12), px(40)))
+        self.meter_rects = {}
+        last = g.reports[-1].meters if g.reports else None
+        for i, m in enumerate(METERS):
+            rect = pygame.Rect(px(300) + i * px(250), px(10), px(230), px(54))
+            self.meter_rects[m] = rect
+            value = g.meters()[m]
+            label = self.app.name(f"meter.{m}")
+            trend = "" if not last or last[m] == value else ("▲" if value > last[m] else "▼")
+            surf.blit(fonts.render(f"{label} {value} {trend}", px(16), theme.INK), (rect.x, rect.y))
+            bar = pygame.Rect(rect.x, rect.y + px(28), rect.w, px(12))
+            pygame.draw.rect(surf, theme.PANEL_HI, bar, border_radius=3)
+            fill = bar.copy()
+            fill.w = round(bar.w * value / 100)
+            pygame.draw.rect(surf, theme.METER_COLOURS[m], fill, border_radius=3)
+        tracks = "  ".join(f"{self.app.name(f'track.{t.id}')} {g.state.nums[f'track.{t.id}']}/{t.hi}"
+                           for t in g.scenario.tracks)
+        surf.blit(fonts.render(tracks, px(14), theme.MUTED), (px(300), px(52)))
+
+    def _draw_map(self, surf: pygame.Surface) -> None:
+        px, fonts, g = self.app.sizes.px, self.app.fonts, self.game
+        surf.blit(self.map.base(), self.map_rect.topleft)
+        japan = self.map.markers["japan"]
+        for a in g.scenario.actors:  # partnership lines: close partners and the alliance
+            rel = g.state.nums[f"relation.{a.id}"]
+            if rel >= 60 and a.id in self.map.markers:
+                width = 3 if a.role == "ally" else 1
+                pygame.draw.line(surf, theme.SKY if a.role != "ally" else theme.BLUE, japan, self.map.markers[a.id], width)
+        for actor, (x, y) in self.map.markers.items():
+            colour = self.map.colour(g, actor)
+            if actor in self.map.insets:
+                box = self.map.insets[actor]
+                pygame.draw.rect(surf, theme.PANEL, box, border_radius=3)
+                pygame.draw.rect(surf, colour, box, width=2, border_radius=3)
+                label = fonts.render(self.app.name(f"actor.{actor}"), px(13), theme.INK)
+                surf.blit(label, label.get_rect(center=box.center))
+                continue
+            r = px(9) if actor == "japan" else px(7)
+            pygame.draw.circle(surf, colour, (x, y), r)
+            pygame.draw.circle(surf, theme.YELLOW if actor == self.selected else theme.BLACK, (x, y), r, 2)
+            label = fonts.render(self.app.name(f"actor.{actor}"), px(13), theme.INK)
+            surf.blit(label, (x + r + 2, y - label.get_height() // 2))
+        legend = self.app.t(f"win.mode_{self.map.mode}")
+        surf.blit(fonts.render(legend, px(14), theme.INK), (self.map_rect.x + px(8), self.map_rect.bottom - px(24)))
+
+    def _draw_panel(self, surf: pygame.Surface) -> None:
+        px, fonts = self.app.sizes.px, self.app.fonts
+        pygame.draw.rect(surf, theme.BACKGROUND, self.panel)
+        for text, y in self.headings:
+            surf.blit(fonts.render(text, px(14), theme.MUTED, bold=True), (self.panel.x + px(8), y))
+        for i, (order, b) in enumerate(self.rows):
+            a = self.game.scenario.action(order.action)
+            assert a is not None
+            b.selected = i == self.focus
+            b.draw(surf, fonts, px(14), hover=b.hit(self.app.mouse))
+            cost = fonts.render(str(a.cost), px(14), theme.YELLOW if b.enabled else theme.DIM, bold=True)
+            surf.blit(cost, cost.get_rect(midright=(b.rect.right - px(8), b.rect.centery)))
+
+    def _draw_bottom(self, surf: pygame.Surface) -> None:
+        px, fonts, g = self.app.sizes.px, self.app.fonts, self.game
+        pygame.draw.rect(surf, theme.PANEL, self.bottom)
+        news = [self.app.name(f"event.{f.event}.title") for f in g.fired[-3:] if not f.hidden]
+        line = self.message or (self.app.t("win.news", items=" · ".join(news)) if news else self.app.t("win.hint"))
+        fonts.draw(surf, line, px(12), self.bottom.y + px(10), self.end_button.rect.x - px(24), px(15), theme.INK,
+                   max_lines=2)
+        self.end_button.label = self.app.t("win.end_turn")
+        self.end_button.draw(surf, fonts, px(18), hover=self.end_button.hit(self.app.mouse))
+
+    # ── tooltips ─────────────────────────────────────────────────────────
+    def tooltip(self) -> list[str]:
+        """What the thing under the mouse means, with the engine's numbers."""
+        pos = self.app.mouse
+        for order, b in self.rows:
+            if b.hit(pos):
+                return self.action_tooltip(order)
+        for m, rect in getattr(self, "meter_rects", {}).items():
+            if rect.collidepoint(pos):
+                return self.meter_tooltip(m)
+        if self.map_rect.collidepoint(pos):
+            actor = self.map.actor_at(pos, self.app.sizes.px(14))
+            if actor and actor != "japan":
+                return self.actor_tooltip(actor)
+        return []
+
+    def action_tooltip(self, order: Order) -> list[str]:
+        """Description, cost, odds, every effect previewed, or why it is unavailable."""
+        g, t = self.game, self.app.texts
+        a = g.scenario.action(order.action)
+        assert a is not None
+        lines = [self._order_name(order), self.app.name(f"action.{a.id}.desc"),
+                 self.app.t("win.cost", cost=a.cost, cooldown=a.cooldown)]
+        p = g.preview(order)
+        if p.odds is not None:
+            lines.append(t.ui("ui.odds", p=round(p.odds * 100)))
+        for key, delta in net_by_key(p.now).items():
+            if key != "capital":
+                lines.append(t.render(Msg.of("effect.amount", name=key_name(key), by=delta)))
+        lines += [t.render(effect_msg(e, off)) for off, e in p.later]
+        if p.autonomy_target:
+            lines.append(t.ui("effect.autonomy_target", by=p.autonomy_target))
+        reason = g.explain_illegal(order)
+        if reason is not None:
+            lines.append(t.render(reason))
+        return lines
+
+    def meter_tooltip(self, meter: str) -> list[str]:
+        """The meter's meaning and the causes of its recent changes."""
+        t = self.app.texts
+        lines = [self.app.name(f"meter.{meter}.desc")]
+        for ch in [c for c in self.game.ledger if c.key == f"meter.{meter}"][-8:]:
+            lines.append(t.ui("ui.why_line", turn=ch.turn, delta=ch.delta, cause=t.render(cause_msg(ch.cause))))
+        return lines
+
+    def actor_tooltip(self, actor: str) -> list[str]:
+        """An actor's numbers and the recent causes of its relation."""
+        g, t = self.game, self.app.texts
+        a = next(x for x in g.scenario.actors if x.id == actor)
+        nums = g.state.nums
+        lines = [t.ui("ui.relation_line", name=self.app.name(f"actor.{actor}"), role=self.app.name(f"role.{a.role}"),
+                      relation=nums[f"relation.{actor}"], stance=nums[f"stance.{actor}"]).strip()]
+        for ch in [c for c in g.ledger if c.key == f"relation.{actor}"][-5:]:
+            lines.append(t.ui("ui.why_line", turn=ch.turn, delta=ch.delta, cause=t.render(cause_msg(ch.cause))))
+        return lines
+
+    def texts(self) -> list[str]:
+        return [b.label for _, b in self.rows] + [self.end_button.label]

@@ -1,0 +1,98 @@
+"""A vertical menu of buttons, played with the mouse or the keyboard (arrows, Enter, number keys, Esc)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from gaiko_game.ui import theme
+from gaiko_game.ui.screen import Screen, Transition
+from gaiko_game.ui.widgets import Button, draw_tooltip
+
+Item = tuple[str, Callable[[], Transition | None], bool, list[str]]
+"""(label, what choosing it does, enabled, tooltip lines)."""
+
+
+class MenuScreen(Screen):
+    """Subclasses give a title, a subtitle and their items."""
+
+    def __init__(self, app: object) -> None:
+        super().__init__(app)  # type: ignore[arg-type]
+        self.focus = 0
+        self.buttons: list[Button] = []
+        self.resized()
+
+    def title(self) -> str:
+        """The big line at the top."""
+        return ""
+
+    def subtitle(self) -> str:
+        """Text under the title."""
+        return ""
+
+    def items(self) -> list[Item]:
+        """The menu's entries."""
+        return []
+
+    def resized(self) -> None:
+        px = self.app.sizes.px
+        w, h = self.app.surface.get_size()
+        bw, bh, gap = px(420), px(44), px(10)
+        top = h // 2 - px(20)
+        self.buttons = []
+        for i, (label, action, enabled, tip) in enumerate(self.items()):
+            rect = pygame.Rect((w - bw) // 2, top + i * (bh + gap), bw, bh)
+            self.buttons.append(Button(rect, f"{i + 1}. {label}", action, enabled, tip))
+        self.focus = min(self.focus, max(0, len(self.buttons) - 1))
+
+    def choose(self, i: int) -> Transition | None:
+        """Activate button ``i`` if it is enabled."""
+        if 0 <= i < len(self.buttons) and self.buttons[i].enabled:
+            result = self.buttons[i].action()
+            self.resized()
+            return result if result is None or not isinstance(result, bool) else None
+        return None
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for i, b in enumerate(self.buttons):
+                if b.hit(event.pos):
+                    self.focus = i
+                    return self.choose(i)
+        elif event.type == pygame.MOUSEMOTION:
+            for i, b in enumerate(self.buttons):
+                if b.hit(event.pos):
+                    self.focus = i
+        elif event.type == pygame.KEYDOWN:
+            n = len(self.buttons)
+            if event.key in (pygame.K_DOWN, pygame.K_TAB) and n:
+                self.focus = (self.focus + 1) % n
+            elif event.key == pygame.K_UP and n:
+                self.focus = (self.focus - 1) % n
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                return self.choose(self.focus)
+            elif pygame.K_1 <= event.key <= pygame.K_9:
+                return self.choose(event.key - pygame.K_1)
+        return super().handle(event)
+
+    def draw(self, surf: pygame.Surface) -> None:
+        px, fonts = self.app.sizes.px, self.app.fonts
+        w, _ = surf.get_size()
+        title = fonts.render(self.title(), px(40), theme.INK, bold=True)
+        surf.blit(title, ((w - title.get_width()) // 2, px(90)))
+        sub = self.subtitle()
+        if sub:
+            width = min(w - px(80), px(820))
+            fonts.draw(surf, sub, (w - width) // 2, px(160), width, px(17), theme.MUTED, max_lines=4)
+        hovered = None
+        for i, b in enumerate(self.buttons):
+            b.selected = i == self.focus
+            b.draw(surf, fonts, px(20), hover=b.hit(self.app.mouse))
+            if b.hit(self.app.mouse):
+                hovered = b
+        if hovered and hovered.tooltip:
+            draw_tooltip(surf, fonts, hovered.tooltip, self.app.mouse, px(15), px(380))
+
+    def texts(self) -> list[str]:
+        return [self.title(), self.subtitle(), *(b.label for b in self.buttons)]

@@ -1,0 +1,42 @@
+"""Settings: language, UI scale for projectors, fullscreen — remembered between runs."""
+
+from __future__ import annotations
+
+from gaiko_game.ui.screen import Pop, Transition
+from gaiko_game.ui.screens.menu import Item, MenuScreen
+from gaiko_game.ui.settings import SCALES
+
+
+class SettingsScreen(MenuScreen):
+    """Each entry cycles its setting; the change applies at once and is saved."""
+
+    name = "settings"
+
+    def title(self) -> str:
+        return self.app.t("win.settings")
+
+    def items(self) -> list[Item]:
+        s = self.app.settings
+        lang = "日本語" if s.lang == "ja" else "English"
+        on = self.app.t("win.on" if s.fullscreen else "win.off")
+        return [
+            (self.app.t("win.language", value=lang), self._language, True, [self.app.t("win.language_tip")]),
+            (self.app.t("win.scale", value=f"{s.scale:g}×"), self._scale, True, [self.app.t("win.scale_tip")]),
+            (self.app.t("win.fullscreen", value=on), self._fullscreen, True, [self.app.t("win.fullscreen_tip")]),
+            (self.app.t("win.back"), lambda: Pop(), True, []),
+        ]
+
+    def _language(self) -> Transition | None:
+        s = self.app.settings
+        self.app.apply_settings(s.with_(lang="en" if s.lang == "ja" else "ja"))
+        return None
+
+    def _scale(self) -> Transition | None:
+        s = self.app.settings
+        self.app.apply_settings(s.with_(scale=SCALES[(SCALES.index(s.scale) + 1) % len(SCALES)]))
+        return None
+
+    def _fullscreen(self) -> Transition | None:
+        s = self.app.settings
+        self.app.apply_settings(s.with_(fullscreen=not s.fullscreen))
+        return None

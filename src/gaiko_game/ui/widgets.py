@@ -1,0 +1,72 @@
+"""Buttons and tooltips: drawn by hand so Japanese wraps cleanly and frames stay cheap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pygame
+
+from gaiko_game.ui import theme
+from gaiko_game.ui.fonts import Fonts
+
+if TYPE_CHECKING:
+    from gaiko_game.ui.screen import Transition
+
+
+@dataclass
+class Button:
+    """A clickable box with a label; disabled buttons are greyed and say why in their tooltip."""
+
+    rect: pygame.Rect
+    label: str
+    action: Callable[[], Transition | None]
+    enabled: bool = True
+    tooltip: list[str] = field(default_factory=list)
+    hotkey: int | None = None
+    selected: bool = False
+    detail: str = ""
+
+    def hit(self, pos: tuple[int, int]) -> bool:
+        """Whether ``pos`` is on the button."""
+        return bool(self.rect.collidepoint(pos))
+
+    def draw(self, surf: pygame.Surface, fonts: Fonts, size: int, hover: bool) -> None:
+        """Draw the button."""
+        bg = theme.PANEL_HI if (hover and self.enabled) or self.selected else theme.PANEL
+        pygame.draw.rect(surf, bg, self.rect, border_radius=4)
+        edge = theme.SKY if self.selected else (theme.MUTED if self.enabled else theme.DIM)
+        pygame.draw.rect(surf, edge, self.rect, width=1, border_radius=4)
+        colour = theme.INK if self.enabled else theme.DIM
+        pad = max(4, size // 3)
+        if not self.detail:  # one line, centred on the box whatever the font's line spacing
+            text = fonts.render(fonts.fit(self.label, size, self.rect.w - 2 * pad - size), size, colour)
+            surf.blit(text, text.get_rect(midleft=(self.rect.x + pad, self.rect.centery)))
+            return
+        line = fonts.get(size).get_linesize()
+        small = max(10, size - 3)
+        block = line + (fonts.get(small).get_linesize() if self.detail else 0)
+        top = self.rect.y + max(0, (self.rect.h - block) // 2)
+        fonts.draw(surf, self.label, self.rect.x + pad, top, self.rect.w - 2 * pad, size, colour, max_lines=1)
+        if self.detail:
+            fonts.draw(surf, self.detail, self.rect.x + pad, top + line, self.rect.w - 2 * pad, small,
+                       theme.MUTED if self.enabled else theme.DIM, max_lines=1)
+
+
+def draw_tooltip(surf: pygame.Surface, fonts: Fonts, lines: list[str], pos: tuple[int, int], size: int,
+                 width: int) -> None:
+    """A box of lines near ``pos``, kept inside the window."""
+    if not lines:
+        return
+    wrapped = [w for line in lines for w in fonts.lines(line, size, width)]
+    step = fonts.get(size).get_linesize()
+    w = min(width, max(fonts.get(size).size(line)[0] for line in wrapped)) + 16
+    h = step * len(wrapped) + 12
+    x = min(pos[0] + 16, surf.get_width() - w - 4)
+    y = min(pos[1] + 16, surf.get_height() - h - 4)
+    box = pygame.Rect(max(4, x), max(4, y), w, h)
+    pygame.draw.rect(surf, (20, 24, 30), box, border_radius=4)
+    pygame.draw.rect(surf, theme.MUTED, box, width=1, border_radius=4)
+    for i, line in enumerate(wrapped):
+        surf.blit(fonts.render(line, size, theme.INK), (box.x + 8, box.y + 6 + i * step))

@@ -1,0 +1,132 @@
+"""The window, driven by real input events under SDL's dummy video driver."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from gaiko_game.core import Scenario  # noqa: E402
+from gaiko_game.session.policies import make_policy  # noqa: E402
+from gaiko_game.session.seeding import POLICY_STREAM, stream  # noqa: E402
+from gaiko_game.ui import settings as settings_mod  # noqa: E402
+from gaiko_game.ui.app import App  # noqa: E402
+from gaiko_game.ui.autoplay import Autopilot, click, key  # noqa: E402
+from gaiko_game.ui.screens.campaign import CampaignScreen  # noqa: E402
+from gaiko_game.ui.screens.crisis import CrisisScreen  # noqa: E402
+from gaiko_game.ui.screens.debrief import DebriefScreen  # noqa: E402
+from gaiko_game.ui.screens.report import ReportScreen  # noqa: E402
+from gaiko_game.ui.screens.settings_screen import SettingsScreen  # noqa: E402
+from gaiko_game.ui.screens.title import TitleScreen  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def app(default: Scenario, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> App:
+    monkeypatch.setenv("GAIKO_CONFIG_DIR", str(tmp_path / "config"))
+    a = App(default, settings_mod.Settings(lang="en"))
+    a.stack = [TitleScreen(a)]
+    a.step()
+    return a
+
+
+def press(app: App, k: int) -> None:
+    key(k)
+    app.step()
+
+
+def test_settings_switch_language_everywhere_and_remember_it(app: App, tmp_path: Path) -> None:
+    english = app.screen.texts()
+    press(app, pygame.K_2)  # Settings
+    assert isinstance(app.screen, SettingsScreen)
+    press(app, pygame.K_RETURN)  # the first entry: language
+    assert app.settings.lang == "ja"
+    assert any("言語" in text for text in app.screen.texts())
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.screen, TitleScreen)
+    japanese = app.screen.texts()
+    assert all(a != b for a, b in zip(english[2:], japanese[2:], strict=True))  # every button changed language
+    assert settings_mod.load("en")[0].lang == "ja"
+
+
+def test_scale_setting_enlarges_the_menu(app: App) -> None:
+    before = app.screen.buttons[0].rect.h  # type: ignore[attr-defined]
+    press(app, pygame.K_2)
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_RETURN)  # UI scale 1 → 1.25
+    assert app.settings.scale == 1.25
+    press(app, pygame.K_ESCAPE)
+    assert app.screen.buttons[0].rect.h > before  # type: ignore[attr-defined]
+
+
+def test_clicking_an_action_spends_capital_and_tooltips_show_the_engines_numbers(app: App) -> None:
+    click(app.screen.buttons[0].rect.center)  # type: ignore[attr-defined]
+    app.step()
+    campaign = app.screen
+    assert isinstance(campaign, CampaignScreen)
+    game = campaign.game
+    order, row = campaign.rows[0]
+    preview = game.preview(order)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=row.rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    app.step()
+    tip = campaign.tooltip()
+    security = next(c.delta for c in preview.now if c.key == "meter.security")
+    assert f"Security +{security}" in tip
+    capital = game.state.nums["capital"]
+    click(row.rect.center)
+    app.step()
+    assert game.state.nums["capital"] == capital - game.scenario.action(order.action).cost  # type: ignore[union-attr]
+    assert game.history == [order]
+
+
+def test_end_turn_crisis_and_report_are_reachable_and_leavable(app: App) -> None:
+    press(app, pygame.K_1)
+    campaign = app.screen
+    assert isinstance(campaign, CampaignScreen)
+    for _ in range(30):
+        press(app, pygame.K_e)
+        if isinstance(app.screen, CrisisScreen):
+            press(app, pygame.K_ESCAPE)  # look at the map first: nothing traps the player
+            assert app.screen is campaign
+            press(app, pygame.K_e)  # the same crisis comes back
+            assert isinstance(app.screen, CrisisScreen)
+            press(app, pygame.K_1 + next(i for i, b in enumerate(app.screen.buttons) if b.enabled))
+        assert isinstance(app.screen, ReportScreen)
+        press(app, pygame.K_RETURN)
+        assert app.screen is campaign
+        if campaign.game.reports and any(f.choice for f in campaign.game.fired):
+            break
+    assert campaign.game.turn >= 2 and any(f.choice for f in campaign.game.fired)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_autoplay_plays_a_whole_campaign_through_the_screens(default: Scenario, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    monkeypatch.setenv("GAIKO_CONFIG_DIR", str(tmp_path / "config"))
+    a = App(default, settings_mod.Settings(lang=lang))
+    a.stack = [TitleScreen(a), CampaignScreen.new(a, 2)]
+    shots = Autopilot(a, make_policy("hedge", stream(2, POLICY_STREAM)), tmp_path / "shots").run()
+    assert isinstance(a.screen, DebriefScreen) and a.screen.game.is_over
+    names = {p.name.split("_", 1)[1] for p in shots}
+    assert {"campaign.png", "crisis.png", "report.png", "debrief.png"} <= names
+    press(a, pygame.K_p)
+    assert a.screen.saved is not None and a.screen.saved.is_file()  # type: ignore[attr-defined]
+    press(a, pygame.K_RETURN)
+    assert isinstance(a.screen, TitleScreen)
+
+
+def test_no_display_gives_a_hint_not_a_traceback() -> None:
+    env = {**os.environ, "SDL_VIDEODRIVER": "no-such-driver"}
+    run = subprocess.run([sys.executable, "-m", "gaiko_game", "play", "--window"], capture_output=True, text=True,
+                         env=env, cwd=ROOT)
+    assert run.returncode == 1
+    assert "could not open a window" in run.stderr and "gaiko play --text" in run.stderr
+    assert "Traceback" not in run.stderr
