@@ -19,6 +19,7 @@ from gaiko_game.session.seeding import POLICY_STREAM, stream  # noqa: E402
 from gaiko_game.ui import settings as settings_mod  # noqa: E402
 from gaiko_game.ui.app import App  # noqa: E402
 from gaiko_game.ui.autoplay import Autopilot, click, key  # noqa: E402
+from gaiko_game.ui.screen import Push  # noqa: E402
 from gaiko_game.ui.screens.campaign import CampaignScreen  # noqa: E402
 from gaiko_game.ui.screens.crisis import CrisisScreen  # noqa: E402
 from gaiko_game.ui.screens.debrief import DebriefScreen  # noqa: E402
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture
 def app(default: Scenario, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> App:
     monkeypatch.setenv("GAIKO_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("GAIKO_DATA_DIR", str(tmp_path / "data"))
     a = App(default, settings_mod.Settings(lang="en"))
     a.stack = [TitleScreen(a)]
     a.step()
@@ -45,7 +47,7 @@ def press(app: App, k: int) -> None:
 
 def test_settings_switch_language_everywhere_and_remember_it(app: App, tmp_path: Path) -> None:
     english = app.screen.texts()
-    press(app, pygame.K_2)  # Settings
+    press(app, pygame.K_5)  # Settings
     assert isinstance(app.screen, SettingsScreen)
     press(app, pygame.K_RETURN)  # the first entry: language
     assert app.settings.lang == "ja"
@@ -59,7 +61,7 @@ def test_settings_switch_language_everywhere_and_remember_it(app: App, tmp_path:
 
 def test_scale_setting_enlarges_the_menu(app: App) -> None:
     before = app.screen.buttons[0].rect.h  # type: ignore[attr-defined]
-    press(app, pygame.K_2)
+    press(app, pygame.K_5)
     press(app, pygame.K_DOWN)
     press(app, pygame.K_RETURN)  # UI scale 1 → 1.25
     assert app.settings.scale == 1.25
@@ -111,12 +113,15 @@ def test_end_turn_crisis_and_report_are_reachable_and_leavable(app: App) -> None
 def test_autoplay_plays_a_whole_campaign_through_the_screens(default: Scenario, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
     monkeypatch.setenv("GAIKO_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("GAIKO_DATA_DIR", str(tmp_path / "data"))
     a = App(default, settings_mod.Settings(lang=lang))
-    a.stack = [TitleScreen(a), CampaignScreen.new(a, 2)]
+    a.seed = 2
+    a.stack = [TitleScreen(a)]
     shots = Autopilot(a, make_policy("hedge", stream(2, POLICY_STREAM)), tmp_path / "shots").run()
     assert isinstance(a.screen, DebriefScreen) and a.screen.game.is_over
     names = {p.name.split("_", 1)[1] for p in shots}
-    assert {"campaign.png", "crisis.png", "report.png", "debrief.png"} <= names
+    assert {"title.png", "encyclopedia.png", "settings.png", "campaign.png", "crisis.png", "report.png",
+            "debrief.png"} <= names
     press(a, pygame.K_p)
     assert a.screen.saved is not None and a.screen.saved.is_file()  # type: ignore[attr-defined]
     press(a, pygame.K_RETURN)
@@ -130,3 +135,71 @@ def test_no_display_gives_a_hint_not_a_traceback() -> None:
     assert run.returncode == 1
     assert "could not open a window" in run.stderr and "gaiko play --text" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_leaving_autosaves_and_continue_resumes_exactly(app: App) -> None:
+    press(app, pygame.K_1)
+    campaign = app.screen
+    assert isinstance(campaign, CampaignScreen)
+    click(campaign.rows[0][1].rect.center)
+    app.step()
+    press(app, pygame.K_e)
+    while not isinstance(app.screen, CampaignScreen):
+        press(app, pygame.K_1 if isinstance(app.screen, CrisisScreen) else pygame.K_RETURN)
+    played = campaign.game.state.fingerprint()
+    press(app, pygame.K_ESCAPE)  # leave the campaign: it is autosaved
+    assert isinstance(app.screen, TitleScreen)
+    app.screen.resized()
+    press(app, pygame.K_2)  # Continue
+    resumed = app.screen
+    assert isinstance(resumed, CampaignScreen) and resumed is not campaign
+    assert resumed.game.state.fingerprint() == played
+
+
+def test_encyclopedia_is_reachable_readable_and_leavable(app: App) -> None:
+    press(app, pygame.K_4)
+    from gaiko_game.ui.screens.encyclopedia import EncyclopediaScreen
+
+    assert isinstance(app.screen, EncyclopediaScreen)
+    second = app.scenario.actions[1].id
+    press(app, pygame.K_DOWN)
+    assert app.screen.texts() == [app.name(f"action.{second}.name"), app.name(f"action.{second}.encyclopedia")]
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.screen, TitleScreen)
+
+
+def test_every_action_label_fits_its_row_in_both_languages(default: Scenario, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GAIKO_CONFIG_DIR", str(tmp_path / "config"))
+    for lang in ("en", "ja"):
+        a = App(default, settings_mod.Settings(lang=lang))
+        campaign = CampaignScreen.new(a, 1)
+        font = a.fonts.get(a.sizes.px(14))
+        for _, b in campaign.rows:
+            assert font.size(b.label)[0] <= b.rect.w - a.sizes.px(14) * 2, (lang, b.label)
+
+
+def test_switching_language_mid_campaign_relabels_every_action(app: App) -> None:
+    press(app, pygame.K_1)
+    campaign = app.screen
+    assert isinstance(campaign, CampaignScreen)
+    before = campaign.texts()
+    app.apply(Push(SettingsScreen(app)))
+    press(app, pygame.K_RETURN)  # language → 日本語
+    press(app, pygame.K_ESCAPE)
+    assert app.screen is campaign
+    after = campaign.texts()
+    assert len(before) == len(after) and all(b != a for b, a in zip(before, after, strict=True))
+
+
+def test_clicking_a_country_targets_it(app: App) -> None:
+    press(app, pygame.K_1)
+    campaign = app.screen
+    assert isinstance(campaign, CampaignScreen)
+    click(campaign.map.markers["vietnam"])
+    app.step()
+    assert campaign.selected == "vietnam"
+    order = campaign.rows[campaign.focus][0]
+    assert order.target == "vietnam"
+    press(app, pygame.K_RETURN)
+    assert campaign.game.history == [order]

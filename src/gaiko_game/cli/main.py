@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--scenario", type=Path, default=None, help="scenario folder (default: the bundled one)")
     g.add_argument("--seed", type=_seed, default=None, help="seed (default: random)")
     g.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
-    g.add_argument("--window", action="store_true", help="play in the map window (in progress; see issue 4)")
+    g.add_argument("--window", action="store_true", help="play in the map window (the default)")
     g.add_argument("--autoplay", choices=("random", "us_first", "china_lean", "hedge"), default=None,
                    help="let a built-in policy play the window's screens (works with SDL_VIDEODRIVER=dummy)")
     g.add_argument("--screenshots", type=Path, default=None, help="with --autoplay: save a PNG of each screen here")
@@ -105,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_simulate(args.scenario or default_scenario(), args.policy, args.seed, args.runs, args.json,
                                 args.events)
-        if args.window or args.autoplay:
+        if not args.text:
             from gaiko_game.cli.common import load_or_report
             from gaiko_game.ui.main import run_window
 

@@ -51,6 +51,8 @@ class App:
         self.running = True
         self.frames = 0
         self.mouse = (0, 0)
+        self.notice = ""
+        self.seed: int | None = None  # the seed of the next new campaign (None: random)
 
     @property
     def screen(self) -> Screen:

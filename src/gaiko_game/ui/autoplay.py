@@ -33,10 +33,14 @@ def click(pos: tuple[int, int]) -> None:
 class Autopilot:
     """Drives the app with a policy until the debrief; returns the screenshots it took."""
 
+    TOUR = (pygame.K_4, pygame.K_ESCAPE, pygame.K_5, pygame.K_ESCAPE, pygame.K_1)
+    """From the title: the encyclopedia, back, the settings, back, then a new campaign."""
+
     def __init__(self, app: App, policy: Policy, shots: Path | None) -> None:
         self.app, self.policy, self.shots = app, policy, shots
         self.taken: list[Path] = []
         self._last: object = None
+        self._tour = list(self.TOUR)
 
     def snap(self) -> None:
         """Save the screen once each time a new screen comes on top."""
@@ -52,7 +56,9 @@ class Autopilot:
     def act(self) -> bool:
         """Post the next input; False once the campaign is over and the debrief was saved."""
         top = self.app.screen
-        if isinstance(top, CampaignScreen):
+        if self._tour:
+            key(self._tour.pop(0))
+        elif isinstance(top, CampaignScreen):
             order = self.policy.act(top.game)
             if order is None:
                 key(pygame.K_e)

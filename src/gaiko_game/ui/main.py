@@ -22,7 +22,6 @@ def run_window(scenario: Scenario, default_lang: str, lang: str | None, seed: in
     from gaiko_game.session.policies import make_policy
     from gaiko_game.session.seeding import POLICY_STREAM, stream
     from gaiko_game.ui.autoplay import Autopilot
-    from gaiko_game.ui.screens.campaign import CampaignScreen
     from gaiko_game.ui.screens.title import TitleScreen
 
     settings, warning = settings_mod.load(default_lang)
@@ -35,25 +34,15 @@ def run_window(scenario: Scenario, default_lang: str, lang: str | None, seed: in
     except NoDisplay as e:
         sys.stderr.write(NO_DISPLAY_HINT.format(why=e))
         return 1
+    app.seed = seed
     title = TitleScreen(app)
     if autoplay is None:
-        app.stack = [title]
-        if seed is not None:
-            app.stack.append(CampaignScreen.new(app, seed))
-        app.run(app.stack[-1]) if len(app.stack) == 1 else _run_stack(app)
+        app.run(title)
         return 0
-    app.stack = [title, CampaignScreen.new(app, seed if seed is not None else 1)]
-    pilot = Autopilot(app, make_policy(autoplay, stream(seed or 1, POLICY_STREAM)), screenshots)
+    app.seed = seed if seed is not None else 1
+    app.stack = [title]
+    pilot = Autopilot(app, make_policy(autoplay, stream(app.seed, POLICY_STREAM)), screenshots)
     taken = pilot.run()
     if screenshots is not None:
         print(f"saved {len(taken)} screenshots in {screenshots}")
     return 0
-
-
-def _run_stack(app: App) -> None:
-    import pygame
-
-    while app.running:
-        app.step()
-        app.clock.tick(60)
-    pygame.quit()

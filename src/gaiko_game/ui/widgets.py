@@ -54,19 +54,34 @@ class Button:
                        theme.MUTED if self.enabled else theme.DIM, max_lines=1)
 
 
+_TIPS: dict[tuple[tuple[str, ...], int, int], pygame.Surface] = {}
+
+
+def tooltip_surface(fonts: Fonts, lines: list[str], size: int, width: int) -> pygame.Surface:
+    """The tooltip box for these lines, laid out once and then reused while the mouse stays on it."""
+    key = (tuple(lines), size, width)
+    box = _TIPS.get(key)
+    if box is None:
+        if len(_TIPS) > 200:
+            _TIPS.clear()
+        wrapped = [w for line in lines for w in fonts.lines(line, size, width)]
+        step = fonts.get(size).get_linesize()
+        w = min(width, max(fonts.get(size).size(line)[0] for line in wrapped)) + 16
+        box = pygame.Surface((w, step * len(wrapped) + 12))
+        box.fill((20, 24, 30))
+        pygame.draw.rect(box, theme.MUTED, box.get_rect(), width=1)
+        for i, line in enumerate(wrapped):
+            box.blit(fonts.render(line, size, theme.INK), (8, 6 + i * step))
+        _TIPS[key] = box
+    return box
+
+
 def draw_tooltip(surf: pygame.Surface, fonts: Fonts, lines: list[str], pos: tuple[int, int], size: int,
                  width: int) -> None:
     """A box of lines near ``pos``, kept inside the window."""
     if not lines:
         return
-    wrapped = [w for line in lines for w in fonts.lines(line, size, width)]
-    step = fonts.get(size).get_linesize()
-    w = min(width, max(fonts.get(size).size(line)[0] for line in wrapped)) + 16
-    h = step * len(wrapped) + 12
-    x = min(pos[0] + 16, surf.get_width() - w - 4)
-    y = min(pos[1] + 16, surf.get_height() - h - 4)
-    box = pygame.Rect(max(4, x), max(4, y), w, h)
-    pygame.draw.rect(surf, (20, 24, 30), box, border_radius=4)
-    pygame.draw.rect(surf, theme.MUTED, box, width=1, border_radius=4)
-    for i, line in enumerate(wrapped):
-        surf.blit(fonts.render(line, size, theme.INK), (box.x + 8, box.y + 6 + i * step))
+    box = tooltip_surface(fonts, lines, size, width)
+    x = min(pos[0] + 16, surf.get_width() - box.get_width() - 4)
+    y = min(pos[1] + 16, surf.get_height() - box.get_height() - 4)
+    surf.blit(box, (max(4, x), max(4, y)))

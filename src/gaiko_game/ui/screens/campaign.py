@@ -10,10 +10,11 @@ from gaiko_game.core import Game, Order, Refusal
 from gaiko_game.core.board import key_name
 from gaiko_game.core.explain import cause_msg, effect_msg, net_by_key
 from gaiko_game.core.text import Msg
+from gaiko_game.session import saves
 from gaiko_game.session.seeding import new_game
 from gaiko_game.ui import theme
 from gaiko_game.ui.map_view import MODES, MapView
-from gaiko_game.ui.screen import Push, Replace, Screen, Transition
+from gaiko_game.ui.screen import Pop, Push, Replace, Screen, Transition
 from gaiko_game.ui.widgets import Button, draw_tooltip
 
 METERS = ("security", "prosperity", "autonomy")
@@ -24,14 +25,18 @@ class CampaignScreen(Screen):
 
     name = "campaign"
 
-    def __init__(self, app: object, game: Game) -> None:
+    def __init__(self, app: object, game: Game, seed: int) -> None:
         super().__init__(app)  # type: ignore[arg-type]
         self.game = game
+        self.seed = seed
         self.map = MapView()
         self.rows: list[tuple[Order, Button]] = []
         self.focus = 0
         self.selected: str | None = None
         self.message = ""
+        self._layer: pygame.Surface | None = None
+        self._layer_key: tuple[object, ...] = ()
+        self._tips: dict[tuple[str, object], list[str]] = {}
         self.resized()
 
     @staticmethod
@@ -39,7 +44,10 @@ class CampaignScreen(Screen):
         """A fresh campaign of the app's scenario."""
         import random
 
-        return CampaignScreen(app, new_game(app.scenario, seed if seed is not None else random.randrange(2**32)))  # type: ignore[attr-defined]
+        if seed is None:
+            seed = getattr(app, "seed", None)
+        seed = seed if seed is not None else random.randrange(2**32)
+        return CampaignScreen(app, new_game(app.scenario, seed), seed)  # type: ignore[attr-defined]
 
     # ── layout ───────────────────────────────────────────────────────────
     def resized(self) -> None:
@@ -107,8 +115,18 @@ class CampaignScreen(Screen):
             return Push(CrisisScreen(self.app, self))
         return Push(ReportScreen(self.app, self, report))
 
+    def save(self, quick: bool = False) -> None:
+        """Autosave (or quick-save); a failure is shown, never raised — the game goes on."""
+        try:
+            path = saves.quicksave(self.game, self.seed) if quick else saves.autosave(self.game, self.seed)
+            if quick:
+                self.message = self.app.t("win.saved", path=path.name)
+        except OSError as e:
+            self.message = self.app.t("win.save_failed", why=str(e))
+
     def after_turn(self) -> Transition | None:
-        """Called when the report is closed: the debrief replaces the campaign once the game is over."""
+        """Called when the report is closed: autosave; the debrief replaces the campaign once the game is over."""
+        self.save()
         self._build_rows()
         if self.game.is_over:
             from gaiko_game.ui.screens.debrief import DebriefScreen
@@ -131,10 +149,23 @@ class CampaignScreen(Screen):
                     return b.action()
             if self.map_rect.collidepoint(event.pos):
                 self.selected = self.map.actor_at(event.pos, self.app.sizes.px(14))
+                aimed = [i for i, (o, _) in enumerate(self.rows) if o.target is not None and o.target == self.selected]
+                if aimed:  # the country becomes the target: focus its first action, Enter takes it
+                    self.focus = aimed[0]
         elif event.type == pygame.KEYDOWN:
             key = event.key
             if key == pygame.K_e:
                 return self.end_turn()
+            if key == pygame.K_F5:
+                self.save(quick=True)
+            elif key in (pygame.K_i, pygame.K_F1):
+                from gaiko_game.ui.screens.encyclopedia import EncyclopediaScreen
+
+                order = self.rows[self.focus][0] if self.rows else None
+                return Push(EncyclopediaScreen(self.app, f"action.{order.action}" if order else None))
+            elif key == pygame.K_ESCAPE:
+                self.save()
+                return Pop()
             if key == pygame.K_m:
                 self.map.mode = MODES[(MODES.index(self.map.mode) + 1) % len(MODES)]
             elif key == pygame.K_u and self.game.history and isinstance(self.game.history[-1], Order):
@@ -147,14 +178,34 @@ class CampaignScreen(Screen):
         return super().handle(event)
 
     # ── drawing ──────────────────────────────────────────────────────────
+    def state_key(self) -> tuple[object, ...]:
+        """Everything the static layer depends on; it is redrawn only when this changes."""
+        g, s = self.game, self.app.settings
+        return (len(g.history), len(g.ledger), g.turn, g.phase, self.map.mode, self.selected, self.focus,
+                self.message, self.app.surface.get_size(), s.lang, s.scale)
+
     def draw(self, surf: pygame.Surface, tooltips: bool = True) -> None:
-        self._draw_map(surf)
-        self._draw_hud(surf)
-        self._draw_panel(surf)
-        self._draw_bottom(surf)
-        tip = self.tooltip() if tooltips else []
-        if tip:
-            draw_tooltip(surf, self.app.fonts, tip, self.app.mouse, self.app.sizes.px(15), self.app.sizes.px(420))
+        key = self.state_key()
+        if key != self._layer_key or self._layer is None or self._layer.get_size() != surf.get_size():
+            self._layer = pygame.Surface(surf.get_size()).convert()
+            self._layer.fill(theme.BACKGROUND)
+            self._draw_map(self._layer)
+            self._draw_hud(self._layer)
+            self._draw_panel(self._layer)
+            self._draw_bottom(self._layer)
+            self._layer_key = key
+            self._tips = {}
+        surf.blit(self._layer, (0, 0))
+        mouse = self.app.mouse
+        for _, b in self.rows:
+            if b.enabled and b.hit(mouse):
+                pygame.draw.rect(surf, theme.SKY, b.rect, width=1, border_radius=4)
+        if self.end_button.hit(mouse):
+            pygame.draw.rect(surf, theme.SKY, self.end_button.rect, width=2, border_radius=4)
+        if tooltips:
+            tip = self.tooltip()
+            if tip:
+                draw_tooltip(surf, self.app.fonts, tip, mouse, self.app.sizes.px(15), self.app.sizes.px(420))
 
     def _draw_hud(self, surf: pygame.Surface) -> None:
         px, fonts, g = self.app.sizes.px, self.app.fonts, self.game
@@ -163,8 +214,10 @@ class CampaignScreen(Screen):
         head = self.app.t("win.date", year=year, quarter=quarter, turn=g.turn, turns=g.scenario.turns)
         surf.blit(fonts.render(head, px(18), theme.INK, bold=True), (px(12), px(8)))
         capital = g.state.nums["capital"]
+        income = next((c.delta for c in reversed(g.ledger) if c.cause.kind == "income"), g.scenario.income_base)
         surf.blit(fonts.render(self.app.t("win.capital", name=self.app.name("capital"), value=capital,
-                                          cap=g.scenario.capital_cap), px(16), theme.YELLOW), (px(12), px(40)))
+                                          cap=g.scenario.capital_cap, income=income), px(16), theme.YELLOW),
+                  (px(12), px(40)))
         self.meter_rects = {}
         last = g.reports[-1].meters if g.reports else None
         for i, m in enumerate(METERS):
@@ -179,9 +232,27 @@ class CampaignScreen(Screen):
             fill = bar.copy()
             fill.w = round(bar.w * value / 100)
             pygame.draw.rect(surf, theme.METER_COLOURS[m], fill, border_radius=3)
-        tracks = "  ".join(f"{self.app.name(f'track.{t.id}')} {g.state.nums[f'track.{t.id}']}/{t.hi}"
-                           for t in g.scenario.tracks)
-        surf.blit(fonts.render(tracks, px(14), theme.MUTED), (px(300), px(52)))
+        self._draw_tracks(surf, pygame.Rect(px(1050), px(8), self.hud.w - px(1060), self.hud.h - px(12)))
+
+    def _draw_tracks(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
+        """The US–China tension ladder as five steps, then the other tracks as numbers."""
+        px, fonts, g = self.app.sizes.px, self.app.fonts, self.game
+        y = rect.y
+        for t in g.scenario.tracks:
+            value = g.state.nums[f"track.{t.id}"]
+            name = self.app.name(f"track.{t.id}")
+            if t.hi - t.lo <= 6:  # a ladder: one box a step, warmer as it climbs
+                surf.blit(fonts.render(name, px(13), theme.MUTED), (rect.x, y))
+                box = px(14)
+                for step in range(t.lo, t.hi + 1):
+                    colour = theme.diverging(-(step - t.lo) / max(1, t.hi - t.lo)) if step <= value else theme.PANEL_HI
+                    r = pygame.Rect(rect.right - (t.hi - step + 1) * (box + px(3)), y + px(3), box, box)
+                    pygame.draw.rect(surf, colour, r, border_radius=2)
+                y += px(20)
+            else:
+                text = fonts.render(f"{name} {value}", px(13), theme.MUTED)
+                surf.blit(text, (rect.x, y))
+                y += px(20)
 
     def _draw_map(self, surf: pygame.Surface) -> None:
         px, fonts, g = self.app.sizes.px, self.app.fonts, self.game
@@ -217,8 +288,8 @@ class CampaignScreen(Screen):
         for i, (order, b) in enumerate(self.rows):
             a = self.game.scenario.action(order.action)
             assert a is not None
-            b.selected = i == self.focus
-            b.draw(surf, fonts, px(14), hover=b.hit(self.app.mouse))
+            b.selected = i == self.focus or (self.selected is not None and order.target == self.selected)
+            b.draw(surf, fonts, px(14), hover=False)
             cost = fonts.render(str(a.cost), px(14), theme.YELLOW if b.enabled else theme.DIM, bold=True)
             surf.blit(cost, cost.get_rect(midright=(b.rect.right - px(8), b.rect.centery)))
 
@@ -230,23 +301,41 @@ class CampaignScreen(Screen):
         fonts.draw(surf, line, px(12), self.bottom.y + px(10), self.end_button.rect.x - px(24), px(15), theme.INK,
                    max_lines=2)
         self.end_button.label = self.app.t("win.end_turn")
-        self.end_button.draw(surf, fonts, px(18), hover=self.end_button.hit(self.app.mouse))
+        self.end_button.draw(surf, fonts, px(18), hover=False)
 
     # ── tooltips ─────────────────────────────────────────────────────────
     def tooltip(self) -> list[str]:
-        """What the thing under the mouse means, with the engine's numbers."""
+        """What the thing under the mouse means, with the engine's numbers (worked out once per state)."""
         pos = self.app.mouse
+        target = self._hovered(pos)
+        if target is None:
+            return []
+        lines = self._tips.get(target)
+        if lines is None:
+            lines = self._tips[target] = self._tooltip_for(target)
+        return lines
+
+    def _hovered(self, pos: tuple[int, int]) -> tuple[str, object] | None:
         for order, b in self.rows:
             if b.hit(pos):
-                return self.action_tooltip(order)
+                return ("action", order)
         for m, rect in getattr(self, "meter_rects", {}).items():
             if rect.collidepoint(pos):
-                return self.meter_tooltip(m)
+                return ("meter", m)
         if self.map_rect.collidepoint(pos):
             actor = self.map.actor_at(pos, self.app.sizes.px(14))
             if actor and actor != "japan":
-                return self.actor_tooltip(actor)
-        return []
+                return ("actor", actor)
+        return None
+
+    def _tooltip_for(self, target: tuple[str, object]) -> list[str]:
+        kind, what = target
+        if kind == "action":
+            assert isinstance(what, Order)
+            return self.action_tooltip(what)
+        if kind == "meter":
+            return self.meter_tooltip(str(what))
+        return self.actor_tooltip(str(what))
 
     def action_tooltip(self, order: Order) -> list[str]:
         """Description, cost, odds, every effect previewed, or why it is unavailable."""

@@ -2,8 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gaiko_game.session import saves
 from gaiko_game.ui.screen import Push, Quit, Transition
 from gaiko_game.ui.screens.menu import Item, MenuScreen
+
+if TYPE_CHECKING:
+    from gaiko_game.ui.app import App
+    from gaiko_game.ui.screens.campaign import CampaignScreen
+
+
+def open_save(app: App, path: Path) -> CampaignScreen | None:
+    """The campaign in a save file; when it cannot be used, the reason goes to ``app.notice``."""
+    from gaiko_game.ui.screens.campaign import CampaignScreen
+
+    try:
+        game, seed = saves.load(path, app.scenario)
+    except saves.BadSave as e:
+        app.notice = str(e)
+        return None
+    return CampaignScreen(app, game, seed)
 
 
 class TitleScreen(MenuScreen):
@@ -15,16 +35,38 @@ class TitleScreen(MenuScreen):
         return "外交 Gaikō" if self.app.settings.lang == "ja" else "Gaikō 外交"
 
     def subtitle(self) -> str:
-        return f"{self.app.name('scenario.name')} — {self.app.name('scenario.description')}"
+        notice = getattr(self.app, "notice", "")
+        return notice or f"{self.app.name('scenario.name')} — {self.app.name('scenario.description')}"
 
     def items(self) -> list[Item]:
         t = self.app.t
         scenario = self.app.name("scenario.name")
+        found, problems = saves.listing()
+        latest = [t("win.save_line", turn=found[0].turn, when=found[0].saved_at, name=found[0].path.stem)] if found else []
+        none = [t("win.no_saves")]
         return [
             (t("win.new_campaign"), self._new, True, [t("win.new_campaign_tip", scenario=scenario)]),
+            (t("win.continue"), self._continue, bool(found), latest or none),
+            (t("win.load"), self._load, bool(found), (latest or none) + problems),
+            (t("win.encyclopedia"), self._encyclopedia, True, [t("win.encyclopedia_tip")]),
             (t("win.settings"), self._settings, True, []),
             (t("win.quit"), lambda: Quit(), True, []),
         ]
+
+    def _continue(self) -> Transition | None:
+        found, _ = saves.listing()
+        campaign = open_save(self.app, found[0].path) if found else None
+        return Push(campaign) if campaign is not None else None
+
+    def _load(self) -> Transition:
+        from gaiko_game.ui.screens.load import LoadScreen
+
+        return Push(LoadScreen(self.app))
+
+    def _encyclopedia(self) -> Transition:
+        from gaiko_game.ui.screens.encyclopedia import EncyclopediaScreen
+
+        return Push(EncyclopediaScreen(self.app))
 
     def _new(self) -> Transition:
         from gaiko_game.ui.screens.campaign import CampaignScreen

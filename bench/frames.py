@@ -1,0 +1,92 @@
+"""Frame times of the campaign screen, and start-up time to the first interactive frame.
+
+Targets (dummy video driver, 1280×720, map + HUD + action panel + a moving hover):
+median frame ≤ 2 ms, p95 ≤ 4 ms; start to first interactive frame ≤ 1.0 s.
+
+    SDL_VIDEODRIVER=dummy python bench/frames.py          # the headless figures
+    DISPLAY=:99 SDL_VIDEODRIVER=x11 python bench/frames.py  # under Xvfb (see TECH-NOTES.md)
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STARTUP = """
+import time
+t0 = time.perf_counter()
+import pygame
+from gaiko_game.cli.common import default_scenario
+from gaiko_game.scenario.loader import load
+from gaiko_game.ui.app import App
+from gaiko_game.ui.screens.campaign import CampaignScreen
+from gaiko_game.ui.screens.title import TitleScreen
+from gaiko_game.ui.settings import Settings
+scenario = load(default_scenario()).scenario
+app = App(scenario, Settings(lang="ja"))
+app.stack = [TitleScreen(app), CampaignScreen.new(app, 1)]
+app.step()
+print(time.perf_counter() - t0)
+"""
+
+
+def frames(n: int) -> list[float]:
+    """Milliseconds per frame of the campaign screen while the mouse sweeps the map and the panel."""
+    import pygame
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from gaiko_game.cli.common import default_scenario
+    from gaiko_game.scenario.loader import load
+    from gaiko_game.ui.app import App
+    from gaiko_game.ui.screens.campaign import CampaignScreen
+    from gaiko_game.ui.screens.title import TitleScreen
+    from gaiko_game.ui.settings import Settings
+
+    scenario = load(default_scenario()).scenario
+    assert scenario is not None
+    app = App(scenario, Settings(lang="ja"))
+    app.stack = [TitleScreen(app), CampaignScreen.new(app, 1)]
+    for _ in range(20):  # warm the caches (map surface, text)
+        app.step()
+    w, h = app.surface.get_size()
+    times = []
+    for i in range(n):
+        x = (i * 7) % w
+        y = 90 + (i * 13) % (h - 160)
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=(x, y), rel=(7, 13), buttons=(0, 0, 0)))
+        t = time.perf_counter()
+        app.step()
+        times.append((time.perf_counter() - t) * 1000)
+    return times
+
+
+def startup(runs: int) -> list[float]:
+    """Seconds from a fresh interpreter to the first campaign frame drawn (imports, load, fonts, window)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    with tempfile.TemporaryDirectory() as cfg:
+        env["GAIKO_CONFIG_DIR"] = cfg
+        return [float(subprocess.run([sys.executable, "-c", STARTUP], capture_output=True, text=True, env=env,
+                                     check=True).stdout.split()[-1]) for _ in range(runs)]
+
+
+def main() -> None:
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    driver = os.environ.get("SDL_VIDEODRIVER", "(default)")
+    t = frames(500)
+    t.sort()
+    s = startup(3)
+    print(f"video driver: {driver}; 1280x720 campaign screen, 500 frames with a moving hover")
+    print(f"frame median {statistics.median(t):.2f} ms, p95 {t[int(len(t) * 0.95)]:.2f} ms, max {t[-1]:.2f} ms"
+          "   (targets: median <= 2 ms, p95 <= 4 ms)")
+    print(f"start to first interactive frame: {statistics.median(s):.2f} s (runs: "
+          f"{', '.join(f'{x:.2f}' for x in s)})   (target <= 1.0 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Saved campaigns: the scenario's id and content hash, the seed and the action log, as JSON.
+
+A save is rebuilt by replaying its log. Files are written to a temporary file, flushed,
+synced and renamed into place, so a crash never leaves half a save; autosaves rotate so
+the last few survive. A file that cannot be read is reported, never fatal, and never deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import platformdirs
+
+from gaiko_game.core import Game, Refusal, Scenario
+from gaiko_game.session.record import Record, ScenarioMismatch, rebuild
+
+FORMAT = 1
+AUTOSAVES = 3
+
+
+def saves_dir() -> Path:
+    """``$GAIKO_DATA_DIR/saves`` if set, else the platform's user data folder."""
+    override = os.environ.get("GAIKO_DATA_DIR")
+    base = Path(override) if override else Path(platformdirs.user_data_dir("gaiko", appauthor=False))
+    return base / "saves"
+
+
+class BadSave(ValueError):
+    """A save file that cannot be used, with the reason."""
+
+
+@dataclass(frozen=True)
+class SaveInfo:
+    """What the load screen shows about a save without replaying it."""
+
+    path: Path
+    scenario: str
+    turn: int
+    meters: dict[str, int]
+    saved_at: str
+
+
+def write(game: Game, seed: int, path: Path) -> Path:
+    """Save a game atomically to ``path``."""
+    record = Record.of(game, seed)
+    data = {
+        "format": FORMAT, "scenario": record.scenario_id, "content_hash": record.content_hash,
+        "seed": record.seed, "log": list(record.log), "turn": game.turn, "meters": game.meters(),
+        "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+    tmp.replace(path)
+    return path
+
+
+def autosave(game: Game, seed: int) -> Path:
+    """Save into the newest autosave slot, keeping the previous ones in rotation."""
+    folder = saves_dir()
+    for i in range(AUTOSAVES - 1, 0, -1):
+        older, newer = folder / f"autosave-{i + 1}.json", folder / f"autosave-{i}.json"
+        if newer.exists():
+            newer.replace(older)
+    return write(game, seed, folder / "autosave-1.json")
+
+
+def quicksave(game: Game, seed: int) -> Path:
+    """Save into the quick-save slot."""
+    return write(game, seed, saves_dir() / "quicksave.json")
+
+
+def _read(path: Path) -> dict[str, object]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise BadSave(f"{path.name} cannot be read: {e}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BadSave(f"{path.name} is not a save this version of Gaikō understands")
+    for key, kind in (("scenario", str), ("content_hash", str), ("seed", int), ("log", list), ("turn", int)):
+        if not isinstance(data.get(key), kind):
+            raise BadSave(f"{path.name} is damaged: '{key}' is missing or wrong")
+    return data
+
+
+def info(path: Path) -> SaveInfo:
+    """Read a save's summary (raises :class:`BadSave`)."""
+    data = _read(path)
+    meters = data.get("meters")
+    return SaveInfo(path, str(data["scenario"]), int(str(data["turn"])),
+                    dict(meters) if isinstance(meters, dict) else {}, str(data.get("saved_at", "")))
+
+
+def listing() -> tuple[list[SaveInfo], list[str]]:
+    """Every readable save, newest first, and a message for each unreadable one."""
+    found, problems = [], []
+    folder = saves_dir()
+    for path in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []:
+        try:
+            found.append(info(path))
+        except BadSave as e:
+            problems.append(str(e))
+    return found, problems
+
+
+def load(path: Path, scenario: Scenario) -> tuple[Game, int]:
+    """Rebuild the game in a save (raises :class:`BadSave` with a reason a player can read)."""
+    data = _read(path)
+    log = data["log"]
+    assert isinstance(log, list)
+    record = Record(str(data["scenario"]), str(data["content_hash"]), int(str(data["seed"])), tuple(str(d) for d in log))
+    try:
+        return rebuild(scenario, record), record.seed
+    except ScenarioMismatch as e:
+        raise BadSave(f"{path.name}: {e}") from None
+    except (Refusal, ValueError, KeyError) as e:
+        raise BadSave(f"{path.name} does not replay on this scenario: {e}") from None
