@@ -82,7 +82,7 @@ def test_loads_with_the_expected_shape(asset: dict[str, Any]) -> None:
     names = [c["name"] for c in asset["countries"]]
     assert names == sorted(names) and len(set(names)) == len(names)
     for c in asset["countries"]:
-        assert set(c) == {"name", "actor", "rings"}
+        assert set(c) - {"disputed"} == {"name", "actor", "rings"}
         assert c["actor"] is None or c["actor"] in ACTORS
         assert c["rings"], c["name"]
     for name, ring in rings(asset):
@@ -164,3 +164,13 @@ def test_no_streaks_across_the_map(asset: dict[str, Any]) -> None:
         if not along_crop_edge(p, q) and math.dist(p, q) > 15
     ]
     assert long_edges == []
+
+
+def test_the_northern_territories_are_a_separate_disputed_area(asset: dict[str, Any]) -> None:
+    by_name = {c["name"]: c for c in asset["countries"]}
+    nt = by_name["Northern Territories"]
+    assert nt["disputed"] is True and nt["actor"] is None and len(nt["rings"]) >= 2
+    in_box = lambda ring: all(145.0 <= x <= 149.0 and 43.0 <= y <= 45.65 for x, y in ring)  # noqa: E731
+    assert all(in_box(ring) for ring in nt["rings"])
+    assert not any(in_box(ring) for ring in by_name["Russia"]["rings"])
+    assert max(x for ring in nt["rings"] for x, _ in ring) > 148.5  # Etorofu's eastern end is there

@@ -203,3 +203,15 @@ def test_clicking_a_country_targets_it(app: App) -> None:
     assert order.target == "vietnam"
     press(app, pygame.K_RETURN)
     assert campaign.game.history == [order]
+
+
+def test_the_northern_territories_are_shown_as_disputed_with_both_positions(app: App) -> None:
+    press(app, pygame.K_1)
+    campaign = app.screen
+    assert isinstance(campaign, CampaignScreen)
+    (name, box, _), = campaign.map.disputed
+    assert name == "Northern Territories"
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=box.center, rel=(0, 0), buttons=(0, 0, 0)))
+    app.step()
+    tip = " ".join(campaign.tooltip())
+    assert "Japan's position" in tip and "Russia regards" in tip

@@ -290,6 +290,25 @@ def mercator_ratio(bounds: dict[str, float]) -> float:
 # --------------------------------------------------------------------------- build
 
 
+# Areas whose sovereignty is disputed, drawn apart from any country so the game can present both
+# positions: (name, country Natural Earth draws them in, west, east, south, north). Natural Earth
+# draws the Northern Territories (Etorofu, Kunashiri, Shikotan, Habomai) as part of Russia; Japan
+# holds they are Japanese territory. Urup, further north, is outside the box.
+DISPUTED = (("Northern Territories", "Russia", 145.0, 149.0, 43.0, 45.65),)
+
+
+def split_disputed(by_name: dict[str, Json]) -> None:
+    """Move rings lying wholly inside a disputed box out of the country drawing them."""
+    for name, holder, west, east, south, north in DISPUTED:
+        country = by_name.get(holder)
+        if country is None:
+            continue
+        inside = [r for r in country["rings"] if all(west <= x <= east and south <= y <= north for x, y in r)]
+        if inside:
+            country["rings"] = [r for r in country["rings"] if r not in inside]
+            by_name[name] = {"name": name, "rings": inside, "disputed": True}
+
+
 def build(topology: Json, bounds: dict[str, float], tolerance: float) -> tuple[Json, dict[str, int]]:
     arcs = decode_arcs(topology)
     box = (bounds["west"], bounds["east"], bounds["south"], bounds["north"])
@@ -335,12 +354,14 @@ def build(topology: Json, bounds: dict[str, float], tolerance: float) -> tuple[J
     by_name = {c["name"]: c for c in countries}
     if len(by_name) != len(countries):
         sys.exit("two features share a name; keying by name would lose one")
+    split_disputed(by_name)
     actor_of = {name: actor for actor, name in ACTORS.items()}
     missing = sorted(name for name in actor_of if name not in by_name)
     if missing:
         sys.exit(f"actor countries missing from the crop: {', '.join(missing)}")
     ordered = [
-        {"name": name, "actor": actor_of.get(name), "rings": by_name[name]["rings"]}
+        {"name": name, "actor": actor_of.get(name), "rings": by_name[name]["rings"],
+         **({"disputed": True} if by_name[name].get("disputed") else {})}
         for name in sorted(by_name)
     ]
     asset = {"bounds": dict(bounds), "source": SOURCE.format(tol=tolerance), "countries": ordered}

@@ -79,6 +79,7 @@ class MapView:
         self.projection: Projection | None = None
         self.markers: dict[str, tuple[int, int]] = {}
         self.insets: dict[str, pygame.Rect] = {}
+        self.disputed: list[tuple[str, pygame.Rect, list[list[tuple[int, int]]]]] = []
 
     def layout(self, rect: pygame.Rect, game: Game, inset_w: int = 0) -> None:
         """Fit the map to ``rect``; place actor markers (insets at the edge, ``inset_w`` wide, for actors off it)."""
@@ -98,6 +99,16 @@ class MapView:
             else:
                 self.markers[a.id] = p.point(a.lon, a.lat)
         self.markers["japan"] = p.point(game.scenario.player[1], game.scenario.player[0])
+        self.disputed = []
+        countries = data["countries"]
+        assert isinstance(countries, list)
+        for country in countries:
+            if country.get("disputed"):
+                polys = [[p.point(lon, lat) for lon, lat in ring] for ring in country["rings"]]
+                xs = [x for poly in polys for x, _ in poly]
+                ys = [y for poly in polys for _, y in poly]
+                box = pygame.Rect(min(xs) - 4, min(ys) - 4, max(xs) - min(xs) + 8, max(ys) - min(ys) + 8)
+                self.disputed.append((country["name"], box, polys))
 
     def base(self) -> pygame.Surface:
         """The static map for the current size and mode, drawn once."""
@@ -118,12 +129,13 @@ class MapView:
         assert isinstance(countries, list)
         for country in countries:
             colour = (96, 104, 98) if country.get("actor") == "japan" else theme.LAND
+            disputed = bool(country.get("disputed"))
             for ring in country["rings"]:
                 pts = [p.point(lon, lat) for lon, lat in ring]
                 pts = [(x + shift[0], y + shift[1]) for x, y in pts]
                 if len(pts) >= 3:
-                    pygame.draw.polygon(surf, colour, pts)
-                    pygame.draw.lines(surf, theme.BORDER, True, pts, 1)
+                    pygame.draw.polygon(surf, theme.DISPUTED if disputed else colour, pts)
+                    pygame.draw.lines(surf, theme.YELLOW if disputed else theme.BORDER, True, pts, 1)
         return surf
 
     def colour(self, game: Game, actor: str) -> theme.Colour:
@@ -138,6 +150,13 @@ class MapView:
             return theme.BLUE if v > 0.33 else (theme.VERMILION if v < -0.33 else theme.YELLOW)
         role = next(a.role for a in game.scenario.actors if a.id == actor)
         return ROLE_COLOURS[role]
+
+    def disputed_at(self, pos: tuple[int, int]) -> str | None:
+        """The disputed area under ``pos`` (generously: within its bounding box), if any."""
+        for name, box, _ in self.disputed:
+            if box.collidepoint(pos):
+                return name
+        return None
 
     def actor_at(self, pos: tuple[int, int], radius: int) -> str | None:
         """The actor whose marker or inset is under ``pos``."""

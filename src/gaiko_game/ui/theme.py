@@ -22,6 +22,7 @@ SEA: Colour = (18, 40, 62)
 LAND: Colour = (70, 78, 74)
 BORDER: Colour = (40, 46, 44)
 BACKGROUND: Colour = (14, 17, 22)
+DISPUTED: Colour = (128, 104, 120)  # a muted purple, outlined in yellow: neither side's colour
 
 METER_COLOURS: dict[str, Colour] = {"security": BLUE, "prosperity": ORANGE, "autonomy": GREEN}
 GOOD, BAD = SKY, VERMILION

@@ -326,6 +326,9 @@ class CampaignScreen(Screen):
             actor = self.map.actor_at(pos, self.app.sizes.px(14))
             if actor and actor != "japan":
                 return ("actor", actor)
+            area = self.map.disputed_at(pos)
+            if area:
+                return ("disputed", area)
         return None
 
     def _tooltip_for(self, target: tuple[str, object]) -> list[str]:
@@ -335,6 +338,8 @@ class CampaignScreen(Screen):
             return self.action_tooltip(what)
         if kind == "meter":
             return self.meter_tooltip(str(what))
+        if kind == "disputed":
+            return [self.app.t("win.disputed_" + str(what).lower().replace(" ", "_"))]
         return self.actor_tooltip(str(what))
 
     def action_tooltip(self, order: Order) -> list[str]:
