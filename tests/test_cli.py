@@ -79,7 +79,7 @@ class Script:
 def test_a_whole_game_can_be_played_in_text_mode(lang: str) -> None:
     out: list[str] = []
     commands = ["h", "w security", "d", "a", "i 6", "99", "3", "1", "u", "1", "zzz"]
-    code = run_text(DEFAULT, 11, lang, Script(commands), out.append)
+    code = run_text(DEFAULT, 11, lang, read=Script(commands), write=out.append)
     text = "\n".join(out)
     assert code == 0
     if lang == "en":
@@ -99,7 +99,7 @@ def test_text_mode_leaves_cleanly_on_end_of_input() -> None:
     def eof(_: str) -> str:
         raise EOFError
 
-    assert run_text(DEFAULT, 1, "en", eof, out.append) == 0
+    assert run_text(DEFAULT, 1, "en", read=eof, write=out.append) == 0
     assert out[-1] == "Game left."
 
 

@@ -304,3 +304,21 @@ def test_diversification_cache_follows_share_changes(game: Game) -> None:
     fresh = new_game(game.scenario, 7)
     fresh.state.nums.update({k: v for k, v in game.state.nums.items() if k.startswith("dep.")})
     assert game.diversification() == fresh.diversification()
+
+
+def test_difficulty_changes_start_income_and_crisis_chance(default: Scenario) -> None:
+    gentle, standard = new_game(default, 1, difficulty="gentle"), new_game(default, 1)
+    assert standard.difficulty.id == "standard"
+    assert gentle.meters() == {m: v + 8 for m, v in standard.meters().items()}
+    assert gentle.state.nums["capital"] == min(default.capital_cap, standard.state.nums["capital"] + 2 + 1)
+    with pytest.raises(KeyError, match="no difficulty 'impossible'"):
+        new_game(default, 1, difficulty="impossible")
+
+
+def test_difficulty_is_recorded_and_replayed(default: Scenario) -> None:
+    from gaiko_game.session.record import Record, rebuild
+
+    g = new_game(default, 3, difficulty="hard")
+    g.end_turn()
+    again = rebuild(default, Record.of(g, 3))
+    assert again.difficulty.id == "hard" and again.state.fingerprint() == g.state.fingerprint()

@@ -45,6 +45,14 @@ def press(app: App, k: int) -> None:
     app.step()
 
 
+def start_campaign(app: App) -> CampaignScreen:
+    """Title → New campaign → Start, as a player would."""
+    press(app, pygame.K_1)
+    press(app, pygame.K_3)
+    assert isinstance(app.screen, CampaignScreen)
+    return app.screen
+
+
 def test_settings_switch_language_everywhere_and_remember_it(app: App, tmp_path: Path) -> None:
     english = app.screen.texts()
     press(app, pygame.K_5)  # Settings
@@ -72,6 +80,8 @@ def test_scale_setting_enlarges_the_menu(app: App) -> None:
 def test_clicking_an_action_spends_capital_and_tooltips_show_the_engines_numbers(app: App) -> None:
     click(app.screen.buttons[0].rect.center)  # type: ignore[attr-defined]
     app.step()
+    click(app.screen.buttons[2].rect.center)  # type: ignore[attr-defined]  # Start
+    app.step()
     campaign = app.screen
     assert isinstance(campaign, CampaignScreen)
     game = campaign.game
@@ -90,9 +100,7 @@ def test_clicking_an_action_spends_capital_and_tooltips_show_the_engines_numbers
 
 
 def test_end_turn_crisis_and_report_are_reachable_and_leavable(app: App) -> None:
-    press(app, pygame.K_1)
-    campaign = app.screen
-    assert isinstance(campaign, CampaignScreen)
+    campaign = start_campaign(app)
     for _ in range(30):
         press(app, pygame.K_e)
         if isinstance(app.screen, CrisisScreen):
@@ -138,9 +146,7 @@ def test_no_display_gives_a_hint_not_a_traceback() -> None:
 
 
 def test_leaving_autosaves_and_continue_resumes_exactly(app: App) -> None:
-    press(app, pygame.K_1)
-    campaign = app.screen
-    assert isinstance(campaign, CampaignScreen)
+    campaign = start_campaign(app)
     click(campaign.rows[0][1].rect.center)
     app.step()
     press(app, pygame.K_e)
@@ -180,9 +186,7 @@ def test_every_action_label_fits_its_row_in_both_languages(default: Scenario, tm
 
 
 def test_switching_language_mid_campaign_relabels_every_action(app: App) -> None:
-    press(app, pygame.K_1)
-    campaign = app.screen
-    assert isinstance(campaign, CampaignScreen)
+    campaign = start_campaign(app)
     before = campaign.texts()
     app.apply(Push(SettingsScreen(app)))
     press(app, pygame.K_RETURN)  # language → 日本語
@@ -193,9 +197,7 @@ def test_switching_language_mid_campaign_relabels_every_action(app: App) -> None
 
 
 def test_clicking_a_country_targets_it(app: App) -> None:
-    press(app, pygame.K_1)
-    campaign = app.screen
-    assert isinstance(campaign, CampaignScreen)
+    campaign = start_campaign(app)
     click(campaign.map.markers["vietnam"])
     app.step()
     assert campaign.selected == "vietnam"
@@ -206,12 +208,30 @@ def test_clicking_a_country_targets_it(app: App) -> None:
 
 
 def test_the_northern_territories_are_shown_as_disputed_with_both_positions(app: App) -> None:
-    press(app, pygame.K_1)
-    campaign = app.screen
-    assert isinstance(campaign, CampaignScreen)
+    campaign = start_campaign(app)
     (name, box, _), = campaign.map.disputed
     assert name == "Northern Territories"
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=box.center, rel=(0, 0), buttons=(0, 0, 0)))
     app.step()
     tip = " ".join(campaign.tooltip())
     assert "Japan's position" in tip and "Russia regards" in tip
+
+
+def test_new_campaign_offers_the_scenarios_difficulties(app: App) -> None:
+    press(app, pygame.K_1)
+    screen = app.screen
+    assert [t for t in screen.texts() if "Difficulty" in t] == ["2. Difficulty: Standard"]
+    press(app, pygame.K_2)  # standard → hard
+    assert "2. Difficulty: Hard" in screen.texts()
+    press(app, pygame.K_3)
+    campaign = app.screen
+    assert isinstance(campaign, CampaignScreen) and campaign.game.difficulty.id == "hard"
+    assert campaign.game.meters() == {"security": 50, "prosperity": 50, "autonomy": 40}
+
+
+def test_enter_on_new_campaign_starts_at_the_preselected_difficulty(app: App) -> None:
+    app.difficulty = "gentle"
+    press(app, pygame.K_1)
+    press(app, pygame.K_RETURN)
+    campaign = app.screen
+    assert isinstance(campaign, CampaignScreen) and campaign.game.difficulty.id == "gentle"

@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--runs", type=_count, default=1, help="how many games (default 1)")
     s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     s.add_argument("--events", action="store_true", help="also show how often each event fired and each choice was taken")
+    s.add_argument("--difficulty", default=None, help="a difficulty the scenario declares (default: its default)")
 
     d = sub.add_parser("docs", help="write the modding reference from the plugins")
     d.add_argument("--out", type=Path, default=Path("docs/modding/reference.md"), help="where to write it")
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--scenario", type=Path, default=None, help="scenario folder (default: the bundled one)")
     g.add_argument("--seed", type=_seed, default=None, help="seed (default: random)")
     g.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
+    g.add_argument("--difficulty", default=None, help="a difficulty the scenario declares (default: its default)")
     g.add_argument("--window", action="store_true", help="play in the map window (the default)")
     g.add_argument("--autoplay", choices=("random", "us_first", "china_lean", "hedge"), default=None,
                    help="let a built-in policy play the window's screens (works with SDL_VIDEODRIVER=dummy)")
@@ -90,6 +92,15 @@ def _docs(out: Path, check: bool) -> int:
     return 0
 
 
+def _known_difficulty(scenario: object, difficulty: str | None) -> bool:
+    """Whether the scenario declares ``difficulty``; says which it has when not."""
+    levels = [d.id for d in scenario.difficulties]  # type: ignore[attr-defined]
+    if difficulty is None or difficulty in levels or (not levels and difficulty == "standard"):
+        return True
+    sys.stderr.write(f"gaiko: error: no difficulty '{difficulty}' here; choose one of: {', '.join(levels) or 'standard'}\n")
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -104,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from gaiko_game.cli.simulate import run_simulate
 
             return run_simulate(args.scenario or default_scenario(), args.policy, args.seed, args.runs, args.json,
-                                args.events)
+                                args.events, args.difficulty)
         if not args.text:
             from gaiko_game.cli.common import load_or_report
             from gaiko_game.ui.main import run_window
@@ -112,10 +123,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             scenario = load_or_report(args.scenario or default_scenario())
             if scenario is None:
                 return 1
-            return run_window(scenario, default_lang(), args.lang, args.seed, args.autoplay, args.screenshots)
+            if not _known_difficulty(scenario, args.difficulty):
+                return 2
+            return run_window(scenario, default_lang(), args.lang, args.seed, args.autoplay, args.screenshots,
+                              args.difficulty)
         from gaiko_game.cli.textplay import run_text
 
-        return run_text(args.scenario or default_scenario(), args.seed, args.lang or default_lang())
+        return run_text(args.scenario or default_scenario(), args.seed, args.lang or default_lang(), args.difficulty)
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         return 130

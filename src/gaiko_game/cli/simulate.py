@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from gaiko_game.cli.common import load_or_report
 from gaiko_game.session.simulate import METRICS, event_table, simulate, summary
 
 
-def run_simulate(scenario_path: Path, policy: str, seed: int, runs: int, as_json: bool, events: bool = False) -> int:
+def run_simulate(scenario_path: Path, policy: str, seed: int, runs: int, as_json: bool, events: bool = False,
+                 difficulty: str | None = None) -> int:
     """Run the games and print them."""
     scenario = load_or_report(scenario_path)
     if scenario is None:
         return 1
-    results = simulate(scenario, policy, seed, runs)
+    try:
+        level = scenario.difficulty(difficulty).id
+    except KeyError as e:
+        sys.stderr.write(f"gaiko: error: {e.args[0]}\n")
+        return 2
+    results = simulate(scenario, policy, seed, runs, level)
     summ = summary(results)
-    summ = {"scenario": scenario.id, "policy": policy, **summ}
+    summ = {"scenario": scenario.id, "policy": policy, "difficulty": level, **summ}
     table = event_table(scenario, results) if events else None
     if as_json:
         out: dict[str, object] = {"runs": [r.as_dict() for r in results], "summary": summ}

@@ -314,10 +314,17 @@ class TextGame:
                 self.write(f"  - {t.name(f'question.{q}')}")
 
 
-def run_text(scenario_path: Path, seed: int | None, lang: str, read: Read = input, write: Write = print) -> int:
+def run_text(scenario_path: Path, seed: int | None, lang: str, difficulty: str | None = None, read: Read = input,
+             write: Write = print) -> int:
     """Load the scenario and play it in the terminal."""
     scenario = load_or_report(scenario_path)
     if scenario is None:
         return 1
-    game = new_game(scenario, seed if seed is not None else random.SystemRandom().randrange(2**32))
+    try:
+        scenario.difficulty(difficulty)
+    except KeyError as e:
+        write(f"gaiko: error: {e.args[0]}")
+        return 2
+    game = new_game(scenario, seed if seed is not None else random.SystemRandom().randrange(2**32),
+                    difficulty=difficulty)
     return TextGame(game, Texts(scenario.loc, lang), read, write).run()

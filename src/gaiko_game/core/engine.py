@@ -13,7 +13,7 @@ from gaiko_game.core.board import Cause, Change, per_scenario
 from gaiko_game.core.conditions import holds
 from gaiko_game.core.decisions import Choose, Decision, EndTurn, Order
 from gaiko_game.core.errors import IllegalAction, IllegalChoice, WrongPhase
-from gaiko_game.core.model import ActionDef, ChoiceDef, EventDef, Odds, Scenario
+from gaiko_game.core.model import STANDARD, ActionDef, ChoiceDef, DifficultyDef, EventDef, Odds, Scenario
 from gaiko_game.core.preview import Preview, preview
 from gaiko_game.core.report import Fired, Outcome, Roll, TurnReport, rating_of, score_of
 from gaiko_game.core.rng import Pcg64
@@ -24,10 +24,11 @@ from gaiko_game.core.world import World
 _Snapshot = tuple[State, int, int, int, int, int]
 
 
-def initial_state(sc: Scenario, rng: Pcg64) -> State:
-    """The state before turn 1's news."""
-    nums = {f"meter.{m}": v for m, v in sc.meters}
-    nums["capital"] = sc.capital_start
+def initial_state(sc: Scenario, rng: Pcg64, difficulty: DifficultyDef = STANDARD) -> State:
+    """The state before turn 1's news, at a difficulty."""
+    extra = dict(difficulty.meters)
+    nums = {f"meter.{m}": max(1, min(100, v + extra.get(m, 0))) for m, v in sc.meters}
+    nums["capital"] = max(0, min(sc.capital_cap, sc.capital_start + difficulty.capital))
     for a in sc.actors:
         nums[f"relation.{a.id}"] = a.relation
         nums[f"stance.{a.id}"] = a.stance
@@ -42,9 +43,14 @@ def initial_state(sc: Scenario, rng: Pcg64) -> State:
 class Game(World):
     """One game of a scenario, from a seeded random stream."""
 
-    def __init__(self, scenario: Scenario, rng: Pcg64, *, undo: bool = True, _state: State | None = None) -> None:
-        """Start a game; ``undo=False`` keeps no undo stack (for simulations, which never take moves back)."""
-        super().__init__(scenario, _state or initial_state(scenario, rng))
+    def __init__(self, scenario: Scenario, rng: Pcg64, *, difficulty: str | None = None, undo: bool = True,
+                 _state: State | None = None) -> None:
+        """Start a game at a difficulty (the scenario's default when None).
+
+        ``undo=False`` keeps no undo stack (for simulations, which never take moves back).
+        """
+        level = scenario.difficulty(difficulty)
+        super().__init__(scenario, _state or initial_state(scenario, rng, level), level)
         self.keeps_undo = undo
         self.history: list[Decision] = []
         self.rolls: list[Roll] = []
@@ -264,7 +270,8 @@ class Game(World):
     # ── branching ────────────────────────────────────────────────────────
     def clone(self) -> Game:
         """An independent game at the same point, with the same history and undo stack."""
-        g = Game(self.scenario, self.state.rng, undo=self.keeps_undo, _state=self.state.copy())
+        g = Game(self.scenario, self.state.rng, difficulty=self.difficulty.id, undo=self.keeps_undo,
+                 _state=self.state.copy())
         g.ledger = self.ledger.copy()
         g.history = self.history.copy()
         g.rolls = self.rolls.copy()

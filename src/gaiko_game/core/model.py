@@ -186,6 +186,20 @@ class AutonomyDef:
 
 
 @dataclass(frozen=True, slots=True)
+class DifficultyDef:
+    """A difficulty level: changes to starting meters and capital, income, and how often crises come."""
+
+    id: str
+    meters: tuple[tuple[str, int], ...] = ()
+    capital: int = 0
+    income: int = 0
+    crisis_chance: float = 1.0
+
+
+STANDARD = DifficultyDef("standard")
+
+
+@dataclass(frozen=True, slots=True)
 class RatingDef:
     """A named band of final score."""
 
@@ -218,12 +232,22 @@ class Scenario:
     max_crises: int = 2
     player: tuple[float, float] = (35.68, 139.69)
     questions: tuple[str, ...] = ()
+    difficulties: tuple[DifficultyDef, ...] = ()
+    default_difficulty: str = "standard"
     loc: Loc = field(default_factory=dict, compare=False)
     content_hash: str = ""
 
     def action(self, action_id: str) -> ActionDef | None:
         """The action with this id, if any."""
         return next((a for a in self.actions if a.id == action_id), None)
+
+    def difficulty(self, difficulty_id: str | None) -> DifficultyDef:
+        """A difficulty by id (the scenario's default for None); STANDARD when the scenario declares none."""
+        wanted = difficulty_id or self.default_difficulty
+        found = next((d for d in self.difficulties if d.id == wanted), None)
+        if found is None and self.difficulties:
+            raise KeyError(f"scenario '{self.id}' has no difficulty '{wanted}'")
+        return found or STANDARD
 
     def event(self, event_id: str) -> EventDef | None:
         """The event with this id, if any."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gaiko_game.core.board import Board, Cause, per_scenario
 from gaiko_game.core.conditions import holds
-from gaiko_game.core.model import Bonus, EventDef, Scenario
+from gaiko_game.core.model import STANDARD, Bonus, DifficultyDef, EventDef, Scenario
 from gaiko_game.core.plugins import Condition
 from gaiko_game.core.report import Fired
 from gaiko_game.core.state import State
@@ -56,7 +56,7 @@ _TWO32 = 1 << 32
 _Compiled = tuple[EventDef, int, int, int, int, tuple[Condition, ...], float, float, tuple[Bonus, ...], str | None]
 
 
-def _compile(ev: EventDef) -> _Compiled:
+def _compile(ev: EventDef, factor: float = 1.0) -> _Compiled:
     """A trigger as a flat tuple: event, window, cap on occurrences, cooldown, conditions, chance, group.
 
     A chance is drawn as 32 random bits compared with ``p × 2³²`` (``threshold`` when it has no modifiers).
@@ -64,12 +64,12 @@ def _compile(ev: EventDef) -> _Compiled:
     t = ev.trigger
     lo, hi = t.window if t.window is not None else (1, 1_000_000)
     cap = 1 if t.once else t.max_times
-    base = t.chance.base
+    base = t.chance.base * factor if t.chance.base < 1.0 else t.chance.base  # certain triggers stay certain
     return ev, lo, hi, cap, max(t.cooldown, 1), t.when, base, base * _TWO32, t.chance.modifiers, t.group
 
 
-def _compiled(sc: Scenario, phase: str) -> tuple[_Compiled, ...]:
-    return tuple(_compile(e) for e in sc.events if e.phase == phase and e.self_triggering)
+def _compiled(sc: Scenario, phase: str, factor: float = 1.0) -> tuple[_Compiled, ...]:
+    return tuple(_compile(e, factor) for e in sc.events if e.phase == phase and e.self_triggering)
 
 
 class World(Board):
@@ -77,21 +77,23 @@ class World(Board):
 
     fired: list[Fired]
 
-    def __init__(self, scenario: Scenario, state: State) -> None:
+    def __init__(self, scenario: Scenario, state: State, difficulty: DifficultyDef = STANDARD) -> None:
         super().__init__(scenario, state)
+        self.difficulty = difficulty
         sc = scenario
         self._rules = per_scenario(sc, "rules", lambda: tuple((r.when, r.steps, Cause("rule", r.id)) for r in sc.rules))
         self._event_by_id = per_scenario(sc, "events", lambda: {e.id: e for e in sc.events})
         self._income_bonuses = per_scenario(sc, "income", lambda: tuple((b.when, int(b.add)) for b in sc.income_bonuses))
         self._news_events = per_scenario(sc, "news", lambda: _compiled(sc, "news"))
-        self._crisis_events = per_scenario(sc, "crises", lambda: _compiled(sc, "crisis"))
+        factor = difficulty.crisis_chance
+        self._crisis_events = per_scenario(sc, f"crises×{factor}", lambda: _compiled(sc, "crisis", factor))
 
     # ── news ─────────────────────────────────────────────────────────────
     def news(self) -> None:
         """Start a turn: Diplomatic Capital income, then news events."""
         s = self.state
         s.report_from = len(self.ledger)
-        income = self.scenario.income_base
+        income = self.scenario.income_base + self.difficulty.income
         for when, add in self._income_bonuses:
             for c in when:
                 if not c.test(s, None):

@@ -105,11 +105,11 @@ class Checker:
                         hint="ids are snake_case: lower-case letters, digits and underscores, starting with a letter")
         else:
             word = _TYPE_WORDS.get(kind.split("_")[0], None)
-            expected = f"expected {word}" if word else err["msg"].lower()
+            wanted = f"expected {word}" if word else str(err["msg"]).lower()
             hint = None
             if isinstance(err["input"], str) and word in ("a whole number", "a number", "true or false"):
                 hint = "remove the quotes around the value"
-            self.report(doc, path, "wrong-type", f"{field}: {expected}, got {_shown(err['input'])}", hint=hint)
+            self.report(doc, path, "wrong-type", f"{field}: {wanted}, got {_shown(err['input'])}", hint=hint)
 
 
 def _list_hint(allowed: list[str]) -> str | None:

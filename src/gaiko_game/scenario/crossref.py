@@ -112,9 +112,11 @@ def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, s
     yield from (("scenario", sm.id, f"category.{c}") for c in sm.categories)
     for r in sm.ratings:
         yield from (("scenario", sm.id, k) for k in (f"rating.{r.id}", f"rating.{r.id}.desc"))
-    for e in ENDINGS:
-        yield from (("scenario", sm.id, k) for k in (f"ending.{e}", f"ending.{e}.desc"))
+    for ending in ENDINGS:
+        yield from (("scenario", sm.id, k) for k in (f"ending.{ending}", f"ending.{ending}.desc"))
     yield from (("scenario", sm.id, f"question.{q}") for q in sm.questions)
+    for d in sm.difficulties:
+        yield from (("scenario", sm.id, k) for k in (f"difficulty.{d.id}", f"difficulty.{d.id}.desc"))
     for a in parts.actors:
         yield ("actor", a.id, f"actor.{a.id}")
         yield ("actor", a.id, f"role.{a.role}")

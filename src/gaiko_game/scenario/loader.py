@@ -14,7 +14,7 @@ from typing import Any
 from gaiko_game.core import model as m
 from gaiko_game.scenario import build, crossref, eventcheck, schema
 from gaiko_game.scenario.context import Checker
-from gaiko_game.scenario.diagnostics import Diagnostic
+from gaiko_game.scenario.diagnostics import Diagnostic, did_you_mean
 from gaiko_game.scenario.yamlsafe import Document, read
 
 SCENARIO_FILE = "scenario.yaml"
@@ -123,6 +123,9 @@ def load(path: str | Path) -> LoadResult:
         actions=tuple(parts.actions), rules=tuple(parts.rules), events=tuple(parts.events),
         ratings=tuple(m.RatingDef(r.id, r.min_score) for r in sm.ratings),
         max_crises=sm.max_crises, player=(sm.player.lat, sm.player.lon), questions=tuple(sm.questions),
+        difficulties=tuple(m.DifficultyDef(d.id, tuple(d.meters.items()), d.capital, d.income, d.crisis_chance)
+                           for d in sm.difficulties),
+        default_difficulty=sm.default_difficulty,
         loc={lang: t.table for lang, t in loc.items()}, content_hash=reader.content_hash(),
     )
     return LoadResult(scenario, checker.diagnostics)
@@ -175,3 +178,10 @@ def _check_scenario_numbers(parts: build.Parts, sm: schema.ScenarioModel, doc: D
     ids = [r.id for r in sm.ratings]
     if len(set(ids)) != len(ids):
         report(doc, ("ratings",), "duplicate-id", "two ratings share an id")
+    levels = [d.id for d in sm.difficulties]
+    for i, level in enumerate(levels):
+        if level in levels[:i]:
+            report(doc, ("difficulties", i, "id"), "duplicate-id", f"difficulty id '{level}' is defined twice")
+    if levels and sm.default_difficulty not in levels:
+        report(doc, ("default_difficulty",), "unknown-id", f"default difficulty '{sm.default_difficulty}' is not declared",
+               hint=did_you_mean(sm.default_difficulty, levels) or f"declared: {', '.join(levels)}")

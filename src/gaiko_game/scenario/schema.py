@@ -72,6 +72,16 @@ class RatingModel(Strict):
     min_score: float = D("lowest final score that earns it", ge=0, le=100)
 
 
+class DifficultyModel(Strict):
+    id: Id = D("difficulty id; its names are `difficulty.<id>` and `difficulty.<id>.desc`")
+    meters: dict[Literal["security", "prosperity", "autonomy"], Annotated[int, Field(ge=-50, le=50)]] = D(
+        "added to the starting meters", default={})
+    capital: int = D("added to the starting Diplomatic Capital", default=0, ge=-20, le=20)
+    income: int = D("added to the income every turn", default=0, ge=-5, le=5)
+    crisis_chance: float = D("multiplies every crisis's chance per turn (certain triggers stay certain)",
+                             default=1.0, ge=0.0, le=5.0)
+
+
 class Meters(Strict):
     security: int = D("starting security", ge=1, le=100)
     prosperity: int = D("starting prosperity", ge=1, le=100)
@@ -103,6 +113,9 @@ class ScenarioModel(Strict):
     max_crises: int = D("most crises dealt in one turn (follow-ups always come)", default=2, ge=0, le=10)
     ratings: list[RatingModel] = D("named bands of final score")
     questions: list[Id] = D("discussion questions for the debrief, `question.<id>`", default=[])
+    difficulties: list[DifficultyModel] = D("difficulty levels to choose from at a new campaign", default=[])
+    default_difficulty: Id = D("the level a new campaign starts at unless the player picks another",
+                               default="standard")
     files: Files = D("which files hold the content", default=Files())
 
 

@@ -20,12 +20,13 @@ class Record:
     content_hash: str
     seed: int
     log: tuple[str, ...]
+    difficulty: str = "standard"
 
     @staticmethod
     def of(game: Game, seed: int) -> Record:
         """The record of a game played from ``seed``."""
         sc = game.scenario
-        return Record(sc.id, sc.content_hash, seed, tuple(str(d) for d in game.history))
+        return Record(sc.id, sc.content_hash, seed, tuple(str(d) for d in game.history), game.difficulty.id)
 
 
 def rebuild(scenario: Scenario, record: Record) -> Game:
@@ -35,4 +36,4 @@ def rebuild(scenario: Scenario, record: Record) -> Game:
             f"this game was played on scenario '{record.scenario_id}' with content {record.content_hash[:12]}, "
             f"but '{scenario.id}' now has content {scenario.content_hash[:12]}"
         )
-    return replay(scenario, record.seed, [parse_decision(d) for d in record.log])
+    return replay(scenario, record.seed, [parse_decision(d) for d in record.log], record.difficulty)

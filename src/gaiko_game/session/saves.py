@@ -49,7 +49,8 @@ def write(game: Game, seed: int, path: Path) -> Path:
     record = Record.of(game, seed)
     data = {
         "format": FORMAT, "scenario": record.scenario_id, "content_hash": record.content_hash,
-        "seed": record.seed, "log": list(record.log), "turn": game.turn, "meters": game.meters(),
+        "seed": record.seed, "difficulty": record.difficulty, "log": list(record.log), "turn": game.turn,
+        "meters": game.meters(),
         "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,10 +116,16 @@ def load(path: Path, scenario: Scenario) -> tuple[Game, int]:
     data = _read(path)
     log = data["log"]
     assert isinstance(log, list)
-    record = Record(str(data["scenario"]), str(data["content_hash"]), int(str(data["seed"])), tuple(str(d) for d in log))
+    difficulty = data.get("difficulty", scenario.default_difficulty)
+    if not isinstance(difficulty, str):
+        raise BadSave(f"{path.name} is damaged: 'difficulty' is not text")
+    record = Record(str(data["scenario"]), str(data["content_hash"]), int(str(data["seed"])),
+                    tuple(str(d) for d in log), difficulty)
     try:
         return rebuild(scenario, record), record.seed
     except ScenarioMismatch as e:
         raise BadSave(f"{path.name}: {e}") from None
-    except (Refusal, ValueError, KeyError) as e:
+    except KeyError as e:
+        raise BadSave(f"{path.name}: {e.args[0] if e.args else e}") from None
+    except (Refusal, ValueError) as e:
         raise BadSave(f"{path.name} does not replay on this scenario: {e}") from None

@@ -20,14 +20,14 @@ def stream(seed: int, purpose: int = GAME_STREAM) -> Pcg64:
     return Pcg64(int(st["state"]), int(st["inc"]))
 
 
-def new_game(scenario: Scenario, seed: int, *, undo: bool = True) -> Game:
-    """A fresh game of a scenario (``undo=False`` for simulations: no undo stack)."""
-    return Game(scenario, stream(seed), undo=undo)
+def new_game(scenario: Scenario, seed: int, *, difficulty: str | None = None, undo: bool = True) -> Game:
+    """A fresh game of a scenario at a difficulty (``undo=False`` for simulations: no undo stack)."""
+    return Game(scenario, stream(seed), difficulty=difficulty, undo=undo)
 
 
-def replay(scenario: Scenario, seed: int, history: list[Decision]) -> Game:
-    """Rebuild a game from its seed and action log."""
-    game = new_game(scenario, seed)
+def replay(scenario: Scenario, seed: int, history: list[Decision], difficulty: str | None = None) -> Game:
+    """Rebuild a game from its seed, difficulty and action log."""
+    game = new_game(scenario, seed, difficulty=difficulty)
     for decision in history:
         game.play(decision)
     return game

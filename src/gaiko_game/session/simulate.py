@@ -35,9 +35,10 @@ class Run:
                 "turns": self.turns, "ending": self.ending}
 
 
-def run_one(scenario: Scenario, policy_name: str, seed: int) -> Run:
+def run_one(scenario: Scenario, policy_name: str, seed: int, difficulty: str | None = None) -> Run:
     """Play one game from ``seed`` with a built-in policy."""
-    game = play_game(new_game(scenario, seed, undo=False), make_policy(policy_name, stream(seed, POLICY_STREAM)))
+    game = play_game(new_game(scenario, seed, difficulty=difficulty, undo=False),
+                     make_policy(policy_name, stream(seed, POLICY_STREAM)))
     out = game.outcome()
     assert out is not None
     events = Counter(f.event for f in game.fired)
@@ -46,9 +47,9 @@ def run_one(scenario: Scenario, policy_name: str, seed: int) -> Run:
                out.score, out.rating, out.turns, out.ending, events, choices)
 
 
-def simulate(scenario: Scenario, policy_name: str, seed: int, runs: int) -> list[Run]:
+def simulate(scenario: Scenario, policy_name: str, seed: int, runs: int, difficulty: str | None = None) -> list[Run]:
     """Play ``runs`` games from seeds ``seed``, ``seed + 1``, …"""
-    return [run_one(scenario, policy_name, seed + i) for i in range(runs)]
+    return [run_one(scenario, policy_name, seed + i, difficulty) for i in range(runs)]
 
 
 def mean_sd(values: list[float]) -> tuple[float, float]:

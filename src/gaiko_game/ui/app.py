@@ -53,6 +53,7 @@ class App:
         self.mouse = (0, 0)
         self.notice = ""
         self.seed: int | None = None  # the seed of the next new campaign (None: random)
+        self.difficulty: str | None = None  # the difficulty preselected for a new campaign (None: the default)
 
     @property
     def screen(self) -> Screen:
@@ -66,6 +67,11 @@ class App:
     def name(self, key: str) -> str:
         """Scenario text in the player's language."""
         return self.texts.name(key)
+
+    def set_scenario(self, scenario: Scenario) -> None:
+        """Play another scenario from now on (its texts replace the old ones)."""
+        self.scenario = scenario
+        self.texts = Texts(scenario.loc, self.settings.lang)
 
     def apply_settings(self, new: settings_mod.Settings) -> None:
         """Change language, scale or fullscreen now, and remember them."""

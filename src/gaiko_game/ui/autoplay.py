@@ -33,8 +33,8 @@ def click(pos: tuple[int, int]) -> None:
 class Autopilot:
     """Drives the app with a policy until the debrief; returns the screenshots it took."""
 
-    TOUR = (pygame.K_4, pygame.K_ESCAPE, pygame.K_5, pygame.K_ESCAPE, pygame.K_1)
-    """From the title: the encyclopedia, back, the settings, back, then a new campaign."""
+    TOUR = (pygame.K_4, pygame.K_ESCAPE, pygame.K_5, pygame.K_ESCAPE, pygame.K_1, pygame.K_3)
+    """From the title: the encyclopedia, back, the settings, back, New campaign, then Start."""
 
     def __init__(self, app: App, policy: Policy, shots: Path | None) -> None:
         self.app, self.policy, self.shots = app, policy, shots

@@ -17,7 +17,7 @@ NO_DISPLAY_HINT = (
 
 
 def run_window(scenario: Scenario, default_lang: str, lang: str | None, seed: int | None,
-               autoplay: str | None, screenshots: Path | None) -> int:
+               autoplay: str | None, screenshots: Path | None, difficulty: str | None = None) -> int:
     """Open the window and play; returns an exit code."""
     from gaiko_game.session.policies import make_policy
     from gaiko_game.session.seeding import POLICY_STREAM, stream
@@ -35,6 +35,7 @@ def run_window(scenario: Scenario, default_lang: str, lang: str | None, seed: in
         sys.stderr.write(NO_DISPLAY_HINT.format(why=e))
         return 1
     app.seed = seed
+    app.difficulty = difficulty
     title = TitleScreen(app)
     if autoplay is None:
         app.run(title)

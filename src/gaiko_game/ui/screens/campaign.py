@@ -40,14 +40,16 @@ class CampaignScreen(Screen):
         self.resized()
 
     @staticmethod
-    def new(app: object, seed: int | None = None) -> CampaignScreen:
-        """A fresh campaign of the app's scenario."""
+    def new(app: object, seed: int | None = None, difficulty: str | None = None) -> CampaignScreen:
+        """A fresh campaign of the app's scenario, at a difficulty (the scenario's default when None)."""
         import random
 
         if seed is None:
             seed = getattr(app, "seed", None)
         seed = seed if seed is not None else random.randrange(2**32)
-        return CampaignScreen(app, new_game(app.scenario, seed), seed)  # type: ignore[attr-defined]
+        if difficulty is None:
+            difficulty = getattr(app, "difficulty", None)
+        return CampaignScreen(app, new_game(app.scenario, seed, difficulty=difficulty), seed)  # type: ignore[attr-defined]
 
     # ── layout ───────────────────────────────────────────────────────────
     def resized(self) -> None:

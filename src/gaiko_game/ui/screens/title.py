@@ -69,9 +69,9 @@ class TitleScreen(MenuScreen):
         return Push(EncyclopediaScreen(self.app))
 
     def _new(self) -> Transition:
-        from gaiko_game.ui.screens.campaign import CampaignScreen
+        from gaiko_game.ui.screens.new_campaign import NewCampaignScreen
 
-        return Push(CampaignScreen.new(self.app))
+        return Push(NewCampaignScreen(self.app))
 
     def _settings(self) -> Transition:
         from gaiko_game.ui.screens.settings_screen import SettingsScreen
