@@ -235,3 +235,32 @@ def test_enter_on_new_campaign_starts_at_the_preselected_difficulty(app: App) ->
     press(app, pygame.K_RETURN)
     campaign = app.screen
     assert isinstance(campaign, CampaignScreen) and campaign.game.difficulty.id == "gentle"
+
+
+def test_load_lists_saves_and_opens_one(app: App) -> None:
+    campaign = start_campaign(app)
+    press(app, pygame.K_F5)  # quick save at turn 1
+    press(app, pygame.K_ESCAPE)
+    app.screen.resized()
+    press(app, pygame.K_3)  # Load
+    from gaiko_game.ui.screens.load import LoadScreen
+
+    assert isinstance(app.screen, LoadScreen)
+    assert any("Turn 1" in t for t in app.screen.texts())
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.screen, TitleScreen)
+    press(app, pygame.K_3)
+    press(app, pygame.K_1)
+    opened = app.screen
+    assert isinstance(opened, CampaignScreen) and opened.game.state.fingerprint() == campaign.game.state.fingerprint()
+
+
+def test_map_modes_colour_the_countries(app: App) -> None:
+    campaign = start_campaign(app)
+    x, y = campaign.map.markers["china"]
+    colours = []
+    for _ in range(3):
+        app.step()
+        colours.append(tuple(app.surface.get_at((x + 4, y + 14))))
+        press(app, pygame.K_m)
+    assert len(set(colours)) >= 2  # relation, stance and role colour China's land differently

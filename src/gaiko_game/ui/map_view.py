@@ -80,6 +80,7 @@ class MapView:
         self.markers: dict[str, tuple[int, int]] = {}
         self.insets: dict[str, pygame.Rect] = {}
         self.disputed: list[tuple[str, pygame.Rect, list[list[tuple[int, int]]]]] = []
+        self.shapes: dict[str, list[list[tuple[int, int]]]] = {}
 
     def layout(self, rect: pygame.Rect, game: Game, inset_w: int = 0) -> None:
         """Fit the map to ``rect``; place actor markers (insets at the edge, ``inset_w`` wide, for actors off it)."""
@@ -102,6 +103,8 @@ class MapView:
         self.disputed = []
         countries = data["countries"]
         assert isinstance(countries, list)
+        self.shapes = {c["actor"]: [[p.point(lon, lat) for lon, lat in ring] for ring in c["rings"]]
+                       for c in countries if c.get("actor") and c["actor"] != "japan"}
         for country in countries:
             if country.get("disputed"):
                 polys = [[p.point(lon, lat) for lon, lat in ring] for ring in country["rings"]]
@@ -137,6 +140,16 @@ class MapView:
                     pygame.draw.polygon(surf, theme.DISPUTED if disputed else colour, pts)
                     pygame.draw.lines(surf, theme.YELLOW if disputed else theme.BORDER, True, pts, 1)
         return surf
+
+    def tint(self, surf: pygame.Surface, game: Game) -> None:
+        """Fill each actor's country with its map-mode colour, blended into the land."""
+        for actor, polys in self.shapes.items():
+            c = self.colour(game, actor)
+            fill = tuple((a + 2 * b) // 3 for a, b in zip(c, theme.LAND, strict=True))
+            for pts in polys:
+                if len(pts) >= 3:
+                    pygame.draw.polygon(surf, fill, pts)
+                    pygame.draw.lines(surf, theme.BORDER, True, pts, 1)
 
     def colour(self, game: Game, actor: str) -> theme.Colour:
         """An actor's marker colour in the current map mode."""

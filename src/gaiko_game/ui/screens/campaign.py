@@ -259,6 +259,10 @@ class CampaignScreen(Screen):
     def _draw_map(self, surf: pygame.Surface) -> None:
         px, fonts, g = self.app.sizes.px, self.app.fonts, self.game
         surf.blit(self.map.base(), self.map_rect.topleft)
+        clip = surf.get_clip()
+        surf.set_clip(self.map_rect)
+        self.map.tint(surf, g)
+        surf.set_clip(clip)
         japan = self.map.markers["japan"]
         for a in g.scenario.actors:  # partnership lines: close partners and the alliance
             rel = g.state.nums[f"relation.{a.id}"]

@@ -39,6 +39,10 @@ class ReportScreen(Screen):
             if not f.hidden:
                 out.append((t.ui("ui.fired", title=self.app.name(f"event.{f.event}.title"), why=t.render(f.why)),
                             theme.YELLOW, False))
+        for roll in r.rolls:
+            result = t.ui("ui.success" if roll.success else "ui.failure")
+            out.append((t.ui("ui.roll", p=round(roll.p * 100), result=result) + " — " + t.render(cause_msg(roll.cause)),
+                        theme.YELLOW, False))
         for event_id in r.ended:
             out.append((t.ui("situation.ended", event=self.app.name(f"event.{event_id}.title")), theme.YELLOW, False))
         by_key: dict[str, list[Change]] = {}
