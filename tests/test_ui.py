@@ -246,7 +246,7 @@ def test_load_lists_saves_and_opens_one(app: App) -> None:
     from gaiko_game.ui.screens.load import LoadScreen
 
     assert isinstance(app.screen, LoadScreen)
-    assert any("Turn 1" in t for t in app.screen.texts())
+    assert any("Quick save · turn 1" in t for t in app.screen.texts())
     press(app, pygame.K_ESCAPE)
     assert isinstance(app.screen, TitleScreen)
     press(app, pygame.K_3)

@@ -10,10 +10,24 @@ from gaiko_game.ui.screen import Pop, Replace, Transition
 from gaiko_game.ui.screens.menu import Item, MenuScreen
 
 
+def save_label(app: object, s: saves.SaveInfo) -> str:
+    """A save as the player reads it: which slot, which turn, when (local time, to the minute)."""
+    from datetime import datetime
+
+    slot = s.path.stem
+    name = app.t("win.quicksave") if slot == "quicksave" else app.t("win.autosave", n=slot.rsplit("-", 1)[-1])  # type: ignore[attr-defined]
+    try:
+        when = datetime.fromisoformat(s.saved_at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        when = s.saved_at
+    return app.t("win.save_line", turn=s.turn, when=when, name=name)  # type: ignore[attr-defined,no-any-return]
+
+
 class LoadScreen(MenuScreen):
     """Choose a save; Esc goes back."""
 
     name = "load"
+    button_width = 620
 
     def title(self) -> str:
         return self.app.t("win.load")
@@ -25,7 +39,7 @@ class LoadScreen(MenuScreen):
     def items(self) -> list[Item]:
         found, _ = saves.listing()
         items: list[Item] = [
-            (self.app.t("win.save_line", turn=s.turn, when=s.saved_at, name=s.path.stem), self._opener(s.path), True,
+            (save_label(self.app, s), self._opener(s.path), True,
              [f"{self.app.name(f'meter.{m}')} {v}" for m, v in s.meters.items()])
             for s in found[:8]
         ]

@@ -17,6 +17,8 @@ Item = tuple[str, Callable[[], Transition | None], bool, list[str]]
 class MenuScreen(Screen):
     """Subclasses give a title, a subtitle and their items."""
 
+    button_width = 420
+
     def __init__(self, app: object) -> None:
         super().__init__(app)  # type: ignore[arg-type]
         self.focus = 0
@@ -38,7 +40,7 @@ class MenuScreen(Screen):
     def resized(self) -> None:
         px = self.app.sizes.px
         w, h = self.app.surface.get_size()
-        bw, bh, gap = px(420), px(44), px(10)
+        bw, bh, gap = px(self.button_width), px(44), px(10)
         top = h // 2 - px(20)
         self.buttons = []
         for i, (label, action, enabled, tip) in enumerate(self.items()):

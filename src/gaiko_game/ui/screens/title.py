@@ -42,7 +42,9 @@ class TitleScreen(MenuScreen):
         t = self.app.t
         scenario = self.app.name("scenario.name")
         found, problems = saves.listing()
-        latest = [t("win.save_line", turn=found[0].turn, when=found[0].saved_at, name=found[0].path.stem)] if found else []
+        from gaiko_game.ui.screens.load import save_label
+
+        latest = [save_label(self.app, found[0])] if found else []
         none = [t("win.no_saves")]
         return [
             (t("win.new_campaign"), self._new, True, [t("win.new_campaign_tip", scenario=scenario)]),
