@@ -131,7 +131,8 @@ def test_autoplay_plays_a_whole_campaign_through_the_screens(default: Scenario, 
     assert {"title.png", "encyclopedia.png", "settings.png", "campaign.png", "crisis.png", "report.png",
             "debrief.png"} <= names
     press(a, pygame.K_p)
-    assert a.screen.saved is not None and a.screen.saved.is_file()  # type: ignore[attr-defined]
+    saved = a.screen.saved  # type: ignore[attr-defined]
+    assert saved is not None and saved.is_file() and saved.is_relative_to(tmp_path)
     press(a, pygame.K_RETURN)
     assert isinstance(a.screen, TitleScreen)
 

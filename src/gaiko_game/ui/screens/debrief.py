@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pygame
 
 from gaiko_game.core import Game
 from gaiko_game.core.explain import cause_msg
+from gaiko_game.session import saves
 from gaiko_game.session.debrief import METERS, largest_causes, series, strategy
 from gaiko_game.ui import theme
 from gaiko_game.ui.screen import Pop, Screen, Transition
@@ -21,12 +23,13 @@ class DebriefScreen(Screen):
     def __init__(self, app: object, game: Game, export_dir: Path | None = None) -> None:
         super().__init__(app)  # type: ignore[arg-type]
         self.game = game
-        self.export_dir = export_dir or Path.cwd()
+        self.export_dir = export_dir or saves.saves_dir().parent / "debriefs"
         self.saved: Path | None = None
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_p:
-            self.saved = self.export_dir / f"gaiko-debrief-turn{len(self.game.reports)}.png"
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            self.saved = self.export_dir / f"gaiko-debrief-{stamp}.png"
             self.app.screenshot(self.saved)
             return None
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_KP_ENTER):
