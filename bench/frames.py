@@ -52,6 +52,9 @@ def frames(n: int) -> list[float]:
     assert scenario is not None
     app = App(scenario, Settings(lang="ja"))
     app.stack = [TitleScreen(app), CampaignScreen.new(app, 1)]
+    from gaiko_game.session.simulate import settle
+
+    settle()  # as gaiko play does after opening the window
     for _ in range(20):  # warm the caches (map surface, text)
         app.step()
     w, h = app.surface.get_size()

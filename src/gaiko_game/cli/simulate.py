@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from gaiko_game.cli.common import load_or_report
-from gaiko_game.session.simulate import METRICS, event_table, simulate, summary
+from gaiko_game.session.simulate import METRICS, event_table, settle, simulate, summary
 
 
 def run_simulate(scenario_path: Path, policy: str, seed: int, runs: int, as_json: bool, events: bool = False,
@@ -21,6 +21,7 @@ def run_simulate(scenario_path: Path, policy: str, seed: int, runs: int, as_json
     except KeyError as e:
         sys.stderr.write(f"gaiko: error: {e.args[0]}\n")
         return 2
+    settle()
     results = simulate(scenario, policy, seed, runs, level)
     summ = summary(results)
     summ = {"scenario": scenario.id, "policy": policy, "difficulty": level, **summ}

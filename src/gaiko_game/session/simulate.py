@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -45,6 +46,17 @@ def run_one(scenario: Scenario, policy_name: str, seed: int, difficulty: str | N
     choices = Counter(f"{f.event}.{f.choice}" for f in game.fired if f.choice)
     return Run(seed, out.meters["security"], out.meters["prosperity"], out.meters["autonomy"],
                out.score, out.rating, out.turns, out.ending, events, choices)
+
+
+def settle() -> None:
+    """Move everything alive now (the loaded scenario, plugins, tables) out of the garbage collector's scans.
+
+    A process that loads a scenario once and then plays many games allocates and frees millions of
+    small objects; without this, each full collection walks the scenario's long-lived objects again
+    (about 10% of simulation time on the default scenario).
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def simulate(scenario: Scenario, policy_name: str, seed: int, runs: int, difficulty: str | None = None) -> list[Run]:

@@ -36,6 +36,9 @@ def run_window(scenario: Scenario, default_lang: str, lang: str | None, seed: in
         return 1
     app.seed = seed
     app.difficulty = difficulty
+    from gaiko_game.session.simulate import settle
+
+    settle()  # fewer collector pauses during frames
     title = TitleScreen(app)
     if autoplay is None:
         app.run(title)
