@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--events", action="store_true", help="also show how often each event fired and each choice was taken")
     s.add_argument("--difficulty", default=None, help="a difficulty the scenario declares (default: its default)")
 
+    r = sub.add_parser("replay", help="print a saved game's timeline, or verify it replays to its saved result")
+    r.add_argument("save", type=Path, metavar="SAVE", help="a save file (.json)")
+    r.add_argument("--verify", action="store_true", help="re-simulate and confirm the saved result (exit 0 or 1)")
+    r.add_argument("--scenario", type=Path, default=None, help="the scenario folder (default: the bundled one)")
+    r.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
+
     d = sub.add_parser("docs", help="write the modding reference from the plugins")
     d.add_argument("--out", type=Path, default=Path("docs/modding/reference.md"), help="where to write it")
     d.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
@@ -109,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from gaiko_game.cli.validate import run_validate
 
             return run_validate(args.paths, show_all=args.all)
+        if args.command == "replay":
+            from gaiko_game.cli.replay import run_replay
+
+            return run_replay(args.save, args.scenario, args.verify, args.lang or default_lang())
         if args.command == "docs":
             return _docs(args.out, args.check)
         if args.command == "simulate":

@@ -234,6 +234,8 @@ class Scenario:
     questions: tuple[str, ...] = ()
     difficulties: tuple[DifficultyDef, ...] = ()
     default_difficulty: str = "standard"
+    guide: tuple[tuple[int, str], ...] = ()
+    """(turn, prompt id) pairs: prompts shown at the start of those turns; text ``guide.<id>``."""
     loc: Loc = field(default_factory=dict, compare=False)
     content_hash: str = ""
 
@@ -248,6 +250,10 @@ class Scenario:
         if found is None and self.difficulties:
             raise KeyError(f"scenario '{self.id}' has no difficulty '{wanted}'")
         return found or STANDARD
+
+    def guide_for(self, turn: int) -> tuple[str, ...]:
+        """The guide prompts shown at the start of ``turn``."""
+        return tuple(g for t, g in self.guide if t == turn)
 
     def event(self, event_id: str) -> EventDef | None:
         """The event with this id, if any."""

@@ -115,6 +115,8 @@ def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, s
     for ending in ENDINGS:
         yield from (("scenario", sm.id, k) for k in (f"ending.{ending}", f"ending.{ending}.desc"))
     yield from (("scenario", sm.id, f"question.{q}") for q in sm.questions)
+    for g in sm.guide:
+        yield ("scenario", sm.id, f"guide.{g.id}")
     for d in sm.difficulties:
         yield from (("scenario", sm.id, k) for k in (f"difficulty.{d.id}", f"difficulty.{d.id}.desc"))
     for a in parts.actors:

@@ -126,6 +126,7 @@ def load(path: str | Path) -> LoadResult:
         difficulties=tuple(m.DifficultyDef(d.id, tuple(d.meters.items()), d.capital, d.income, d.crisis_chance)
                            for d in sm.difficulties),
         default_difficulty=sm.default_difficulty,
+        guide=tuple((g.turn, g.id) for g in sm.guide),
         loc={lang: t.table for lang, t in loc.items()}, content_hash=reader.content_hash(),
     )
     return LoadResult(scenario, checker.diagnostics)

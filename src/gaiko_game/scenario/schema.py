@@ -82,6 +82,11 @@ class DifficultyModel(Strict):
                              default=1.0, ge=0.0, le=5.0)
 
 
+class GuideModel(Strict):
+    id: Id = D("guide prompt id; its text is `guide.<id>`")
+    turn: int = D("the turn at whose start it is shown", ge=1, le=200)
+
+
 class Meters(Strict):
     security: int = D("starting security", ge=1, le=100)
     prosperity: int = D("starting prosperity", ge=1, le=100)
@@ -116,6 +121,7 @@ class ScenarioModel(Strict):
     difficulties: list[DifficultyModel] = D("difficulty levels to choose from at a new campaign", default=[])
     default_difficulty: Id = D("the level a new campaign starts at unless the player picks another",
                                default="standard")
+    guide: list[GuideModel] = D("prompts shown at the start of given turns (tutorials)", default=[])
     files: Files = D("which files hold the content", default=Files())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from gaiko_game.core import Game, Scenario, parse_decision
@@ -27,6 +28,11 @@ class Record:
         """The record of a game played from ``seed``."""
         sc = game.scenario
         return Record(sc.id, sc.content_hash, seed, tuple(str(d) for d in game.history), game.difficulty.id)
+
+
+def state_hash(game: Game) -> str:
+    """A digest of everything that decides the game from here on (its state's fingerprint)."""
+    return hashlib.sha256(repr(game.state.fingerprint()).encode()).hexdigest()
 
 
 def rebuild(scenario: Scenario, record: Record) -> Game:

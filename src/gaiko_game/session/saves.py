@@ -1,8 +1,10 @@
-"""Saved campaigns: the scenario's id and content hash, the seed and the action log, as JSON.
+"""Saved campaigns: the scenario's id and content hash, seed, difficulty and action log, as JSON.
 
-A save is rebuilt by replaying its log. Files are written to a temporary file, flushed,
-synced and renamed into place, so a crash never leaves half a save; autosaves rotate so
-the last few survive. A file that cannot be read is reported, never fatal, and never deleted.
+A save is rebuilt by replaying its log and checked against the state hash stored with it.
+Files are written to a temporary file, flushed, synced and renamed into place, so a crash
+never leaves half a save; autosaves rotate so the last few survive. Older formats are
+brought forward by explicit upgrade steps. A file that cannot be used is reported with the
+reason, never fatal, and never deleted.
 """
 
 from __future__ import annotations
@@ -16,10 +18,19 @@ from pathlib import Path
 import platformdirs
 
 from gaiko_game.core import Game, Refusal, Scenario
-from gaiko_game.session.record import Record, ScenarioMismatch, rebuild
+from gaiko_game.session.record import Record, ScenarioMismatch, rebuild, state_hash
 
-FORMAT = 1
+FORMAT = 2
 AUTOSAVES = 3
+
+
+def _v1_to_v2(data: dict[str, object]) -> dict[str, object]:
+    """Format 1 had no difficulty (every game was standard) and no state hash."""
+    return {**data, "format": 2, "difficulty": data.get("difficulty", "standard"), "state_hash": None}
+
+
+UPGRADES = {1: _v1_to_v2}
+"""Upgrade steps: format N's data → format N + 1's."""
 
 
 def saves_dir() -> Path:
@@ -50,7 +61,7 @@ def write(game: Game, seed: int, path: Path) -> Path:
     data = {
         "format": FORMAT, "scenario": record.scenario_id, "content_hash": record.content_hash,
         "seed": record.seed, "difficulty": record.difficulty, "log": list(record.log), "turn": game.turn,
-        "meters": game.meters(),
+        "meters": game.meters(), "state_hash": state_hash(game),
         "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -83,8 +94,15 @@ def _read(path: Path) -> dict[str, object]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
         raise BadSave(f"{path.name} cannot be read: {e}") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BadSave(f"{path.name} is not a save this version of Gaikō understands")
+    if not isinstance(data, dict) or not isinstance(data.get("format"), int):
+        raise BadSave(f"{path.name} is not a Gaikō save")
+    if data["format"] > FORMAT:
+        raise BadSave(f"{path.name} was made by a newer Gaikō (save format {data['format']}); update the game to load it")
+    while data["format"] < FORMAT:
+        step = UPGRADES.get(data["format"])
+        if step is None:
+            raise BadSave(f"{path.name} uses save format {data['format']}, which this Gaikō cannot upgrade")
+        data = step(data)
     for key, kind in (("scenario", str), ("content_hash", str), ("seed", int), ("log", list), ("turn", int)):
         if not isinstance(data.get(key), kind):
             raise BadSave(f"{path.name} is damaged: '{key}' is missing or wrong")
@@ -129,3 +147,7 @@ def load(path: Path, scenario: Scenario) -> tuple[Game, int]:
         raise BadSave(f"{path.name}: {e.args[0] if e.args else e}") from None
     except (Refusal, ValueError) as e:
         raise BadSave(f"{path.name} does not replay on this scenario: {e}") from None
+    expected = data.get("state_hash")
+    if expected is not None and expected != state_hash(game):
+        raise BadSave(f"{path.name} replays to a different game than the one saved (it was edited, or the rules changed)")
+    return game, record.seed
