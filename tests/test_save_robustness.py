@@ -118,3 +118,16 @@ def test_a_save_from_a_newer_gaiko_is_refused_politely(tmp_path: Path, default: 
     path.write_text(json.dumps({"format": 99}))
     with pytest.raises(saves.BadSave, match="newer Gaikō"):
         saves.load(path, default)
+
+
+def test_a_save_whose_log_was_swapped_for_another_games_is_caught_by_its_state_hash(default: Scenario,
+                                                                                    tmp_path: Path) -> None:
+    a, b = new_game(default, 5), new_game(default, 5)
+    a.apply(a.legal_actions()[0])
+    b.apply(b.legal_actions()[1])
+    path = saves.quicksave(a, 5)
+    data = json.loads(path.read_text())
+    data["log"] = [str(d) for d in b.history]  # a legal log, but not the saved game's
+    path.write_text(json.dumps(data))
+    with pytest.raises(saves.BadSave, match="replays to a different game"):
+        saves.load(path, default)

@@ -103,10 +103,11 @@ def _read(path: Path) -> dict[str, object]:
         if step is None:
             raise BadSave(f"{path.name} uses save format {data['format']}, which this Gaikō cannot upgrade")
         data = step(data)
+    checked: dict[str, object] = data
     for key, kind in (("scenario", str), ("content_hash", str), ("seed", int), ("log", list), ("turn", int)):
-        if not isinstance(data.get(key), kind):
+        if not isinstance(checked.get(key), kind):
             raise BadSave(f"{path.name} is damaged: '{key}' is missing or wrong")
-    return data
+    return checked
 
 
 def info(path: Path) -> SaveInfo:
@@ -140,7 +141,7 @@ def load(path: Path, scenario: Scenario) -> tuple[Game, int]:
     record = Record(str(data["scenario"]), str(data["content_hash"]), int(str(data["seed"])),
                     tuple(str(d) for d in log), difficulty)
     try:
-        return rebuild(scenario, record), record.seed
+        game = rebuild(scenario, record)
     except ScenarioMismatch as e:
         raise BadSave(f"{path.name}: {e}") from None
     except KeyError as e:
