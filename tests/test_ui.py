@@ -265,3 +265,13 @@ def test_map_modes_colour_the_countries(app: App) -> None:
         colours.append(tuple(app.surface.get_at((x + 4, y + 14))))
         press(app, pygame.K_m)
     assert len(set(colours)) >= 2  # relation, stance and role colour China's land differently
+
+
+def test_the_advisor_is_off_by_default_and_explains_itself_when_on(app: App) -> None:
+    campaign = start_campaign(app)
+    assert not app.settings.advisor
+    app.step()
+    text = campaign.advice_text()
+    assert text.startswith("Advisor:")
+    app.apply_settings(app.settings.with_(advisor=True))
+    assert settings_mod.load("en")[0].advisor is True

@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("simulate", help="play many seeded games with a built-in policy")
     s.add_argument("--scenario", type=Path, default=None, help="scenario folder (default: the bundled one)")
-    s.add_argument("--policy", required=True, choices=("random", "us_first", "china_lean", "hedge"))
+    s.add_argument("--policy", required=True, choices=("random", "us_first", "china_lean", "hedge", "lookahead"))
     s.add_argument("--seed", type=_seed, default=0, help="first seed (default 0)")
     s.add_argument("--runs", type=_count, default=1, help="how many games (default 1)")
     s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")

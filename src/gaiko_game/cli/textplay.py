@@ -107,6 +107,8 @@ class TextGame:
         line += [t.ui("ui.track", name=t.name(f"track.{tr.id}"), value=g.state.nums[f"track.{tr.id}"], hi=tr.hi)
                  for tr in sc.tracks]
         self.write(" | ".join(line))
+        for prompt in sc.guide_for(g.turn):
+            self.write(t.ui("ui.guide", text=t.name(f"guide.{prompt}")))
         self.show_menu()
 
     def show_menu(self) -> None:

@@ -120,6 +120,10 @@ def make_policy(name: str, rng: Pcg64) -> Policy:
     if name == "china_lean":
         return PreferencePolicy(name, rng, (_s("china"), _s("dialogue")), ("china", "dialogue"),
                                 avoid=frozenset({"military"}))
+    if name == "lookahead":
+        from gaiko_game.session.advisor import LookaheadPolicy
+
+        return LookaheadPolicy(rng)
     if name == "hedge":
         return PreferencePolicy(
             name, rng,
@@ -130,7 +134,7 @@ def make_policy(name: str, rng: Pcg64) -> Policy:
     raise KeyError(name)
 
 
-POLICIES = ("random", "us_first", "china_lean", "hedge")
+POLICIES = ("random", "us_first", "china_lean", "hedge", "lookahead")
 
 
 def play_turn(game: Game, policy: Policy) -> TurnReport:

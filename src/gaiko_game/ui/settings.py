@@ -30,6 +30,7 @@ class Settings:
     lang: str = "ja"
     scale: float = 1.0
     fullscreen: bool = False
+    advisor: bool = False
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed."""
@@ -42,9 +43,10 @@ def _valid(data: object, default: Settings) -> Settings:
     lang = data.get("lang", default.lang)
     scale = data.get("scale", default.scale)
     fullscreen = data.get("fullscreen", default.fullscreen)
-    if lang not in LANGS or scale not in SCALES or not isinstance(fullscreen, bool):
+    advisor = data.get("advisor", default.advisor)
+    if lang not in LANGS or scale not in SCALES or not isinstance(fullscreen, bool) or not isinstance(advisor, bool):
         raise ValueError(f"unexpected values: lang={lang!r}, scale={scale!r}, fullscreen={fullscreen!r}")
-    return Settings(lang, float(scale), fullscreen)
+    return Settings(lang, float(scale), fullscreen, advisor)
 
 
 def load(default_lang: str = "ja") -> tuple[Settings, str | None]:

@@ -15,7 +15,7 @@ from gaiko_game.session.seeding import new_game
 from gaiko_game.ui import theme
 from gaiko_game.ui.map_view import MODES, MapView
 from gaiko_game.ui.screen import Pop, Push, Replace, Screen, Transition
-from gaiko_game.ui.widgets import Button, draw_tooltip
+from gaiko_game.ui.widgets import Button, draw_tooltip, tooltip_surface
 
 METERS = ("security", "prosperity", "autonomy")
 
@@ -37,6 +37,7 @@ class CampaignScreen(Screen):
         self._layer: pygame.Surface | None = None
         self._layer_key: tuple[object, ...] = ()
         self._tips: dict[tuple[str, object], list[str]] = {}
+        self.guide_hidden: set[int] = set()  # turns whose guide prompts the player closed
         self.resized()
 
     @staticmethod
@@ -143,6 +144,10 @@ class CampaignScreen(Screen):
     # ── input ────────────────────────────────────────────────────────────
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            box = self.guide_box()
+            if box is not None and box.collidepoint(event.pos):
+                self.guide_hidden.add(self.game.turn)
+                return None
             if self.end_button.hit(event.pos):
                 return self.end_turn()
             for i, (_, b) in enumerate(self.rows):
@@ -158,7 +163,9 @@ class CampaignScreen(Screen):
             key = event.key
             if key == pygame.K_e:
                 return self.end_turn()
-            if key == pygame.K_F5:
+            if key == pygame.K_g:
+                self.guide_hidden.add(self.game.turn)
+            elif key == pygame.K_F5:
                 self.save(quick=True)
             elif key in (pygame.K_i, pygame.K_F1):
                 from gaiko_game.ui.screens.encyclopedia import EncyclopediaScreen
@@ -204,6 +211,7 @@ class CampaignScreen(Screen):
                 pygame.draw.rect(surf, theme.SKY, b.rect, width=1, border_radius=4)
         if self.end_button.hit(mouse):
             pygame.draw.rect(surf, theme.SKY, self.end_button.rect, width=2, border_radius=4)
+        self._draw_guide(surf)
         if tooltips:
             tip = self.tooltip()
             if tip:
@@ -304,10 +312,48 @@ class CampaignScreen(Screen):
         pygame.draw.rect(surf, theme.PANEL, self.bottom)
         news = [self.app.name(f"event.{f.event}.title") for f in g.fired[-3:] if not f.hidden]
         line = self.message or (self.app.t("win.news", items=" · ".join(news)) if news else self.app.t("win.hint"))
+        if self.app.settings.advisor and not g.is_over and g.pending_crisis is None:
+            line = self.advice_text() + ("\n" + line if line else "")
         fonts.draw(surf, line, px(12), self.bottom.y + px(10), self.end_button.rect.x - px(24), px(15), theme.INK,
                    max_lines=2)
         self.end_button.label = self.app.t("win.end_turn")
         self.end_button.draw(surf, fonts, px(18), hover=False)
+
+    def advice_text(self) -> str:
+        """The advisor's hint: the action a one-turn lookahead prefers, and what it gains over ending the turn."""
+        from gaiko_game.session.advisor import LookaheadPolicy
+        from gaiko_game.session.seeding import POLICY_STREAM, stream
+
+        advice = LookaheadPolicy(stream(self.seed + len(self.game.history), POLICY_STREAM)).advise(self.game)
+        t = self.app.texts
+        if advice.order is None:
+            return t.ui("win.advice_end")
+        sep = "、" if self.app.settings.lang == "ja" else ", "
+        gains = sep.join(f"{self.app.name(f'meter.{m}')} {d:+d}" for m, d in advice.gains.items() if m in METERS and d)
+        return t.ui("win.advice", action=self._order_name(advice.order), gains=gains or t.ui("win.advice_even"))
+
+    def guide_lines(self) -> list[str]:
+        """This turn's guide prompts (tutorial scenarios), unless the player closed them."""
+        if self.game.turn in self.guide_hidden:
+            return []
+        return [self.app.name(f"guide.{g}") for g in self.game.scenario.guide_for(self.game.turn)]
+
+    def guide_box(self) -> pygame.Rect | None:
+        """Where the guide panel is drawn, when there is one."""
+        lines = self.guide_lines()
+        if not lines:
+            return None
+        px = self.app.sizes.px
+        panel = tooltip_surface(self.app.fonts, [*lines, self.app.t("win.guide_close")], px(16), px(460))
+        return pygame.Rect(self.map_rect.x + px(12), self.map_rect.y + px(12), panel.get_width(), panel.get_height())
+
+    def _draw_guide(self, surf: pygame.Surface) -> None:
+        box = self.guide_box()
+        if box is not None:
+            px = self.app.sizes.px
+            panel = tooltip_surface(self.app.fonts, [*self.guide_lines(), self.app.t("win.guide_close")], px(16), px(460))
+            surf.blit(panel, box.topleft)
+            pygame.draw.rect(surf, theme.YELLOW, box, width=2)
 
     # ── tooltips ─────────────────────────────────────────────────────────
     def tooltip(self) -> list[str]:

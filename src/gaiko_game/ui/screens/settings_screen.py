@@ -23,6 +23,8 @@ class SettingsScreen(MenuScreen):
             (self.app.t("win.language", value=lang), self._language, True, [self.app.t("win.language_tip")]),
             (self.app.t("win.scale", value=f"{s.scale:g}×"), self._scale, True, [self.app.t("win.scale_tip")]),
             (self.app.t("win.fullscreen", value=on), self._fullscreen, True, [self.app.t("win.fullscreen_tip")]),
+            (self.app.t("win.advisor", value=self.app.t("win.on" if s.advisor else "win.off")), self._advisor, True,
+             [self.app.t("win.advisor_tip")]),
             (self.app.t("win.back"), lambda: Pop(), True, []),
         ]
 
@@ -34,6 +36,11 @@ class SettingsScreen(MenuScreen):
     def _scale(self) -> Transition | None:
         s = self.app.settings
         self.app.apply_settings(s.with_(scale=SCALES[(SCALES.index(s.scale) + 1) % len(SCALES)]))
+        return None
+
+    def _advisor(self) -> Transition | None:
+        s = self.app.settings
+        self.app.apply_settings(s.with_(advisor=not s.advisor))
         return None
 
     def _fullscreen(self) -> Transition | None:
