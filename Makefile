@@ -24,7 +24,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 
 validate: $(STAMP)
-	$(BIN)/gaiko validate scenarios/*
+	$(BIN)/gaiko validate scenarios/*/
 
 docs: $(STAMP)
 	$(BIN)/gaiko docs

@@ -275,3 +275,27 @@ def test_the_advisor_is_off_by_default_and_explains_itself_when_on(app: App) -> 
     assert text.startswith("Advisor:")
     app.apply_settings(app.settings.with_(advisor=True))
     assert settings_mod.load("en")[0].advisor is True
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_tutorial_plays_through_the_window_with_its_guide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              lang: str) -> None:
+    from tests.conftest import load_ok
+
+    monkeypatch.setenv("GAIKO_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("GAIKO_DATA_DIR", str(tmp_path / "data"))
+    tutorial = load_ok(ROOT / "scenarios" / "tutorial")
+    a = App(tutorial, settings_mod.Settings(lang=lang))
+    campaign = CampaignScreen.new(a, 3)
+    a.stack = [TitleScreen(a), campaign]
+    a.step()
+    assert [x for x in campaign.guide_lines() if x] == [a.name(f"guide.{g}") for g in tutorial.guide_for(1)]
+    box = campaign.guide_box()
+    assert box is not None
+    click(box.center)  # a click closes the guide
+    a.step()
+    assert campaign.guide_lines() == []
+    a.stack = [TitleScreen(a)]
+    a.seed = 3
+    Autopilot(a, make_policy("hedge", stream(3, POLICY_STREAM)), None).run()
+    assert isinstance(a.screen, DebriefScreen) and a.screen.game.outcome() is not None

@@ -103,8 +103,9 @@ class MapView:
         self.disputed = []
         countries = data["countries"]
         assert isinstance(countries, list)
+        playing = {a.id for a in game.scenario.actors}  # a scenario may leave some of the map's countries out
         self.shapes = {c["actor"]: [[p.point(lon, lat) for lon, lat in ring] for ring in c["rings"]]
-                       for c in countries if c.get("actor") and c["actor"] != "japan"}
+                       for c in countries if c.get("actor") in playing}
         for country in countries:
             if country.get("disputed"):
                 polys = [[p.point(lon, lat) for lon, lat in ring] for ring in country["rings"]]

@@ -336,7 +336,8 @@ class CampaignScreen(Screen):
         """This turn's guide prompts (tutorial scenarios), unless the player closed them."""
         if self.game.turn in self.guide_hidden:
             return []
-        return [self.app.name(f"guide.{g}") for g in self.game.scenario.guide_for(self.game.turn)]
+        prompts = [self.app.name(f"guide.{g}") for g in self.game.scenario.guide_for(self.game.turn)]
+        return [line for i, p in enumerate(prompts) for line in (([""] if i else []) + [p])]  # a blank line between
 
     def guide_box(self) -> pygame.Rect | None:
         """Where the guide panel is drawn, when there is one."""
