@@ -299,3 +299,37 @@ def test_the_tutorial_plays_through_the_window_with_its_guide(tmp_path: Path, mo
     a.seed = 3
     Autopilot(a, make_policy("hedge", stream(3, POLICY_STREAM)), None).run()
     assert isinstance(a.screen, DebriefScreen) and a.screen.game.outcome() is not None
+
+
+def test_debrief_replay_viewer_and_what_if_rewind(default: Scenario, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from gaiko_game.ui.screens.replay import ReplayScreen
+
+    monkeypatch.setenv("GAIKO_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("GAIKO_DATA_DIR", str(tmp_path / "data"))
+    a = App(default, settings_mod.Settings(lang="en"))
+    a.seed = 4
+    a.stack = [TitleScreen(a)]
+    Autopilot(a, make_policy("hedge", stream(4, POLICY_STREAM)), None).run()
+    debrief = a.screen
+    assert isinstance(debrief, DebriefScreen)
+    first_game = debrief.game
+    press(a, pygame.K_v)  # the replay viewer, at the selected turn
+    viewer = a.screen
+    assert isinstance(viewer, ReplayScreen)
+    start = viewer.views[viewer.index].game.turn
+    press(a, pygame.K_RIGHT)
+    assert viewer.views[viewer.index].game.turn == start + 1
+    press(a, pygame.K_ESCAPE)
+    assert a.screen is debrief
+    for _ in range(3):
+        press(a, pygame.K_LEFT)
+    chosen = debrief.turn
+    press(a, pygame.K_r)  # what-if: back to that turn with the same seed
+    rewound = a.screen
+    assert isinstance(rewound, CampaignScreen) and rewound.game.turn == chosen and rewound.compare is not None
+    assert rewound.game.history == first_game.history[: len(rewound.game.history)]
+    Autopilot(a, make_policy("us_first", stream(77, POLICY_STREAM)), None, tour=False).run()
+    second = a.screen
+    assert isinstance(second, DebriefScreen) and second.compare == rewound.compare
+    assert second.game.history != first_game.history

@@ -36,11 +36,12 @@ class Autopilot:
     TOUR = (pygame.K_4, pygame.K_ESCAPE, pygame.K_5, pygame.K_ESCAPE, pygame.K_1, pygame.K_3)
     """From the title: the encyclopedia, back, the settings, back, New campaign, then Start."""
 
-    def __init__(self, app: App, policy: Policy, shots: Path | None) -> None:
+    def __init__(self, app: App, policy: Policy, shots: Path | None, tour: bool = True) -> None:
+        """``tour=False`` takes over whatever screen is open instead of starting from the title."""
         self.app, self.policy, self.shots = app, policy, shots
         self.taken: list[Path] = []
         self._last: object = None
-        self._tour = list(self.TOUR)
+        self._tour = list(self.TOUR) if tour else []
 
     def snap(self) -> None:
         """Save the screen once each time a new screen comes on top."""

@@ -25,10 +25,11 @@ class CampaignScreen(Screen):
 
     name = "campaign"
 
-    def __init__(self, app: object, game: Game, seed: int) -> None:
+    def __init__(self, app: object, game: Game, seed: int, compare: dict[str, list[int]] | None = None) -> None:
         super().__init__(app)  # type: ignore[arg-type]
         self.game = game
         self.seed = seed
+        self.compare = compare  # an earlier run's curves, when this campaign is a what-if rewind
         self.map = MapView()
         self.rows: list[tuple[Order, Button]] = []
         self.focus = 0
@@ -134,7 +135,7 @@ class CampaignScreen(Screen):
         if self.game.is_over:
             from gaiko_game.ui.screens.debrief import DebriefScreen
 
-            return Replace(DebriefScreen(self.app, self.game))
+            return Replace(DebriefScreen(self.app, self.game, seed=self.seed, compare=self.compare))
         return None
 
     def _order_name(self, order: Order) -> str:

@@ -12,21 +12,42 @@ from gaiko_game.core.explain import cause_msg
 from gaiko_game.session import saves
 from gaiko_game.session.debrief import METERS, largest_causes, series, strategy
 from gaiko_game.ui import theme
-from gaiko_game.ui.screen import Pop, Screen, Transition
+from gaiko_game.ui.screen import Pop, Push, Replace, Screen, Transition
 
 
 class DebriefScreen(Screen):
-    """P saves the debrief as a PNG; Esc or Enter returns to the title."""
+    """←/→ pick a turn: V replays from it, R rewinds to it to play differently (what-if).
+
+    P saves the debrief as a PNG; Esc or Enter returns to the title.
+    """
 
     name = "debrief"
 
-    def __init__(self, app: object, game: Game, export_dir: Path | None = None) -> None:
+    def __init__(self, app: object, game: Game, export_dir: Path | None = None, seed: int | None = None,
+                 compare: dict[str, list[int]] | None = None) -> None:
         super().__init__(app)  # type: ignore[arg-type]
         self.game = game
+        self.seed = seed
+        self.compare = compare
         self.export_dir = export_dir or saves.saves_dir().parent / "debriefs"
         self.saved: Path | None = None
+        self.turn = max(1, len(game.reports) // 2)
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            step = 1 if event.key == pygame.K_RIGHT else -1
+            self.turn = max(1, min(len(self.game.reports), self.turn + step))
+            return None
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_v and self.seed is not None:
+            from gaiko_game.ui.screens.replay import ReplayScreen
+
+            return Push(ReplayScreen(self.app, self.game, self.seed, self.turn))
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r and self.seed is not None:
+            from gaiko_game.session.timeline import at_turn
+            from gaiko_game.ui.screens.campaign import CampaignScreen
+
+            rewound = at_turn(self.game, self.seed, self.turn)
+            return Replace(CampaignScreen(self.app, rewound, self.seed, compare=series(self.game)))
         if event.type == pygame.KEYDOWN and event.key == pygame.K_p:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             self.saved = self.export_dir / f"gaiko-debrief-{stamp}.png"
@@ -65,6 +86,8 @@ class DebriefScreen(Screen):
             y += fonts.draw(surf, f"・{self.app.name(f'question.{q}')}", px(30), y, w - px(60), px(14), theme.INK,
                             max_lines=2) + px(2)
         hint = self.app.t("win.debrief_hint") if self.saved is None else self.app.t("win.saved", path=str(self.saved))
+        if self.seed is not None:
+            hint = self.app.t("win.rewind_hint", turn=self.turn) + " · " + hint
         surf.blit(fonts.render(hint, px(14), theme.MUTED), (px(30), h - px(30)))
 
     def _chart(self, surf: pygame.Surface, rect: pygame.Rect) -> None:
@@ -80,6 +103,17 @@ class DebriefScreen(Screen):
                 pygame.draw.lines(surf, theme.METER_COLOURS[m], False, pts, 3)
             surf.blit(fonts.render(self.app.name(f"meter.{m}"), px(13), theme.METER_COLOURS[m]),
                       (rect.x + px(6) + i * px(110), rect.y + px(4)))
+        if self.compare is not None:  # the earlier run, thin, in the same colours
+            for m in METERS:
+                old = self.compare[m]
+                step = (rect.w - 1) / (max(2, len(old)) - 1)
+                pts = [(rect.x + round(j * step), rect.bottom - round(v * (rect.h - 1) / 100)) for j, v in enumerate(old)]
+                if len(pts) >= 2:
+                    pygame.draw.lines(surf, theme.METER_COLOURS[m], False, pts, 1)
+            surf.blit(fonts.render(self.app.t("win.earlier_run"), px(13), theme.MUTED), (rect.x + px(6), rect.bottom - px(22)))
+        if self.seed is not None:  # the turn chosen for V and R
+            x = rect.x + round((self.turn - 1) * (rect.w - 1) / (n - 1))
+            pygame.draw.line(surf, theme.MUTED, (x, rect.y), (x, rect.bottom), 1)
         cap = max(1, self.game.scenario.capital_cap)
         pts = [(rect.x + round(j * (rect.w - 1) / (n - 1)), rect.bottom - round(v * (rect.h - 1) / cap))
                for j, v in enumerate(data["capital"])]
