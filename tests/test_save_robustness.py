@@ -131,3 +131,22 @@ def test_a_save_whose_log_was_swapped_for_another_games_is_caught_by_its_state_h
     path.write_text(json.dumps(data))
     with pytest.raises(saves.BadSave, match="replays to a different game"):
         saves.load(path, default)
+
+
+def test_a_save_from_changed_content_offers_what_still_replays(default: Scenario, tmp_path: Path) -> None:
+    import dataclasses
+
+    g = new_game(default, 8)
+    for _ in range(3):
+        g.apply(g.legal_actions()[0])
+        g.end_turn()
+        while g.pending_crisis is not None:
+            g.choose_default()
+    path = saves.quicksave(g, 8)
+    changed = dataclasses.replace(default, content_hash="e" * 64)
+    with pytest.raises(saves.ChangedScenario, match="content"):
+        saves.load(path, changed)
+    partial, seed, played, total = saves.load_partial(path, changed)
+    assert seed == 8 and played == total == len(g.history)
+    assert partial.state.fingerprint() == g.state.fingerprint()  # same rules here, so all of it replays
+    assert json.loads(path.read_text())["content_hash"] == default.content_hash  # the save is untouched

@@ -333,3 +333,28 @@ def test_debrief_replay_viewer_and_what_if_rewind(default: Scenario, tmp_path: P
     second = a.screen
     assert isinstance(second, DebriefScreen) and second.compare == rewound.compare
     assert second.game.history != first_game.history
+
+
+def test_the_tutorial_is_reachable_from_the_title(app: App) -> None:
+    press(app, pygame.K_6)  # Tutorial
+    press(app, pygame.K_RETURN)  # Start
+    campaign = app.screen
+    assert isinstance(campaign, CampaignScreen) and campaign.game.scenario.id == "tutorial"
+    assert campaign.guide_lines()
+
+
+def test_continuing_a_save_from_changed_content_offers_what_still_replays(app: App) -> None:
+    import json as _json
+
+    campaign = start_campaign(app)
+    press(app, pygame.K_F5)
+    press(app, pygame.K_ESCAPE)
+    for save in (Path(os.environ["GAIKO_DATA_DIR"]) / "saves").glob("*.json"):
+        data = _json.loads(save.read_text())
+        data["content_hash"] = "0" * 64
+        save.write_text(_json.dumps(data))
+    app.screen.resized()
+    press(app, pygame.K_2)  # Continue
+    resumed = app.screen
+    assert isinstance(resumed, CampaignScreen) and "scenario has changed" in resumed.message
+    assert resumed.game.state.fingerprint() == campaign.game.state.fingerprint()

@@ -67,6 +67,14 @@ def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) 
     try:
         info = saves.info(save)
         game, _ = saves.load(save, scenario)
+    except saves.ChangedScenario as e:
+        sys.stderr.write(f"{save}: {e}\n")
+        if verify:
+            return 1
+        game, _, played, total = saves.load_partial(save, scenario)
+        sys.stderr.write(f"  replaying what the current scenario still accepts: {played} of {total} decisions\n")
+        print("\n".join(timeline(game, lang)))
+        return 0
     except saves.BadSave as e:
         sys.stderr.write(f"{save}: {e}\n")
         return 1

@@ -220,6 +220,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "win.replay_hint": {"ja": "リプレイ: ターン {turn}/{turns} · ←/→ で移動 · Esc で戻る", "en": "Replay: turn {turn} of {turns} · ←/→ to step · Esc to go back"},
     "win.rewind_hint": {"ja": "←/→ ターン {turn} を選択 · V リプレイ · R ここからやり直す", "en": "←/→ turn {turn} · V replay · R play again from here"},
     "win.earlier_run": {"ja": "細線 = 前回のプレイ", "en": "thin lines: the earlier run"},
+    "win.changed_scenario": {
+        "ja": "シナリオの内容が変わったため、記録 {total} 件のうち {played} 件までを今のルールで再現しました({why})。",
+        "en": "The scenario has changed; {played} of the save's {total} decisions replayed on the current rules ({why}).",
+    },
+    "win.tutorial": {"ja": "チュートリアル(5ターン・約5分)", "en": "Tutorial (5 turns, about 5 minutes)"},
+    "win.tutorial_tip": {"ja": "案内に沿って、ゲームの流れを短いシナリオで学びます。", "en": "Learn the game's loop in a short scenario with guided prompts."},
+    "win.tutorial_broken": {"ja": "チュートリアルのシナリオを読み込めませんでした(gaiko validate で確認できます)。", "en": "The tutorial scenario could not be loaded (gaiko validate shows why)."},
     "win.load": {"ja": "セーブデータを読み込む", "en": "Load a saved campaign"},
     "win.no_saves": {"ja": "まだセーブデータがありません。", "en": "No saved campaign yet."},
     "win.save_line": {"ja": "{name} · ターン {turn} · {when}", "en": "{name} · turn {turn} · {when}"},

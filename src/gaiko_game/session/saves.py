@@ -17,8 +17,9 @@ from pathlib import Path
 
 import platformdirs
 
-from gaiko_game.core import Game, Refusal, Scenario
+from gaiko_game.core import Game, Refusal, Scenario, parse_decision
 from gaiko_game.session.record import Record, ScenarioMismatch, rebuild, state_hash
+from gaiko_game.session.seeding import new_game
 
 FORMAT = 2
 AUTOSAVES = 3
@@ -42,6 +43,10 @@ def saves_dir() -> Path:
 
 class BadSave(ValueError):
     """A save file that cannot be used, with the reason."""
+
+
+class ChangedScenario(BadSave):
+    """The save was made on different scenario content; :func:`load_partial` recovers what it can."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,31 @@ def listing() -> tuple[list[SaveInfo], list[str]]:
     return found, problems
 
 
+def load_partial(path: Path, scenario: Scenario) -> tuple[Game, int, int, int]:
+    """Replay a save's decisions on the current scenario for as long as its rules accept them.
+
+    For a save whose scenario has changed: returns the game, its seed, how many decisions
+    replayed and how many the save holds. The result is a game on the new rules that
+    follows the old one as far as it can; the save itself is left untouched.
+    """
+    data = _read(path)
+    log = data["log"]
+    assert isinstance(log, list)
+    difficulty = data.get("difficulty")
+    known = {d.id for d in scenario.difficulties}
+    level = difficulty if isinstance(difficulty, str) and (difficulty in known or not known) else None
+    seed = int(str(data["seed"]))
+    game = new_game(scenario, seed, difficulty=level)
+    played = 0
+    for text in log:
+        try:
+            game.play(parse_decision(str(text)))
+        except (Refusal, ValueError):
+            break
+        played += 1
+    return game, seed, played, len(log)
+
+
 def load(path: Path, scenario: Scenario) -> tuple[Game, int]:
     """Rebuild the game in a save (raises :class:`BadSave` with a reason a player can read)."""
     data = _read(path)
@@ -143,7 +173,7 @@ def load(path: Path, scenario: Scenario) -> tuple[Game, int]:
     try:
         game = rebuild(scenario, record)
     except ScenarioMismatch as e:
-        raise BadSave(f"{path.name}: {e}") from None
+        raise ChangedScenario(f"{path.name}: {e}") from None
     except KeyError as e:
         raise BadSave(f"{path.name}: {e.args[0] if e.args else e}") from None
     except (Refusal, ValueError) as e:

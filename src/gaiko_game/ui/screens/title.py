@@ -14,12 +14,24 @@ if TYPE_CHECKING:
     from gaiko_game.ui.screens.campaign import CampaignScreen
 
 
+def TUTORIAL() -> Path:  # noqa: N802 - reads as a constant, resolved when asked
+    """The bundled tutorial scenario's folder."""
+    from gaiko_game.cli.common import scenarios_root
+
+    return scenarios_root() / "tutorial"
+
+
 def open_save(app: App, path: Path) -> CampaignScreen | None:
     """The campaign in a save file; when it cannot be used, the reason goes to ``app.notice``."""
     from gaiko_game.ui.screens.campaign import CampaignScreen
 
     try:
         game, seed = saves.load(path, app.scenario)
+    except saves.ChangedScenario as e:  # offer what still works: the decisions the new rules accept
+        game, seed, played, total = saves.load_partial(path, app.scenario)
+        campaign = CampaignScreen(app, game, seed)
+        campaign.message = app.t("win.changed_scenario", why=str(e), played=played, total=total)
+        return campaign
     except saves.BadSave as e:
         app.notice = str(e)
         return None
@@ -52,8 +64,20 @@ class TitleScreen(MenuScreen):
             (t("win.load"), self._load, bool(found), (latest or none) + problems),
             (t("win.encyclopedia"), self._encyclopedia, True, [t("win.encyclopedia_tip")]),
             (t("win.settings"), self._settings, True, []),
+            (t("win.tutorial"), self._tutorial, TUTORIAL().is_dir(), [t("win.tutorial_tip")]),
             (t("win.quit"), lambda: Quit(), True, []),
         ]
+
+    def _tutorial(self) -> Transition | None:
+        from gaiko_game.scenario.loader import load
+        from gaiko_game.ui.screens.new_campaign import NewCampaignScreen
+
+        result = load(TUTORIAL())
+        if result.scenario is None:
+            self.app.notice = self.app.t("win.tutorial_broken")
+            return None
+        self.app.set_scenario(result.scenario)
+        return Push(NewCampaignScreen(self.app))
 
     def _continue(self) -> Transition | None:
         found, _ = saves.listing()
