@@ -358,3 +358,32 @@ def test_continuing_a_save_from_changed_content_offers_what_still_replays(app: A
     resumed = app.screen
     assert isinstance(resumed, CampaignScreen) and "scenario has changed" in resumed.message
     assert resumed.game.state.fingerprint() == campaign.game.state.fingerprint()
+
+
+def test_closing_the_window_mid_turn_and_mid_crisis_loses_nothing(default: Scenario, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GAIKO_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("GAIKO_DATA_DIR", str(tmp_path / "data"))
+    a = App(default, settings_mod.Settings(lang="en"))
+    a.stack = [TitleScreen(a)]
+    a.step()
+    campaign = start_campaign(a)
+    click(campaign.rows[0][1].rect.center)
+    a.step()
+    for _ in range(30):  # end turns until a crisis is waiting
+        press(a, pygame.K_e)
+        if isinstance(a.screen, CrisisScreen):
+            break
+        press(a, pygame.K_RETURN)
+    assert isinstance(a.screen, CrisisScreen)
+    state = campaign.game.state.fingerprint()
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    a.step()  # the player closes the window while the crisis waits
+    assert not a.running
+    b = App(default, settings_mod.Settings(lang="en"))
+    b.stack = [TitleScreen(b)]
+    b.step()
+    press(b, pygame.K_2)  # Continue
+    b.step()
+    assert isinstance(b.screen, CrisisScreen)  # back on the same crisis
+    assert b.screen.game.state.fingerprint() == state

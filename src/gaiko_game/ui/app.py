@@ -90,6 +90,8 @@ class App:
         if transition is None:
             return
         if isinstance(transition, Quit):
+            for screen in self.stack:
+                screen.closing()
             self.running = False
         elif isinstance(transition, Pop):
             if len(self.stack) > 1:
@@ -106,6 +108,8 @@ class App:
         """One frame: every waiting event to the top screen, then update and draw."""
         for event in pygame.event.get():
             if event.type == pygame.QUIT:
+                for screen in self.stack:
+                    screen.closing()
                 self.running = False
                 return
             if event.type == pygame.VIDEORESIZE:

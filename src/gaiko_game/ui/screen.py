@@ -62,6 +62,9 @@ class Screen:
     def resized(self) -> None:
         """The window changed size or scale: rebuild layouts."""
 
+    def closing(self) -> None:
+        """The window is closing: keep anything that must not be lost."""
+
     def texts(self) -> list[str]:
         """Every text the screen shows now (tests check both languages with this)."""
         return []

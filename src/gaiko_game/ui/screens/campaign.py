@@ -39,6 +39,7 @@ class CampaignScreen(Screen):
         self._layer_key: tuple[object, ...] = ()
         self._tips: dict[tuple[str, object], list[str]] = {}
         self.guide_hidden: set[int] = set()  # turns whose guide prompts the player closed
+        self._resume_crisis = game.pending_crisis is not None  # a game saved mid-crisis reopens on it
         self.resized()
 
     @staticmethod
@@ -118,6 +119,19 @@ class CampaignScreen(Screen):
         if report is None:
             return Push(CrisisScreen(self.app, self))
         return Push(ReportScreen(self.app, self, report))
+
+    def closing(self) -> None:
+        """The window is closing: autosave, so the player continues exactly here."""
+        if not self.game.is_over:
+            self.save()
+
+    def update(self, dt: float) -> Transition | None:
+        if self._resume_crisis:
+            self._resume_crisis = False
+            from gaiko_game.ui.screens.crisis import CrisisScreen
+
+            return Push(CrisisScreen(self.app, self))
+        return None
 
     def save(self, quick: bool = False) -> None:
         """Autosave (or quick-save); a failure is shown, never raised — the game goes on."""
