@@ -22,7 +22,7 @@ STARTUP = """
 import time
 t0 = time.perf_counter()
 import pygame
-from gaiko_game.cli.common import default_scenario
+from gaiko_game.scenario.bundled import default_scenario
 from gaiko_game.scenario.loader import load
 from gaiko_game.ui.app import App
 from gaiko_game.ui.screens.campaign import CampaignScreen
@@ -41,7 +41,7 @@ def frames(n: int) -> list[float]:
     import pygame
 
     sys.path.insert(0, str(ROOT / "src"))
-    from gaiko_game.cli.common import default_scenario
+    from gaiko_game.scenario.bundled import default_scenario
     from gaiko_game.scenario.loader import load
     from gaiko_game.ui.app import App
     from gaiko_game.ui.screens.campaign import CampaignScreen

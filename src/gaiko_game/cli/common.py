@@ -1,4 +1,4 @@
-"""Shared by the commands: finding the bundled scenario, loading with printed diagnostics."""
+"""Shared by the commands: the user's language, loading a scenario with printed diagnostics."""
 
 from __future__ import annotations
 
@@ -9,22 +9,8 @@ from pathlib import Path
 
 from gaiko_game.core import Scenario
 from gaiko_game.scenario.diagnostics import format_all
+from gaiko_game.scenario.bundled import DEFAULT_SCENARIO, default_scenario, scenarios_root  # noqa: F401 (re-exported)
 from gaiko_game.scenario.loader import load
-
-DEFAULT_SCENARIO = "indo_pacific_2025"
-
-
-def scenarios_root() -> Path:
-    """Where bundled scenarios are: inside the installed package, else the source checkout."""
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "scenarios"
-    return packaged if packaged.is_dir() else here.parent.parent / "scenarios"
-
-
-def default_scenario() -> Path:
-    """The bundled default scenario's folder."""
-    return scenarios_root() / DEFAULT_SCENARIO
-
 
 def default_lang() -> str:
     """Japanese on a Japanese system, else English."""

@@ -60,7 +60,7 @@ class TextGame:
 
     def command(self, text: str) -> bool:
         """Handle one command; False means the player quit."""
-        t, head, _, rest = self.t, text[:1].lower(), None, text[1:].strip()
+        t, head, rest = self.t, text[:1].lower(), text[1:].strip()
         if text.isdigit():
             self.take(int(text))
         elif head == "e" and not rest:

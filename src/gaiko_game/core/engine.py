@@ -62,7 +62,6 @@ class Game(World):
                                                             for t in (a.targets or (None,))})
         self._actions = per_scenario(sc, "actions", lambda: {a.id: a for a in sc.actions})
         self._causes = per_scenario(sc, "causes", lambda: {k: Cause("action", k[0], k[1] or "") for k in self._orders})
-        self._events = self._event_by_id
         if _state is None:
             self.news()
 
@@ -138,7 +137,7 @@ class Game(World):
     def pending_crisis(self) -> EventDef | None:
         """The crisis waiting for an answer, if any."""
         s = self.state
-        return self._events[s.pending[0]] if s.phase is Phase.CRISIS and s.pending else None
+        return self._event_by_id[s.pending[0]] if s.phase is Phase.CRISIS and s.pending else None
 
     def explain_choice(self, choice_id: str) -> Msg | None:
         """Why a choice cannot be taken for the pending crisis, or None when it can."""

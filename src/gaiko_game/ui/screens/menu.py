@@ -52,8 +52,8 @@ class MenuScreen(Screen):
         """Activate button ``i`` if it is enabled."""
         if 0 <= i < len(self.buttons) and self.buttons[i].enabled:
             result = self.buttons[i].action()
-            self.resized()
-            return result if result is None or not isinstance(result, bool) else None
+            self.resized()  # labels may have changed (settings cycle in place)
+            return result
         return None
 
     def handle(self, event: pygame.event.Event) -> Transition | None:

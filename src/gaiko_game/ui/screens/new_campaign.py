@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from gaiko_game.cli.common import scenarios_root
+from gaiko_game.scenario.bundled import bundled
 from gaiko_game.scenario.loader import load
 from gaiko_game.ui.screen import Pop, Replace, Transition
 from gaiko_game.ui.screens.menu import Item, MenuScreen
-
-
-def bundled() -> list[Path]:
-    """Every bundled scenario folder."""
-    root = scenarios_root()
-    return sorted(p for p in root.iterdir() if (p / "scenario.yaml").is_file()) if root.is_dir() else []
 
 
 class NewCampaignScreen(MenuScreen):

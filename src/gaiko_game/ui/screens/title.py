@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def TUTORIAL() -> Path:  # noqa: N802 - reads as a constant, resolved when asked
     """The bundled tutorial scenario's folder."""
-    from gaiko_game.cli.common import scenarios_root
+    from gaiko_game.scenario.bundled import scenarios_root
 
     return scenarios_root() / "tutorial"
 
