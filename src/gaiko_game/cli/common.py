@@ -9,7 +9,6 @@ from pathlib import Path
 
 from gaiko_game.core import Scenario
 from gaiko_game.scenario.diagnostics import format_all
-from gaiko_game.scenario.bundled import DEFAULT_SCENARIO, default_scenario, scenarios_root  # noqa: F401 (re-exported)
 from gaiko_game.scenario.loader import load
 
 def default_lang() -> str:

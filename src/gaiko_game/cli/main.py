@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gaiko_game import __version__
-from gaiko_game.cli.common import default_lang, default_scenario
+from gaiko_game.cli.common import default_lang
+from gaiko_game.scenario.bundled import default_scenario
 
 
 class _Parser(argparse.ArgumentParser):

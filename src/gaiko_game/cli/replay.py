@@ -6,7 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from gaiko_game.cli.common import load_or_report, scenarios_root
+from gaiko_game.cli.common import load_or_report
+from gaiko_game.scenario.bundled import scenarios_root
 from gaiko_game.core import Choose, EndTurn, Game, Order, Texts
 from gaiko_game.session import saves
 
