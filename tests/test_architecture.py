@@ -49,3 +49,9 @@ def test_core_is_fully_typed() -> None:
     run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-error-summary", str(CORE)],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_whole_package_type_checks() -> None:
+    run = subprocess.run([sys.executable, "-m", "mypy", "--ignore-missing-imports", "--no-error-summary",
+                          str(CORE.parent)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
