@@ -387,3 +387,14 @@ def test_closing_the_window_mid_turn_and_mid_crisis_loses_nothing(default: Scena
     b.step()
     assert isinstance(b.screen, CrisisScreen)  # back on the same crisis
     assert b.screen.game.state.fingerprint() == state
+
+
+def test_rows_show_cooldown_and_odds(app: App) -> None:
+    from gaiko_game.core import Order
+
+    campaign = start_campaign(app)
+    assert campaign.row_badge(Order("counterstrike_capability")) == "80% chance"
+    assert campaign.row_badge(Order("joint_drills")) == ""
+    click(next(b for o, b in campaign.rows if o == Order("two_plus_two")).rect.center)
+    app.step()
+    assert campaign.row_badge(Order("two_plus_two")) == "ready in 3"

@@ -227,6 +227,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "win.tutorial": {"ja": "チュートリアル(5ターン・約5分)", "en": "Tutorial (5 turns, about 5 minutes)"},
     "win.tutorial_tip": {"ja": "案内に沿って、ゲームの流れを短いシナリオで学びます。", "en": "Learn the game's loop in a short scenario with guided prompts."},
     "win.tutorial_broken": {"ja": "チュートリアルのシナリオを読み込めませんでした(gaiko validate で確認できます)。", "en": "The tutorial scenario could not be loaded (gaiko validate shows why)."},
+    "win.row_cooldown": {"ja": "あと{n}ターン", "en": "ready in {n}"},
     "win.load": {"ja": "セーブデータを読み込む", "en": "Load a saved campaign"},
     "win.no_saves": {"ja": "まだセーブデータがありません。", "en": "No saved campaign yet."},
     "win.save_line": {"ja": "{name} · ターン {turn} · {when}", "en": "{name} · turn {turn} · {when}"},

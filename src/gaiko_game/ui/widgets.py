@@ -27,6 +27,7 @@ class Button:
     hotkey: int | None = None
     selected: bool = False
     detail: str = ""
+    reserve: int = 0  # pixels at the right kept free for badges drawn over the button
 
     def hit(self, pos: tuple[int, int]) -> bool:
         """Whether ``pos`` is on the button."""
@@ -41,7 +42,7 @@ class Button:
         colour = theme.INK if self.enabled else theme.DIM
         pad = max(4, size // 3)
         if not self.detail:  # one line, centred on the box whatever the font's line spacing
-            text = fonts.render(fonts.fit(self.label, size, self.rect.w - 2 * pad - size), size, colour)
+            text = fonts.render(fonts.fit(self.label, size, self.rect.w - 2 * pad - size - self.reserve), size, colour)
             surf.blit(text, text.get_rect(midleft=(self.rect.x + pad, self.rect.centery)))
             return
         line = fonts.get(size).get_linesize()

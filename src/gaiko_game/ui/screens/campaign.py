@@ -318,9 +318,25 @@ class CampaignScreen(Screen):
             a = self.game.scenario.action(order.action)
             assert a is not None
             b.selected = i == self.focus or (self.selected is not None and order.target == self.selected)
-            b.draw(surf, fonts, px(14), hover=False)
             cost = fonts.render(str(a.cost), px(14), theme.YELLOW if b.enabled else theme.DIM, bold=True)
-            surf.blit(cost, cost.get_rect(midright=(b.rect.right - px(8), b.rect.centery)))
+            badge = self.row_badge(order)
+            tag = fonts.render(badge, px(12), theme.MUTED) if badge else None
+            b.reserve = (tag.get_width() + px(8) if tag else 0)
+            b.draw(surf, fonts, px(14), hover=False)
+            right = b.rect.right - px(8)
+            surf.blit(cost, cost.get_rect(midright=(right, b.rect.centery)))
+            if tag is not None:
+                surf.blit(tag, tag.get_rect(midright=(right - cost.get_width() - px(8), b.rect.centery)))
+
+    def row_badge(self, order: Order) -> str:
+        """What a row shows beside its cost: turns until it is ready again, else its odds, else nothing."""
+        action = self.game.scenario.action(order.action)
+        assert action is not None
+        ready = self.game.state.cooldowns.get(action.id, 0) - self.game.turn
+        if ready > 0:
+            return self.app.t("win.row_cooldown", n=ready)
+        odds = self.game.odds(action.odds, order.target)
+        return self.app.t("ui.odds", p=round(odds * 100)) if odds is not None else ""
 
     def _draw_bottom(self, surf: pygame.Surface) -> None:
         px, fonts, g = self.app.sizes.px, self.app.fonts, self.game
