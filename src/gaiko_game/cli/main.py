@@ -10,6 +10,7 @@ from pathlib import Path
 from gaiko_game import __version__
 from gaiko_game.cli.common import default_lang
 from gaiko_game.scenario.bundled import default_scenario
+from gaiko_game.session.policies import POLICIES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("simulate", help="play many seeded games with a built-in policy")
     s.add_argument("--scenario", type=Path, default=None, help="scenario folder (default: the bundled one)")
-    s.add_argument("--policy", required=True, choices=("random", "us_first", "china_lean", "hedge", "lookahead"))
+    s.add_argument("--policy", required=True, choices=POLICIES)
     s.add_argument("--seed", type=_seed, default=0, help="first seed (default 0)")
     s.add_argument("--runs", type=_count, default=1, help="how many games (default 1)")
     s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
@@ -75,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
     g.add_argument("--difficulty", default=None, help="a difficulty the scenario declares (default: its default)")
     g.add_argument("--window", action="store_true", help="play in the map window (the default)")
-    g.add_argument("--autoplay", choices=("random", "us_first", "china_lean", "hedge"), default=None,
+    g.add_argument("--autoplay", choices=POLICIES, default=None,
                    help="let a built-in policy play the window's screens (works with SDL_VIDEODRIVER=dummy)")
     g.add_argument("--screenshots", type=Path, default=None, help="with --autoplay: save a PNG of each screen here")
     return p

@@ -9,21 +9,15 @@ from pathlib import Path
 from gaiko_game.cli.common import load_or_report
 from gaiko_game.core import Game, Order, Refusal, Texts, TurnReport
 from gaiko_game.core.board import Change, key_name
-from gaiko_game.core.explain import cause_msg, effect_msg, net_by_key
+from gaiko_game.core.explain import cause_msg, key_rank, preview_msgs
 from gaiko_game.core.preview import Preview
-from gaiko_game.core.text import Msg, Name
+from gaiko_game.core.text import Msg
 from gaiko_game.session.seeding import new_game
 
 Read = Callable[[str], str]
 Write = Callable[[str], None]
-_KEY_ORDER = ("meter.security", "meter.prosperity", "meter.autonomy", "capital", "track.", "relation.", "stance.",
-              "dep.", "counter.")
 _WHY = {"security": "meter.security", "prosperity": "meter.prosperity", "autonomy": "meter.autonomy",
         "capital": "capital", "dc": "capital"}
-
-
-def _order_key(key: str) -> tuple[int, str]:
-    return next((i for i, p in enumerate(_KEY_ORDER) if key.startswith(p)), len(_KEY_ORDER)), key
 
 
 class TextGame:
@@ -136,19 +130,7 @@ class TextGame:
 
     def _preview_text(self, p: Preview) -> str:
         t = self.t
-        bits = [t.render(Msg.of("effect.amount", name=key_name(k), by=d))
-                for k, d in sorted(net_by_key(p.now).items(), key=lambda kv: _order_key(kv[0])) if k != "capital"]
-        bits += [t.render(effect_msg(e, off)) for off, e in p.later]
-        if p.autonomy_target:
-            bits.append(t.ui("effect.autonomy_target", by=p.autonomy_target))
-        if p.odds is not None:
-            bits.insert(0, t.ui("ui.odds", p=round(p.odds * 100)))
-            fail = [t.render(Msg.of("effect.amount", name=key_name(k), by=d))
-                    for k, d in net_by_key(p.failure_now).items() if k != "capital"]
-            if fail:
-                bits.append(t.render(Msg.of("effect.on_failure", inner=", ".join(fail))))
-        sep = "、" if t.lang == "ja" else ", "
-        return sep.join(bits) or t.ui("ui.no_changes")
+        return t.join([t.render(m) for m in preview_msgs(p)]) or t.ui("ui.no_changes")
 
     # ── actions ──────────────────────────────────────────────────────────
     def take(self, n: int) -> None:
@@ -196,8 +178,7 @@ class TextGame:
         self.write(t.name(f"event.{ev.id}.text"))
         hit = [c for c in g.ledger if c.cause.kind == "event" and c.cause.id == ev.id and c.turn == g.turn]
         if hit:
-            sep = "、" if t.lang == "ja" else ", "
-            summary = sep.join(t.render(Msg.of("effect.amount", name=key_name(c.key), by=c.delta)) for c in hit)
+            summary = t.join([t.render(Msg.of("effect.amount", name=key_name(c.key), by=c.delta)) for c in hit])
             self.write(t.ui("ui.crisis_immediate", changes=summary))
         for n, c in enumerate(ev.choices, 1):
             name = t.name(f"event.{ev.id}.choice.{c.id}")
@@ -247,7 +228,7 @@ class TextGame:
             by_key.setdefault(ch.key, []).append(ch)
         if not by_key:
             self.write(t.ui("ui.no_changes"))
-        for key in sorted(by_key, key=_order_key):
+        for key in sorted(by_key, key=key_rank):
             items = by_key[key]
             self.write(t.ui("ui.report_line", name=t.render(key_name(key)), before=items[0].before,
                             after=items[-1].after, delta=items[-1].after - items[0].before))
@@ -306,8 +287,7 @@ class TextGame:
         self.write("")
         self.write(t.ui("ui.game_over", ending=t.name(f"ending.{out.ending}")))
         self.write(t.name(f"ending.{out.ending}.desc"))
-        sep = "、" if t.lang == "ja" else ", "
-        self.write(t.ui("ui.final_meters", meters=sep.join(f"{t.name(f'meter.{m}')} {v}" for m, v in out.meters.items())))
+        self.write(t.ui("ui.final_meters", meters=t.join([f"{t.name(f'meter.{m}')} {v}" for m, v in out.meters.items()])))
         self.write(t.ui("ui.final_score", score=out.score, rating=t.name(f"rating.{out.rating}")))
         self.write(t.name(f"rating.{out.rating}.desc"))
         if g.scenario.questions:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from gaiko_game.core.board import Cause, Change, key_name
 from gaiko_game.core.plugins import Effect
+from gaiko_game.core.preview import Preview
 from gaiko_game.core.text import Msg, Name
+
+KEY_ORDER = ("meter.security", "meter.prosperity", "meter.autonomy", "capital", "track.", "relation.", "stance.",
+             "dep.", "counter.")
+
+
+def key_rank(key: str) -> tuple[int, str]:
+    """Sort key for numbers as players read them: the meters first, then capital, tracks, relations…"""
+    return next((i for i, p in enumerate(KEY_ORDER) if key.startswith(p)), len(KEY_ORDER)), key
 
 
 def cause_msg(cause: Cause) -> Msg:
@@ -29,12 +38,6 @@ def cause_msg(cause: Cause) -> Msg:
     return Msg.of(f"cause.{kind}")
 
 
-def change_msg(change: Change) -> Msg:
-    """A change as a message, e.g. "Security 55 → 57 (+2)"."""
-    return Msg.of("change.line", name=key_name(change.key), before=change.before, after=change.after,
-                  delta=change.delta)
-
-
 def effect_msg(effect: Effect, offset: int = 0) -> Msg:
     """What an effect does, and when when it is not now."""
     inner = effect.describe()
@@ -48,4 +51,24 @@ def net_by_key(changes: tuple[Change, ...] | list[Change]) -> dict[str, int]:
     out: dict[str, int] = {}
     for ch in changes:
         out[ch.key] = out.get(ch.key, 0) + ch.delta
+    return out
+
+
+def _amounts(changes: tuple[Change, ...]) -> list[Msg]:
+    """Net changes as "Security +2" messages, capital aside (costs are shown apart)."""
+    return [Msg.of("effect.amount", name=key_name(k), by=d)
+            for k, d in sorted(net_by_key(changes).items(), key=lambda kv: key_rank(kv[0])) if k != "capital"]
+
+
+def preview_msgs(p: Preview) -> list[Msg]:
+    """A preview as messages: odds, every change now, later pieces, the autonomy target, what a failure does."""
+    out = [Msg.of("ui.odds", p=round(p.odds * 100))] if p.odds is not None else []
+    out += _amounts(p.now)
+    out += [effect_msg(e, off) for off, e in p.later]
+    if p.autonomy_target:
+        out.append(Msg.of("effect.autonomy_target", by=p.autonomy_target))
+    if p.odds is not None:
+        fail = tuple(_amounts(p.failure_now) + [effect_msg(e, off) for off, e in p.failure_later])
+        if fail:
+            out.append(Msg.of("effect.on_failure", inner=fail))
     return out

@@ -8,7 +8,6 @@ from gaiko_game.core.plugins import Condition, Effect, Plan, plan
 from gaiko_game.core.text import Loc
 
 METERS = ("security", "prosperity", "autonomy")
-PHASES = ("news", "crisis")
 
 
 @dataclass(frozen=True, slots=True)

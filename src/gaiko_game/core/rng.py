@@ -66,10 +66,6 @@ class Pcg64:
             return False
         return self.unit() < p
 
-    def pick(self, items: list[object] | tuple[object, ...]) -> int:
-        """The index of a uniformly chosen item."""
-        return self.below(len(items))
-
     def copy(self) -> Pcg64:
         """An independent stream at the same position."""
         return Pcg64(self.state, self.inc, self.spare)

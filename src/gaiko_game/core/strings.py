@@ -99,7 +99,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "cause.situation": {"ja": "継続中の事態: {name}", "en": "Ongoing situation: {name}"},
     "cause.autonomy": {"ja": "依存の分散度", "en": "How diversified dependence is"},
     "cause.with_target": {"ja": "{name}({target})", "en": "{name} ({target})"},
-    "change.line": {"ja": "{name} {before}→{after}({delta:+d})", "en": "{name} {before} → {after} ({delta:+d})"},
     # endings and outcome
     "outcome.line": {
         "ja": "{ending} — スコア {score}、評価「{rating}」({turns}ターン)",

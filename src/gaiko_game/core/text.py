@@ -56,6 +56,15 @@ class Texts:
         """An engine or interface string, formatted."""
         return self.render(Msg.of(key, **args))
 
+    @property
+    def separator(self) -> str:
+        """How a list of items is joined on one line: 、 in Japanese, a comma in English."""
+        return "、" if self.lang == "ja" else ", "
+
+    def join(self, items: list[str]) -> str:
+        """Items on one line, joined the way this language joins them."""
+        return self.separator.join(items)
+
     def render(self, msg: Msg) -> str:
         """A message in this language, with every argument rendered too."""
         template = self._strings[msg.key][self.lang]
@@ -67,6 +76,5 @@ class Texts:
         if isinstance(value, Msg):
             return self.render(value)
         if isinstance(value, tuple) and all(isinstance(v, Msg) for v in value):
-            sep = "、" if self.lang == "ja" else "; "
-            return sep.join(self.render(v) for v in value if isinstance(v, Msg))
+            return ("、" if self.lang == "ja" else "; ").join(self.render(v) for v in value if isinstance(v, Msg))
         return value

@@ -11,7 +11,6 @@ GREEN: Colour = (0, 158, 115)
 YELLOW: Colour = (240, 228, 66)
 BLUE: Colour = (0, 114, 178)
 VERMILION: Colour = (213, 94, 0)
-PURPLE: Colour = (204, 121, 167)
 
 INK: Colour = (235, 238, 242)
 MUTED: Colour = (150, 158, 170)

@@ -24,7 +24,6 @@ class Button:
     action: Callable[[], Transition | None]
     enabled: bool = True
     tooltip: list[str] = field(default_factory=list)
-    hotkey: int | None = None
     selected: bool = False
     detail: str = ""
     reserve: int = 0  # pixels at the right kept free for badges drawn over the button

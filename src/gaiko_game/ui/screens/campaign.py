@@ -7,9 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from gaiko_game.core import Game, Order, Refusal
-from gaiko_game.core.board import key_name
-from gaiko_game.core.explain import cause_msg, effect_msg, net_by_key
-from gaiko_game.core.text import Msg
+from gaiko_game.core.explain import cause_msg, preview_msgs
 from gaiko_game.session import saves
 from gaiko_game.session.seeding import new_game
 from gaiko_game.ui import theme
@@ -63,7 +61,7 @@ class CampaignScreen(Screen):
         self.map_rect = pygame.Rect(0, self.hud.bottom, self.panel.x, self.panel.h)
         self.bottom = pygame.Rect(0, self.panel.bottom, w, h - self.panel.bottom)
         self.end_button = Button(pygame.Rect(w - px(220), self.bottom.y + px(10), px(205), px(44)),
-                                 self.app.t("win.end_turn"), self.end_turn, hotkey=pygame.K_e)
+                                 self.app.t("win.end_turn"), self.end_turn)
         names = [self.app.name(f"actor.{a.id}") for a in self.game.scenario.actors if a.inset or a.lat < -25]
         inset_w = max((self.app.fonts.get(px(13)).size(n)[0] for n in names), default=0) + px(16)
         self.map.layout(self.map_rect, self.game, inset_w)
@@ -359,8 +357,7 @@ class CampaignScreen(Screen):
         t = self.app.texts
         if advice.order is None:
             return t.ui("win.advice_end")
-        sep = "、" if self.app.settings.lang == "ja" else ", "
-        gains = sep.join(f"{self.app.name(f'meter.{m}')} {d:+d}" for m, d in advice.gains.items() if m in METERS and d)
+        gains = t.join([f"{self.app.name(f'meter.{m}')} {d:+d}" for m, d in advice.gains.items() if m in METERS and d])
         return t.ui("win.advice", action=self._order_name(advice.order), gains=gains or t.ui("win.advice_even"))
 
     def guide_lines(self) -> list[str]:
@@ -433,15 +430,7 @@ class CampaignScreen(Screen):
         assert a is not None
         lines = [self._order_name(order), self.app.name(f"action.{a.id}.desc"),
                  self.app.t("win.cost", cost=a.cost, cooldown=a.cooldown)]
-        p = g.preview(order)
-        if p.odds is not None:
-            lines.append(t.ui("ui.odds", p=round(p.odds * 100)))
-        for key, delta in net_by_key(p.now).items():
-            if key != "capital":
-                lines.append(t.render(Msg.of("effect.amount", name=key_name(key), by=delta)))
-        lines += [t.render(effect_msg(e, off)) for off, e in p.later]
-        if p.autonomy_target:
-            lines.append(t.ui("effect.autonomy_target", by=p.autonomy_target))
+        lines += [t.render(m) for m in preview_msgs(g.preview(order))]
         reason = g.explain_illegal(order)
         if reason is not None:
             lines.append(t.render(reason))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gaiko_game.core.board import key_name
-from gaiko_game.core.explain import effect_msg, net_by_key
+from gaiko_game.core.explain import preview_msgs
 from gaiko_game.core.text import Msg
 from gaiko_game.ui import theme
 from gaiko_game.ui.screen import Pop, Replace, Screen, Transition
@@ -54,13 +54,7 @@ class CrisisScreen(Screen):
     def preview_line(self, choice_id: str) -> str:
         """The choice's effects with the engine's numbers, and its odds."""
         t = self.app.texts
-        p = self.game.preview_choice(choice_id)
-        bits = [t.render(Msg.of("effect.amount", name=key_name(k), by=d)) for k, d in net_by_key(p.now).items()
-                if k != "capital"]
-        bits += [t.render(effect_msg(e, off)) for off, e in p.later]
-        if p.odds is not None:
-            bits.insert(0, t.ui("ui.odds", p=round(p.odds * 100)))
-        return ("、" if self.app.settings.lang == "ja" else ", ").join(bits)
+        return t.join([t.render(m) for m in preview_msgs(self.game.preview_choice(choice_id))])
 
     def choose(self, choice_id: str) -> Transition:
         """Answer; the next crisis, or the turn's report, follows."""
@@ -108,9 +102,8 @@ class CrisisScreen(Screen):
         hit = [c for c in self.game.ledger
                if c.cause.kind == "event" and c.cause.id == ev.id and c.turn == self.game.turn]
         if hit:
-            sep = "、" if self.app.settings.lang == "ja" else ", "
-            summary = sep.join(self.app.texts.render(Msg.of("effect.amount", name=key_name(c.key), by=c.delta))
-                               for c in hit)
+            summary = self.app.texts.join([self.app.texts.render(Msg.of("effect.amount", name=key_name(c.key),
+                                                                                         by=c.delta)) for c in hit])
             y += fonts.draw(surf, self.app.t("ui.crisis_immediate", changes=summary), x, y, width, px(16),
                             theme.VERMILION, max_lines=2) + px(4)
         hint = self.app.t("win.crisis_hint")

@@ -8,19 +8,12 @@ import pygame
 
 from gaiko_game.core import TurnReport
 from gaiko_game.core.board import Change, key_name
-from gaiko_game.core.explain import cause_msg
+from gaiko_game.core.explain import cause_msg, key_rank
 from gaiko_game.ui import theme
 from gaiko_game.ui.screen import Pop, Screen, Transition
 
 if TYPE_CHECKING:
     from gaiko_game.ui.screens.campaign import CampaignScreen
-
-ORDER = ("meter.security", "meter.prosperity", "meter.autonomy", "capital", "track.", "relation.", "stance.", "dep.")
-
-
-def _rank(key: str) -> tuple[int, str]:
-    return next((i for i, p in enumerate(ORDER) if key.startswith(p)), len(ORDER)), key
-
 
 class ReportScreen(Screen):
     """Enter, Space, Esc or a click continues."""
@@ -48,7 +41,7 @@ class ReportScreen(Screen):
         by_key: dict[str, list[Change]] = {}
         for ch in r.changes:
             by_key.setdefault(ch.key, []).append(ch)
-        for key in sorted(by_key, key=_rank):
+        for key in sorted(by_key, key=key_rank):
             items = by_key[key]
             delta = items[-1].after - items[0].before
             judged = key.startswith("meter.") or key == "capital"  # higher is better only for these
