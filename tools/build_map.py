@@ -1,5 +1,8 @@
-#!/usr/bin/env python3
-"""Build the Indo-Pacific map asset (assets/map/indo_pacific.json) from Natural Earth.
+"""Build the low-resolution world map asset (assets/map/world.json) from Natural Earth.
+
+Scenarios declare their own map bounds, which map country each actor colours and their disputed
+areas; the game crops this one world map at run time. This tool only makes the world map and
+the list of its country names for scenario authors (docs/modding/map-countries.md).
 
 Source data
     Natural Earth 4.1.0 "Admin 0 - countries" at 1:50m (public domain), as redistributed in
@@ -13,12 +16,15 @@ Getting the input by hand
     python tools/build_map.py /tmp/wa/package/countries-50m.json
 
 Usage
-    python tools/build_map.py [PATH] [--out FILE] [--tolerance DEG]
+    python tools/build_map.py [PATH] [--out FILE] [--countries-doc FILE]
+                              [--tolerance DEG] [--decimals N] [--min-island SQDEG]
 
     PATH may be ``countries-50m.json`` or the ``world-atlas-2.0.2.tgz`` tarball. Without PATH the
     script runs ``npm pack world-atlas@2.0.2`` in a temporary directory itself (needs npm and the
-    network) and reads the JSON straight out of the tarball. The game never fetches anything at run
-    time: it reads the committed asset. Standard library only; Python 3.11+.
+    network) and reads the JSON straight out of the tarball. The input's SHA-256 is checked
+    against world-atlas 2.0.2's (a mismatch is a warning). The game never fetches anything at
+    run time: it reads the committed asset. Standard library only; Python 3.11+. Running the
+    tool twice on the same input writes byte-identical files.
 
 What the script does, in order
     1. Decodes the TopoJSON itself: arcs are quantised and delta-encoded, so each arc is a running
@@ -26,26 +32,44 @@ What the script does, in order
        arc indices, where a negative index ``i`` means arc ``~i`` reversed, and consecutive arcs
        share their joining point.
     2. Keeps the exterior ring of every polygon. Interior rings (holes) are dropped: the output
-       format has no way to mark a hole, and in this crop the only holes are enclaves of about
-       0.1 degree (Central Asia, the Caucasus, Oman's Madha inside the UAE), below one pixel.
-    3. Unwraps rings that cross the 180 degree meridian (Russia's Chukotka, a Fiji island) so
-       consecutive points are never more than 180 degrees apart, then tries the ring shifted by
-       -360/0/+360 degrees against the crop.
-    4. Clips each ring to the crop rectangle with Sutherland-Hodgman, in plain lon/lat.
-       A clipped concave ring can contain zero-width runs lying exactly on the crop edge; a
-       renderer that strokes outlines should skip edges that lie on the bounds.
+       format has no way to mark a hole. Apart from Antarctica's, the holes in the data are
+       enclaves: Lesotho inside South Africa (about 2.8 square degrees, the only large one),
+       San Marino and the Vatican inside Italy, Malawi's lake islands inside Mozambique, and
+       enclaves of about 0.1 degree in Central Asia, the Caucasus and the UAE. Each enclave is
+       also a feature of its own, so a renderer must draw it after the country around it.
+    3. Drops Antarctica (DROPPED): its ring encircles the South Pole, so in plain lon/lat it is
+       not a closed polygon without an artificial pole cap, and no scenario needs it.
+    4. Unwraps rings that cross the 180 degree meridian (Russia's mainland with Chukotka,
+       Wrangel Island, a Fiji island) so consecutive points are never more than 180 degrees
+       apart, then shifts each ring by a multiple of 360 so the middle of its longitude range
+       lies within [-180, 180]. Such rings keep running past 180 or below -180 (Russia's
+       mainland reaches about 190): that is intended, and a cropper should try each ring
+       shifted by -360, 0 and +360 degrees against its bounds.
     5. Simplifies each ring with Douglas-Peucker at ``--tolerance`` degrees (default 0.05),
-       rounds to 3 decimals, removes repeated points and drops rings with fewer than 3 points
-       or no area.
+       rounds to ``--decimals`` places (default 2, about 1 km) and removes repeated points.
+       Douglas-Peucker reduces any island narrower than about twice the tolerance to a line.
+       An island of at least ``--min-island`` square degrees (default 0.001, about 12 km2 at
+       the equator) that would vanish is kept instead as its westmost, southmost, eastmost and
+       northmost points; this is what keeps the Habomai islets, Shikotan and many island states.
+       Rings still left with fewer than 3 points or less area than one grid cell are dropped.
     6. Keys countries by Natural Earth NAME (``properties.name``): Australia and Ashmore and
-       Cartier Is. share id 036 and five features have no id. Game actor ids are attached
-       through ACTORS below; every other country in the crop is kept with ``"actor": null``.
+       Cartier Is. share id 036 and five features have no id. Features sharing a name would be
+       merged into one country (none do in world-atlas 2.0.2). Borders, names and the
+       attribution of territory are Natural Earth's: for example it draws the Northern
+       Territories (Etorofu, Kunashiri, Shikotan, Habomai) as part of Russia. Disputed areas are
+       split out at run time from scenario data, not here.
+    7. Writes the country names with the centre of each country's largest ring as a Markdown
+       table for scenario authors (``--countries-doc``).
 
 Output
-    {"bounds": {"west", "east", "south", "north"}, "source": "...",
-     "countries": [{"name", "actor", "rings": [[[lon, lat], ...], ...]}, ...]}
-    Countries are sorted by name. Rings are open (the first point is not repeated at the end),
-    in degrees, longitudes within [west, east]. Each ring is a separate filled polygon.
+    {"source": "...", "countries": [{"name": "<NAME>", "rings": [[[lon, lat], ...], ...]}, ...]}
+    Countries are sorted by name (plain code-point order, so "eSwatini" and "Åland" come last)
+    and names are unique. Rings are open (the first point is not repeated at the end), in
+    degrees, each with at least 3 points and non-zero area; each ring is a separate filled
+    polygon. No step between consecutive points (including the last back to the first) exceeds
+    180 degrees of longitude. Compact JSON, one country per line, so regenerating diffs readably.
+    Because holes are dropped, draw countries largest first (or at least enclaves after their
+    surroundings): in name order South Africa would cover Lesotho.
 """
 
 from __future__ import annotations
@@ -53,6 +77,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import itertools
 import json
 import math
 import subprocess
@@ -60,45 +85,54 @@ import sys
 import tarfile
 import tempfile
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 PACKAGE = "world-atlas@2.0.2"
 MEMBER = "package/countries-50m.json"
 EXPECTED_SHA256 = "04342cdc1e3016bcd7db1630de95684d67b79fe3c8c460321e87aef469502394"
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = ROOT / "assets" / "map" / "indo_pacific.json"
+DEFAULT_OUT = ROOT / "assets" / "map" / "world.json"
+DEFAULT_DOC = ROOT / "docs" / "modding" / "map-countries.md"
+DEFAULT_TOLERANCE = 0.05
+DEFAULT_DECIMALS = 2
+DEFAULT_MIN_ISLAND = 0.001
 
-# The crop. 60-160E x 20S-50N (India to the Kurils, Japan to northern Australia) is 1.28:1
-# under Web Mercator, too tall for a 16:9 screen. Widening it by 20 degrees on each side keeps
-# the same centre (110E, the South China Sea) and reaches 1.79:1: west to 40E takes in the
-# Arabian Sea, the Gulf and Djibouti; east to 180 takes in the Pacific Islands up to Fiji.
-# All four values are exact at 3 decimals, so rounding can never push a point outside.
-BOUNDS = {"west": 40.0, "east": 180.0, "south": -20.0, "north": 50.0}
-
-# Game actor id -> Natural Earth name. "us" is not in the crop.
-ACTORS = {
-    "japan": "Japan",
-    "china": "China",
-    "india": "India",
-    "australia": "Australia",
-    "south_korea": "South Korea",
-    "north_korea": "North Korea",
-    "russia": "Russia",
-    "taiwan": "Taiwan",
-    "vietnam": "Vietnam",
-    "philippines": "Philippines",
-    "indonesia": "Indonesia",
-    "thailand": "Thailand",
-    "malaysia": "Malaysia",
-    "singapore": "Singapore",
-}
+# Features left out of the asset (see step 3 of the docstring).
+DROPPED = ("Antarctica",)
 
 SOURCE = (
     "Natural Earth 4.1.0 Admin 0 countries 1:50m (public domain) via npm world-atlas 2.0.2 "
-    "countries-50m.json (ISC); exterior rings clipped to bounds, Douglas-Peucker {tol} deg, "
-    "rounded to 3 decimals; made by tools/build_map.py"
+    "countries-50m.json (ISC); whole world without {dropped}, exterior rings only, unwrapped "
+    "across 180, Douglas-Peucker {tol} deg (islands of at least {isl} sq deg kept as their "
+    "extreme points), rounded to {dec} decimals; made by tools/build_map.py"
 )
+
+DOC_INTRO = """\
+# Map country names
+
+This file is generated by `tools/build_map.py` from `assets/map/world.json`; do not edit it by
+hand (a test fails when it no longer matches the asset).
+
+The game draws every scenario on one low-resolution world map (Natural Earth 4.1.0 at 1:50m,
+simplified; see `assets/map/LICENSE.md`) and crops it to the scenario's bounds at run time.
+A scenario's `map.countries` maps its actor ids to these names: the country of that name is
+drawn in the actor's colour. Use the names exactly as written here, including abbreviations
+("United States of America", "South Korea", "Dem. Rep. Congo", "Bosnia and Herz.").
+
+Names, borders and the attribution of territory are Natural Earth's. Some territories are
+countries of their own here (for example Hong Kong, Macao, Greenland, Puerto Rico, Guam, Åland),
+and some places belong to a country you might not expect: Natural Earth draws the Northern
+Territories (Etorofu, Kunashiri, Shikotan, Habomai) as part of Russia, so a scenario that
+treats them as disputed declares that area itself. Many islets are too small to keep.
+
+The centre is that of the country's largest ring (in plain degrees), rounded, to help find it;
+for a concave or wrapped shape it may lie outside the land.
+"""
+
+DOC_MISSING = "\nNot in the map: {names}.\n\n"
+
+DOC_TABLE = "| name | centre lon | centre lat |\n|---|---:|---:|\n"
 
 Point = tuple[float, float]
 Ring = list[Point]
@@ -111,7 +145,8 @@ Json = dict[str, Any]
 def fetch_with_npm() -> bytes:
     """Run ``npm pack`` in a temporary directory and return the tarball's bytes."""
     with tempfile.TemporaryDirectory(prefix="world-atlas-") as tmp:
-        run = subprocess.run(["npm", "pack", PACKAGE], cwd=tmp, capture_output=True, text=True)
+        run = subprocess.run(["npm", "pack", PACKAGE], cwd=tmp, capture_output=True, text=True,
+                             check=False)
         if run.returncode != 0:
             sys.exit(f"npm pack {PACKAGE} failed:\n{run.stderr}")
         tgz = next(Path(tmp).glob("*.tgz"), None)
@@ -121,6 +156,7 @@ def fetch_with_npm() -> bytes:
 
 
 def json_from_tarball(data: bytes) -> bytes:
+    """Return the bytes of ``countries-50m.json`` inside the npm tarball."""
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
         member = tar.extractfile(MEMBER)
         if member is None:
@@ -129,6 +165,7 @@ def json_from_tarball(data: bytes) -> bytes:
 
 
 def read_input(path: str | None) -> bytes:
+    """Read the TopoJSON from PATH (JSON or tarball), or fetch it with npm when PATH is None."""
     if path is None:
         return json_from_tarball(fetch_with_npm())
     raw = Path(path).read_bytes()
@@ -171,7 +208,7 @@ def unwrap(ring: Ring) -> Ring:
     """Shift longitudes by multiples of 360 so no step between neighbours exceeds 180 degrees."""
     out: Ring = [ring[0]]
     shift = 0.0
-    for (x0, _), (x1, y1) in zip(ring, ring[1:]):
+    for (x0, _), (x1, y1) in itertools.pairwise(ring):
         step = x1 - x0
         if step > 180:
             shift -= 360
@@ -181,44 +218,16 @@ def unwrap(ring: Ring) -> Ring:
     return out
 
 
-def clip(ring: Ring, west: float, east: float, south: float, north: float) -> Ring:
-    """Sutherland-Hodgman against the four edges of an axis-aligned rectangle."""
-
-    def against(points: Ring, inside: Callable[[Point], bool],
-                cross: Callable[[Point, Point], Point]) -> Ring:
-        out: Ring = []
-        if not points:
-            return out
-        prev = points[-1]
-        prev_in = inside(prev)
-        for cur in points:
-            cur_in = inside(cur)
-            if cur_in:
-                if not prev_in:
-                    out.append(cross(prev, cur))
-                out.append(cur)
-            elif prev_in:
-                out.append(cross(prev, cur))
-            prev, prev_in = cur, cur_in
-        return out
-
-    def at_x(x: float) -> Callable[[Point, Point], Point]:
-        def cross(a: Point, b: Point) -> Point:
-            t = (x - a[0]) / (b[0] - a[0])
-            return (x, a[1] + t * (b[1] - a[1]))
-        return cross
-
-    def at_y(y: float) -> Callable[[Point, Point], Point]:
-        def cross(a: Point, b: Point) -> Point:
-            t = (y - a[1]) / (b[1] - a[1])
-            return (a[0] + t * (b[0] - a[0]), y)
-        return cross
-
-    points = against(ring, lambda p: p[0] >= west, at_x(west))
-    points = against(points, lambda p: p[0] <= east, at_x(east))
-    points = against(points, lambda p: p[1] >= south, at_y(south))
-    points = against(points, lambda p: p[1] <= north, at_y(north))
-    return points
+def recentre(ring: Ring) -> Ring:
+    """Shift a ring by a multiple of 360 so the middle of its longitude range is in [-180, 180]."""
+    xs = [x for x, _ in ring]
+    middle = (min(xs) + max(xs)) / 2
+    shift = 0.0
+    while middle + shift > 180:
+        shift -= 360
+    while middle + shift < -180:
+        shift += 360
+    return [(x + shift, y) for x, y in ring]
 
 
 def _distance(p: Point, a: Point, b: Point) -> float:
@@ -261,16 +270,41 @@ def simplify(ring: Ring, tolerance: float) -> Ring:
     return head + tail[1:-1]
 
 
+def extremes(ring: Ring) -> Ring:
+    """The westmost, southmost, eastmost and northmost points of a ring, in ring order."""
+    indices = range(len(ring))
+    picks = {
+        min(indices, key=lambda i: ring[i]),
+        max(indices, key=lambda i: ring[i]),
+        min(indices, key=lambda i: (ring[i][1], ring[i][0])),
+        max(indices, key=lambda i: (ring[i][1], ring[i][0])),
+    }
+    return [ring[i] for i in sorted(picks)]
+
+
 def area(ring: Ring) -> float:
     """Signed shoelace area in square degrees."""
     return 0.5 * sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]))
 
 
-def tidy(ring: Ring) -> Ring:
-    """Round to 3 decimals and remove repeated neighbours (including last == first)."""
+def centroid(ring: Ring) -> Point:
+    """Area centroid of a ring in plain degrees (the mean of its points if it has no area)."""
+    a = area(ring)
+    if a == 0:
+        return sum(x for x, _ in ring) / len(ring), sum(y for _, y in ring) / len(ring)
+    cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        cross = x0 * y1 - x1 * y0
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    return cx / (6 * a), cy / (6 * a)
+
+
+def tidy(ring: Ring, decimals: int) -> Ring:
+    """Round to DECIMALS places and remove repeated neighbours (including last == first)."""
     out: Ring = []
     for x, y in ring:
-        p = (round(x, 3) + 0.0, round(y, 3) + 0.0)  # + 0.0 turns -0.0 into 0.0
+        p = (round(x, decimals) + 0.0, round(y, decimals) + 0.0)  # + 0.0 turns -0.0 into 0.0
         if not out or p != out[-1]:
             out.append(p)
     while len(out) > 1 and out[0] == out[-1]:
@@ -278,112 +312,106 @@ def tidy(ring: Ring) -> Ring:
     return out
 
 
-def mercator_y(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-
-def mercator_ratio(bounds: dict[str, float]) -> float:
-    width = math.radians(bounds["east"] - bounds["west"])
-    return width / (mercator_y(bounds["north"]) - mercator_y(bounds["south"]))
-
-
 # --------------------------------------------------------------------------- build
 
 
-# Areas whose sovereignty is disputed, drawn apart from any country so the game can present both
-# positions: (name, country Natural Earth draws them in, west, east, south, north). Natural Earth
-# draws the Northern Territories (Etorofu, Kunashiri, Shikotan, Habomai) as part of Russia; Japan
-# holds they are Japanese territory. Urup, further north, is outside the box.
-DISPUTED = (("Northern Territories", "Russia", 145.0, 149.0, 43.0, 45.65),)
+def polygons(geometry: Json) -> list[list[list[int]]]:
+    """The polygons of a Polygon or MultiPolygon, each a list of rings (none for other types)."""
+    kind = geometry.get("type")
+    if kind == "Polygon":
+        return [geometry["arcs"]]
+    if kind == "MultiPolygon":
+        return list(geometry["arcs"])
+    return []
 
 
-def split_disputed(by_name: dict[str, Json]) -> None:
-    """Move rings lying wholly inside a disputed box out of the country drawing them."""
-    for name, holder, west, east, south, north in DISPUTED:
-        country = by_name.get(holder)
-        if country is None:
-            continue
-        inside = [r for r in country["rings"] if all(west <= x <= east and south <= y <= north for x, y in r)]
-        if inside:
-            country["rings"] = [r for r in country["rings"] if r not in inside]
-            by_name[name] = {"name": name, "rings": inside, "disputed": True}
+def solid(ring: Ring, decimals: int) -> bool:
+    """At least 3 points and an area of at least one grid cell at DECIMALS places."""
+    return len(ring) >= 3 and abs(area(ring)) >= 10.0 ** (-2 * decimals)
 
 
-def build(topology: Json, bounds: dict[str, float], tolerance: float) -> tuple[Json, dict[str, int]]:
+def build(topology: Json, tolerance: float, decimals: int,
+          min_island: float) -> tuple[Json, dict[str, int], list[str]]:
+    """Turn the TopoJSON into the asset; also return counts of what changed and lost names."""
     arcs = decode_arcs(topology)
-    box = (bounds["west"], bounds["east"], bounds["south"], bounds["north"])
-    stats = {"holes_dropped": 0, "rings_unwrapped": 0, "rings_too_small": 0}
-    countries = []
+    stats = {"features": 0, "holes_dropped": 0, "rings_unwrapped": 0, "rings_too_small": 0,
+             "names_merged": 0, "islands_kept": 0}
+    by_name: dict[str, list[Ring]] = {}
+    lost: set[str] = set()
     for geometry in topology["objects"]["countries"]["geometries"]:
-        kind = geometry.get("type")
-        if kind == "Polygon":
-            polygons = [geometry["arcs"]]
-        elif kind == "MultiPolygon":
-            polygons = geometry["arcs"]
-        else:
+        name = geometry["properties"]["name"]
+        if name in DROPPED:
             continue
+        stats["features"] += 1
         rings: list[Ring] = []
-        for polygon in polygons:
-            for hole in polygon[1:]:
-                points = stitch(hole, arcs)
-                xs, ys = [x for x, _ in points], [y for _, y in points]
-                stats["holes_dropped"] += (max(xs) >= box[0] and min(xs) <= box[1]
-                                           and max(ys) >= box[2] and min(ys) <= box[3])
+        for polygon in polygons(geometry):
+            stats["holes_dropped"] += len(polygon) - 1
             ring = stitch(polygon[0], arcs)
             if len(ring) < 3:
                 continue
             unwrapped = unwrap(ring)
             if unwrapped != ring:
                 stats["rings_unwrapped"] += 1
-            for shift in (-360.0, 0.0, 360.0):
-                moved = [(x + shift, y) for x, y in unwrapped]
-                xs = [x for x, _ in moved]
-                if max(xs) < box[0] or min(xs) > box[1]:
-                    continue
-                clipped = clip(moved, *box)
-                if len(clipped) < 3:
-                    continue
-                final = tidy(simplify(clipped, tolerance))
-                if len(final) < 3 or abs(area(final)) < 1e-6:
-                    stats["rings_too_small"] += 1
-                    continue
-                rings.append(final)
-        if rings:
-            countries.append({"name": geometry["properties"]["name"], "rings": rings})
+            placed = recentre(unwrapped)
+            final = tidy(simplify(placed, tolerance), decimals)
+            if not solid(final, decimals) and abs(area(placed)) >= min_island:
+                final = tidy(extremes(placed), decimals)
+                stats["islands_kept"] += solid(final, decimals)
+            if not solid(final, decimals):
+                stats["rings_too_small"] += 1
+                continue
+            rings.append(final)
+        if not rings:
+            lost.add(name)
+            continue
+        if name in by_name:
+            stats["names_merged"] += 1
+        by_name.setdefault(name, []).extend(rings)
 
-    by_name = {c["name"]: c for c in countries}
-    if len(by_name) != len(countries):
-        sys.exit("two features share a name; keying by name would lose one")
-    split_disputed(by_name)
-    actor_of = {name: actor for actor, name in ACTORS.items()}
-    missing = sorted(name for name in actor_of if name not in by_name)
-    if missing:
-        sys.exit(f"actor countries missing from the crop: {', '.join(missing)}")
-    ordered = [
-        {"name": name, "actor": actor_of.get(name), "rings": by_name[name]["rings"],
-         **({"disputed": True} if by_name[name].get("disputed") else {})}
-        for name in sorted(by_name)
-    ]
-    asset = {"bounds": dict(bounds), "source": SOURCE.format(tol=tolerance), "countries": ordered}
-    return asset, stats
+    dropped = " and ".join(DROPPED)
+    countries = [{"name": name, "rings": by_name[name]} for name in sorted(by_name)]
+    source = SOURCE.format(dropped=dropped, tol=tolerance, isl=min_island, dec=decimals)
+    return {"source": source, "countries": countries}, stats, sorted(lost - set(by_name))
 
 
 def dump(asset: Json) -> str:
     """Compact JSON with one country per line, so a regenerated asset diffs readably."""
-    head = json.dumps({"bounds": asset["bounds"], "source": asset["source"]}, ensure_ascii=False)
-    lines = [head[:-1] + ', "countries": [']
+    head = json.dumps({"source": asset["source"]}, ensure_ascii=False)
     rows = [json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in asset["countries"]]
-    lines.append(",\n".join(rows))
-    lines.append("]}")
-    return "\n".join(lines) + "\n"
+    return head[:-1] + ', "countries": [\n' + ",\n".join(rows) + "\n]}\n"
+
+
+def largest_ring_centre(rings: list[list[list[float]]]) -> Point:
+    """Centre of the ring with the largest area, its longitude brought into [-180, 180)."""
+    largest = max(([(x, y) for x, y in ring] for ring in rings), key=lambda r: abs(area(r)))
+    lon, lat = centroid(largest)
+    return (lon + 180) % 360 - 180, lat
+
+
+def countries_doc(asset: Json, lost: list[str]) -> str:
+    """Markdown for scenario authors: every country name with the centre of its largest ring."""
+    missing = sorted([*DROPPED, *lost])
+    rows = [DOC_MISSING.format(names=", ".join(missing)), DOC_TABLE]
+    for country in asset["countries"]:
+        lon, lat = largest_ring_centre(country["rings"])
+        rows.append(f"| {country['name']} | {lon + 0.0:.1f} | {lat + 0.0:.1f} |\n")
+    return DOC_INTRO + "".join(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Read the input, build the asset and the names document, write both, print a summary."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", help="countries-50m.json or world-atlas-2.0.2.tgz "
                         "(default: fetch with npm pack)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"default: {DEFAULT_OUT}")
-    parser.add_argument("--tolerance", type=float, default=0.05, help="degrees (default 0.05)")
+    parser.add_argument("--countries-doc", type=Path, default=DEFAULT_DOC,
+                        help=f"Markdown list of country names (default: {DEFAULT_DOC})")
+    parser.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE,
+                        help=f"Douglas-Peucker tolerance in degrees (default {DEFAULT_TOLERANCE})")
+    parser.add_argument("--decimals", type=int, default=DEFAULT_DECIMALS,
+                        help=f"decimal places kept (default {DEFAULT_DECIMALS})")
+    parser.add_argument("--min-island", type=float, default=DEFAULT_MIN_ISLAND,
+                        help=f"square degrees; smaller rings may vanish (default {DEFAULT_MIN_ISLAND})")
     args = parser.parse_args(argv)
 
     raw = read_input(args.path)
@@ -391,27 +419,30 @@ def main(argv: list[str] | None = None) -> int:
     if digest != EXPECTED_SHA256:
         print(f"warning: input sha256 {digest} is not world-atlas 2.0.2's {EXPECTED_SHA256}",
               file=sys.stderr)
-    asset, stats = build(json.loads(raw), BOUNDS, args.tolerance)
+    asset, stats, lost = build(json.loads(raw), args.tolerance, args.decimals, args.min_island)
     text = dump(asset)
     if json.loads(text) != json.loads(json.dumps(asset)):
         sys.exit("internal error: the written JSON does not round-trip")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    args.out.write_text(text, encoding="utf-8", newline="\n")
+    args.countries_doc.parent.mkdir(parents=True, exist_ok=True)
+    args.countries_doc.write_text(countries_doc(asset, lost), encoding="utf-8", newline="\n")
 
     countries = asset["countries"]
     rings = sum(len(c["rings"]) for c in countries)
     vertices = sum(len(r) for c in countries for r in c["rings"])
     size = args.out.stat().st_size
-    b = asset["bounds"]
     print(f"input     sha256 {digest}")
-    print(f"bounds    {b['west']}E..{b['east']}E, {b['south']}..{b['north']} (lat)")
-    print(f"mercator  width/height = {mercator_ratio(b):.3f} (16:9 = {16 / 9:.3f})")
-    print(f"features  {len(countries)} ({sum(c['actor'] is not None for c in countries)} with an actor)")
+    print(f"features  {stats['features']} read (without {', '.join(DROPPED)}); "
+          f"{len(countries)} countries written; {stats['names_merged']} merged by name")
     print(f"rings     {rings}; vertices {vertices}")
-    print(f"dropped   {stats['holes_dropped']} holes inside the crop; "
+    print(f"lost      {', '.join(lost) or 'none'} (no ring left after simplification)")
+    print(f"dropped   {stats['holes_dropped']} holes; "
           f"{stats['rings_too_small']} rings too small after simplification")
-    print(f"unwrapped {stats['rings_unwrapped']} rings across 180 (worldwide, before clipping)")
+    print(f"islands   {stats['islands_kept']} kept as their extreme points")
+    print(f"unwrapped {stats['rings_unwrapped']} rings across 180")
     print(f"wrote     {args.out} ({size:,} bytes = {size / 1024:.1f} KiB)")
+    print(f"wrote     {args.countries_doc}")
     return 0
 
 
