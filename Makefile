@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+export SDL_AUDIODRIVER ?= dummy
 
-.PHONY: play test bench validate docs clean
+.PHONY: play test test-full lint bench validate docs golden clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Gaikō needs Python 3.11 or newer; set PYTHON=python3.11 (or newer) and run make again.")'
@@ -17,8 +18,18 @@ $(STAMP): pyproject.toml
 play: $(STAMP)
 	$(BIN)/gaiko play
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q
+# The everyday test run (at most 5 minutes on a 2-core machine, fresh install included):
+# lint, types, then every test but the slow statistical tier.
+test: $(STAMP) lint
+	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest -q -m "not slow"
+
+# Everything `make test` runs, then the slow tier: large statistical samples and long runs.
+test-full: test
+	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest -q -m slow
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests tools bench
+	$(BIN)/python -m mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
@@ -29,5 +40,8 @@ validate: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/gaiko docs
 
+golden: $(STAMP)
+	$(BIN)/python tools/golden.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache

@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from gaiko_game.scenario.loader import load  # noqa: E402
-from gaiko_game.session.policies import make_policy, play_game  # noqa: E402
-from gaiko_game.session.seeding import POLICY_STREAM, new_game, stream  # noqa: E402
+from gaiko_game.session.advisor import make_policy  # noqa: E402
+from gaiko_game.session.policies import play_game  # noqa: E402
+from gaiko_game.session.seeding import new_game, stream  # noqa: E402
 from gaiko_game.session.simulate import settle  # noqa: E402
 
 SCENARIO = ROOT / "scenarios" / "indo_pacific_2025"
@@ -50,7 +51,7 @@ def bench_turns(games: int, rounds: int, undo: bool) -> list[float]:
         turns = 0
         t = time.perf_counter()
         for seed in range(r * games, (r + 1) * games):
-            game = play_game(new_game(scenario, seed, undo=undo), make_policy("random", stream(seed, POLICY_STREAM)))
+            game = play_game(new_game(scenario, seed, undo=undo), make_policy("random", stream(seed, "policy")))
             turns += len(game.reports)
         rates.append(turns / (time.perf_counter() - t))
     return rates

@@ -18,19 +18,32 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+
+from gaiko_game.scenario.bundled import default_scenario  # noqa: E402
+from gaiko_game.scenario.loader import load  # noqa: E402
+from gaiko_game.session.campaign import Campaign, Source  # noqa: E402
+from gaiko_game.session.simulate import settle  # noqa: E402
+from gaiko_game.ui.app import App  # noqa: E402
+from gaiko_game.ui.destinations import ToCampaign, ToTitle  # noqa: E402
+from gaiko_game.ui.settings import Settings  # noqa: E402
+
 STARTUP = """
 import time
 t0 = time.perf_counter()
 import pygame
 from gaiko_game.scenario.bundled import default_scenario
 from gaiko_game.scenario.loader import load
+from gaiko_game.session.campaign import Campaign, Source
 from gaiko_game.ui.app import App
-from gaiko_game.ui.screens.campaign import CampaignScreen
-from gaiko_game.ui.screens.title import TitleScreen
+from gaiko_game.ui.destinations import ToCampaign, ToTitle
 from gaiko_game.ui.settings import Settings
 scenario = load(default_scenario()).scenario
 app = App(scenario, Settings(lang="ja"))
-app.stack = [TitleScreen(app), CampaignScreen.new(app, 1)]
+app.stack = [app.open(ToTitle()), app.open(ToCampaign(Campaign.new(scenario, Source.of(default_scenario()), 1)))]
 app.step()
 print(time.perf_counter() - t0)
 """
@@ -38,22 +51,11 @@ print(time.perf_counter() - t0)
 
 def frames(n: int) -> list[float]:
     """Milliseconds per frame of the campaign screen while the mouse sweeps the map and the panel."""
-    import pygame
-
-    sys.path.insert(0, str(ROOT / "src"))
-    from gaiko_game.scenario.bundled import default_scenario
-    from gaiko_game.scenario.loader import load
-    from gaiko_game.ui.app import App
-    from gaiko_game.ui.screens.campaign import CampaignScreen
-    from gaiko_game.ui.screens.title import TitleScreen
-    from gaiko_game.ui.settings import Settings
-
     scenario = load(default_scenario()).scenario
     assert scenario is not None
     app = App(scenario, Settings(lang="ja"))
-    app.stack = [TitleScreen(app), CampaignScreen.new(app, 1)]
-    from gaiko_game.session.simulate import settle
-
+    campaign = Campaign.new(scenario, Source.of(default_scenario()), 1)
+    app.stack = [app.open(ToTitle()), app.open(ToCampaign(campaign))]
     settle()  # as gaiko play does after opening the window
     for _ in range(20):  # warm the caches (map surface, text)
         app.step()
@@ -79,7 +81,6 @@ def startup(runs: int) -> list[float]:
 
 
 def main() -> None:
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     driver = os.environ.get("SDL_VIDEODRIVER", "(default)")
     t = frames(500)
     t.sort()

@@ -31,7 +31,7 @@ def test_the_required_kinds_of_breakage_are_all_covered() -> None:
              if "[" in line}
     assert {"yaml-syntax", "unknown-key", "unknown-id", "duplicate-id", "duplicate-key", "wrong-type",
             "out-of-range", "alias-bomb", "alias-cycle", "path-outside", "chain-loop", "never-fires", "no-effect",
-            "never-legal", "missing-text"} <= codes
+            "never-legal", "missing-text", "old-format", "player-collision", "unknown-tag"} <= codes
 
 
 @pytest.mark.parametrize("case", CASES)

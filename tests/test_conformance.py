@@ -1,62 +1,58 @@
-"""OpenSpiel-style conformance: random legal play of every bundled scenario under many seeds.
+"""OpenSpiel-style conformance: random legal play of every playable scenario under many seeds.
 
 After every decision: every number within its bounds, capital never negative, dependency
 shares adding to 100. Along the way: clones evolve identically, undo restores exactly,
-and the final game is rebuilt from (scenario, seed, action log) and replays the same.
+and the final game is rebuilt from (scenario, seed, decision log) and replays the same.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
+from tests.conftest import BUNDLED, PLAYABLE, load_ok
+from tests.support import board, state
 
-from gaiko_game.core import Decision, EndTurn, Game, Order, Scenario
-from gaiko_game.core.rng import Pcg64
-from gaiko_game.session.seeding import POLICY_STREAM, new_game, replay, stream
-from tests.conftest import BUNDLED, FIXTURES, load_ok
-
-SCENARIOS = [*BUNDLED, FIXTURES / "mini"]
+from gaiko_game.core import Choose, Decision, EndTurn, Game, Order, Pcg64, Randomness, Scenario
+from gaiko_game.core.model import EventDef, TriggerDef
+from gaiko_game.session.seeding import deck_key, new_game, replay, stream
 
 
 def random_decision(g: Game, rng: Pcg64) -> Decision:
     if g.pending_crisis is not None:
         choices = g.legal_choices()
-        from gaiko_game.core import Choose
-
         return Choose(choices[rng.below(len(choices))])
     legal: list[Decision] = [*g.legal_actions(), EndTurn()]
     return legal[rng.below(len(legal))]
 
 
 def check_invariants(g: Game) -> None:
-    nums = g.state.nums
-    for key, (lo, hi) in g.bounds.items():
+    b = board(g)
+    nums = b.state.nums
+    for key, (lo, hi) in b.bounds.items():
         assert lo <= nums[key] <= hi, f"{key}={nums[key]} outside {lo}..{hi}"
-    assert nums["capital"] >= 0
-    for kind, partners in g.partners.items():
-        assert sum(nums[f"dep.{kind}.{p}"] for p in partners) == 100, kind
-    for m in g.meters().values():
-        assert 0 <= m <= 100
+    assert g.view.capital >= 0
+    for kind in g.view.dependency_kinds():
+        assert sum(g.view.shares(kind).values()) == 100, kind
 
 
 def play_checked(sc: Scenario, seed: int) -> Game:
     g = new_game(sc, seed)
-    rng = stream(seed, POLICY_STREAM)
+    rng = stream(seed, "policy")
     step = 0
     while not g.is_over:
         decision = random_decision(g, rng)
         if step % 7 == 0:  # undo restores exactly, then the same decision is replayed
-            before = g.state.fingerprint()
-            ledger = list(g.ledger)
+            before, ledger = g.fingerprint(), list(g.ledger)
             g.play(decision)
             assert g.undo() == decision
-            assert g.state.fingerprint() == before and g.ledger == ledger
+            assert g.fingerprint() == before and list(g.ledger) == ledger
         if step % 11 == 0:  # a clone takes the same path as the original
             twin = g.clone()
             twin.play(decision)
             g.play(decision)
-            assert twin.state.fingerprint() == g.state.fingerprint() and twin.ledger == g.ledger
+            assert twin.fingerprint() == g.fingerprint() and twin.ledger == g.ledger
         else:
             g.play(decision)
         check_invariants(g)
@@ -66,17 +62,17 @@ def play_checked(sc: Scenario, seed: int) -> Game:
     return g
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: Path(p).name)
+@pytest.mark.parametrize("path", PLAYABLE, ids=lambda p: Path(p).name)
 def test_random_play_keeps_every_invariant(path: Path) -> None:
     sc = load_ok(path)
     for seed in range(25):
         g = play_checked(sc, seed)
-        again = replay(sc, seed, list(g.history))
-        assert again.state.fingerprint() == g.state.fingerprint()
+        again = replay(sc, seed, list(g.history), g.difficulty.id)
+        assert again.fingerprint() == g.fingerprint()
         assert again.ledger == g.ledger and again.outcome() == g.outcome()
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: Path(p).name)
+@pytest.mark.parametrize("path", PLAYABLE, ids=lambda p: Path(p).name)
 def test_same_seed_same_game(path: Path) -> None:
     sc = load_ok(path)
     a, b = play_checked(sc, 99), play_checked(sc, 99)
@@ -96,13 +92,13 @@ def test_every_change_in_a_game_has_a_cause() -> None:
         assert all(c.cause.kind and c.cause.id and c.before != c.after for c in g.ledger)
         # replaying the ledger from the start values reproduces every final number
         start = new_game(sc, seed)
-        nums = dict(start.state.nums)
+        nums = dict(state(start).nums)
         for c in start.ledger:  # turn 1's income is already in a fresh game's numbers
             nums[c.key] = c.before
         for c in g.ledger:
             assert nums.get(c.key, 0) == c.before, c
             nums[c.key] = c.after
-        assert nums == g.state.nums
+        assert nums == state(g).nums
 
 
 def test_illegal_orders_are_refused_during_play() -> None:
@@ -112,3 +108,30 @@ def test_illegal_orders_are_refused_during_play() -> None:
         for t in a.targets or (None,):
             order = Order(a.id, t)
             assert (g.explain_illegal(order) is None) == (order in g.legal_actions())
+
+
+def _unconditional(sc: Scenario) -> Scenario:
+    """The scenario with nothing the player's state or answers can steer in its deck: no trigger conditions,
+    no chance modifiers, no follow-up chains, no situations (chances, windows, caps and groups kept)."""
+    def plain(e: EventDef) -> EventDef:
+        t = e.trigger
+        trigger = TriggerDef(t.window, (), dataclasses.replace(t.chance, modifiers=()), t.once, t.cooldown,
+                             t.max_times, t.group)
+        choices = tuple(dataclasses.replace(c, follow_ups=()) for c in e.choices)
+        return dataclasses.replace(e, trigger=trigger, choices=choices, ongoing=None)
+
+    return dataclasses.replace(sc, events=tuple(plain(e) for e in sc.events))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_same_seed_deals_the_same_crises_whatever_the_players_do_and_roll(seed: int) -> None:
+    """The duplicate format: crises no one's own state triggers come to every player alike."""
+    sc = _unconditional(load_ok(BUNDLED[0]))
+    dealt = []
+    for rolls_seed, policy_seed in ((seed, 1), (seed + 1000, 2)):
+        g = Game(sc, Randomness(deck_key(seed), stream(rolls_seed, "rolls")))
+        rng = stream(policy_seed, "policy")
+        while not g.is_over and g.turn <= 12:
+            g.play(random_decision(g, rng))
+        dealt.append([(f.turn, f.event) for f in g.fired if f.turn <= min(12, g.turn - 1)])
+    assert dealt[0] == dealt[1] and len(dealt[0]) >= 8

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from tests.conftest import BUNDLED, NORTHERN, ROOT
+
 from gaiko_game.core import Scenario
 from gaiko_game.core.text import LANGS
 from gaiko_game.scenario.loader import load
-from tests.conftest import BUNDLED, ROOT
 
 ACTORS = {"us", "china", "india", "australia", "south_korea", "north_korea", "russia", "taiwan", "eu",
           "vietnam", "philippines", "indonesia", "thailand", "malaysia", "singapore"}
 
 
-def test_every_bundled_scenario_validates_clean() -> None:
-    for path in BUNDLED:
+def test_every_bundled_scenario_and_the_second_country_validate_clean() -> None:
+    for path in [*BUNDLED, NORTHERN]:
         result = load(path)
         assert result.ok and result.diagnostics == [], [d.format() for d in result.diagnostics]
 
 
+def test_the_default_scenario_offers_its_tutorial(default: Scenario) -> None:
+    assert default.tutorial is not None and (ROOT / "scenarios" / default.tutorial / "scenario.yaml").is_file()
+
+
 def test_default_scenario_shape(default: Scenario) -> None:
     assert default.turns == 24 and default.date(1) == (2025, 1) and default.date(24) == (2030, 4)
-    assert ACTORS <= {a.id for a in default.actors} and len(default.actors) >= 15
+    assert {a.id for a in default.actors} >= ACTORS and len(default.actors) >= 15
     assert len(default.actions) >= 18
     assert {a.category for a in default.actions} == {"alliance", "partnership", "economic_security", "dialogue"}
     assert {t.id for t in default.tracks} == {"tension", "us_commitment", "stability"}
@@ -38,7 +43,7 @@ def test_every_player_facing_text_exists_in_both_languages(default: Scenario) ->
     assert set(ja) == set(en)
     assert all(v.strip() for lang in LANGS for v in default.loc[lang].values())
     assert all(any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in v) for k, v in ja.items()
-               if not k.startswith(("partner.", "actor.")) or k in ("actor.china", "actor.japan"))
+               if not k.startswith(("partner.", "actor.")) or k in ("actor.china", f"actor.{default.player.id}"))
 
 
 def test_encyclopedia_carries_the_articles_facts_dated_2023(default: Scenario) -> None:

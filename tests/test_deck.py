@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
+from tests.support import set_number
 
-from gaiko_game.core import Game, Scenario
-from gaiko_game.core.board import Board, Cause
-from gaiko_game.core.model import ChoiceDef, EventDef
-from gaiko_game.core.state import Phase
-from gaiko_game.core.world import autonomy_target
+from gaiko_game.core import Change, Game, IllegalDeal, Scenario
+from gaiko_game.core.model import ChoiceDef, EventDef, FollowUp
 from gaiko_game.session.seeding import new_game
-
-METERS = ("security", "prosperity", "autonomy")
 
 
 def crises(sc: Scenario) -> list[EventDef]:
@@ -31,8 +26,8 @@ def chains(sc: Scenario) -> list[list[str]]:
         for n in nexts:
             walk(path + [n])
 
-    for root in graph:
-        if root not in targets and graph[root]:
+    for root, nexts in graph.items():
+        if root not in targets and nexts:
             walk([root])
     return paths
 
@@ -57,29 +52,29 @@ def test_every_crisis_has_text_and_an_encyclopedia_in_both_languages(default: Sc
             assert all(loc[f"event.{e.id}.choice.{c.id}"] for c in e.choices)
 
 
-def impact(g: Game, c: ChoiceDef) -> tuple[float, float, float]:
-    """Expected change to security, prosperity and autonomy once every piece of a choice has landed."""
+def impact(g: Game, c: ChoiceDef) -> tuple[float, ...]:
+    """A choice's expected change to each meter once every piece has landed, and to where diversification heads."""
+    p = g.preview_choice(c.id)
 
-    def run(steps: tuple[tuple[int, object], ...]) -> tuple[float, float, float]:
-        board = Board(g.scenario, g.state.copy())
-        before_target = autonomy_target(board)
-        start = dict(board.state.nums)
-        board.run(tuple((0, e) for _, e in steps), Cause("choice", c.id), None)  # type: ignore[misc]
-        d = {m: board.state.nums[f"meter.{m}"] - start[f"meter.{m}"] for m in METERS}
-        rate = g.scenario.autonomy.rate
-        return d["security"], d["prosperity"], d["autonomy"] + rate * (autonomy_target(board) - before_target)
+    def totals(changes: tuple[Change, ...]) -> list[float]:
+        return [float(sum(ch.delta for ch in changes if ch.key == f"meter.{m}")) for m in g.scenario.meter_ids()]
 
-    win = run(c.success_plan)
-    if c.odds is None:
-        return win
-    lose, p = run(c.failure_plan), c.odds.base
-    return tuple(p * w + (1 - p) * lo for w, lo in zip(win, lose, strict=True))  # type: ignore[return-value]
+    win = [*totals(p.total), float(p.target_shift)]
+    if p.odds is None:
+        return tuple(win)
+    lose = [*totals(p.failure_total), 0.0]
+    return tuple(p.odds * w + (1 - p.odds) * lo for w, lo in zip(win, lose, strict=True))
 
 
-def test_no_choice_is_better_on_all_three_meters(default: Scenario) -> None:
-    g = new_game(default, 0)
+def test_no_choice_is_better_on_every_meter(default: Scenario) -> None:
     dominated = []
     for e in crises(default):
+        g = new_game(default, 0)
+        g.deal(e.id)
+        g.end_turn()
+        while g.pending_crisis is not None and g.pending_crisis.id != e.id:
+            g.choose_default()
+        assert g.pending_crisis is not None and g.pending_crisis.id == e.id
         vectors = {c.id: (impact(g, c), c.cost) for c in e.choices}
         for a, (va, ca) in vectors.items():
             for b, (vb, cb) in vectors.items():
@@ -88,32 +83,49 @@ def test_no_choice_is_better_on_all_three_meters(default: Scenario) -> None:
     assert dominated == []
 
 
-def force(g: Game, event_id: str) -> None:
-    """Put a crisis in front of the player (a test shortcut past its trigger)."""
-    g.state.pending.append(event_id)
-    g.state.phase = Phase.CRISIS
+def answer_until(g: Game, event_id: str) -> None:
+    """End the turn and answer other crises with their defaults until ``event_id`` is the one waiting."""
+    g.end_turn()
+    while g.pending_crisis is not None and g.pending_crisis.id != event_id:
+        g.choose_default()
 
 
-@pytest.mark.parametrize("turn", [3, 14])
-def test_every_chain_link_fires_its_follow_up_on_time(default: Scenario, turn: int) -> None:
+def chain_link_fires(default: Scenario, turn: int, e: EventDef, c: ChoiceDef, f: FollowUp) -> bool | None:
+    """Deal ``e`` on ``turn``, answer ``c``: does ``f`` fire on time? None when this game cannot test it."""
+    g = new_game(default, turn)
+    while g.turn < turn:
+        report = g.end_turn()
+        while report is None:
+            report = g.choose(g.default_choice() or "")
+    set_number(g, "capital", default.capital_cap)
+    try:
+        g.deal(e.id)
+    except IllegalDeal:
+        return None  # a once-only event already came in this game
+    answer_until(g, e.id)
+    if g.pending_crisis is None or g.explain_choice(c.id) is not None:
+        return None  # requirements unmet in this state, or the game ended
+    report = g.choose(c.id)
+    while g.pending_crisis is not None:
+        report = g.choose_default()
+    while g.turn < turn + f.after and not g.is_over:
+        report = g.end_turn()
+        while report is None:
+            report = g.choose(g.default_choice() or "")
+    if g.is_over:
+        return None
+    g.end_turn()
+    return any(x.event == f.event and x.turn == turn + f.after for x in g.fired)
+
+
+def test_every_chain_link_fires_its_follow_up_on_time(default: Scenario) -> None:
     links = [(e, c, f) for e in default.events for c in e.choices for f in c.follow_ups]
-    assert links
-    for e, c, f in links:
-        g = new_game(default, turn)
-        while g.turn < turn:
-            report = g.end_turn()
-            while report is None:
-                report = g.choose(g.default_choice() or "")
-        g.state.nums["capital"] = default.capital_cap
-        force(g, e.id)
-        if g.explain_choice(c.id) is not None:
-            continue  # requirements unmet in this state; another turn's state covers it
-        report = g.choose(c.id)
-        while g.turn < turn + f.after and not g.is_over:
-            report = g.end_turn()
-            while report is None:
-                report = g.choose(g.default_choice() or "")
-        if g.is_over:
-            continue
-        g.end_turn()
-        assert any(x.event == f.event and x.turn == turn + f.after for x in g.fired), (e.id, c.id, f.event)
+    assert len(links) >= 12
+    checked = set()
+    for turn in (3, 14):  # early and late states: between them every link's requirements are met
+        for e, c, f in links:
+            fired = chain_link_fires(default, turn, e, c, f)
+            assert fired is not False, (turn, e.id, c.id, f.event)
+            if fired:
+                checked.add((e.id, c.id, f.event))
+    assert checked == {(e.id, c.id, f.event) for e, c, f in links}

@@ -1,8 +1,8 @@
 """The shipped Noto Sans JP subsets (assets/fonts/, made by tools/subset_fonts.py) cover all text.
 
 The fonts are subsets, so a new kanji or symbol in a scenario or in a UI string could render as a
-box. This test reads every YAML file under scenarios/ (all languages) and every Python file of
-src/gaiko_game, and checks that both weights have a glyph for each character.
+box. This test reads every YAML file under scenarios/ and tests/fixtures/northern_watch/ (all languages)
+and every Python file of src/gaiko_game, and checks that both weights have a glyph for each character.
 
 How a missing glyph is detected: ``pygame.font.Font.metrics`` is documented to give None for a
 character the font lacks, but with pygame-ce 2.5 and SDL_ttf 2.24 it returns the metrics of the
@@ -35,9 +35,10 @@ NOT_IN_SUBSET = ["한", "\U0001F600"]  # HANGUL SYLLABLE HAN, GRINNING FACE
 
 
 def yaml_files() -> Iterator[Path]:
-    """Every YAML file under scenarios/, all languages."""
-    yield from sorted((ROOT / "scenarios").rglob("*.yaml"))
-    yield from sorted((ROOT / "scenarios").rglob("*.yml"))
+    """Every YAML file under scenarios/ and of the test scenarios the window renders, all languages."""
+    for folder in (ROOT / "scenarios", ROOT / "tests" / "fixtures" / "northern_watch"):
+        yield from sorted(folder.rglob("*.yaml"))
+        yield from sorted(folder.rglob("*.yml"))
 
 
 def python_files() -> Iterator[Path]:

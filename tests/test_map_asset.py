@@ -73,7 +73,7 @@ def rings(asset: dict[str, Any]) -> list[tuple[str, Ring]]:
 
 def edges(ring: Ring) -> list[tuple[list[float], list[float]]]:
     """Every side of the ring, including the closing one from the last point to the first."""
-    return list(zip(ring, ring[1:] + ring[:1]))
+    return list(zip(ring, ring[1:] + ring[:1], strict=True))
 
 
 def shoelace(ring: Ring) -> float:
@@ -139,7 +139,7 @@ def test_coordinates_are_in_range(asset: dict[str, Any]) -> None:
     for name, ring in rings(asset):
         xs, ys = [x for x, _ in ring], [y for _, y in ring]
         if not (-180 <= (min(xs) + max(xs)) / 2 <= 180 and max(xs) - min(xs) < 360
-                and -90 <= min(ys) and max(ys) <= 90):
+                and min(ys) >= -90 and max(ys) <= 90):
             bad.append(name)
     assert bad == []
 

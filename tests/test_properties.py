@@ -7,13 +7,14 @@ import typing
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.conftest import FIXTURES, load_ok
+from tests.support import board, state
+from tests.test_conformance import check_invariants
 
 from gaiko_game.core import Game, Scenario, Texts
-from gaiko_game.core.board import Cause
+from gaiko_game.core.ledger import Cause
 from gaiko_game.core.plugins import CONDITIONS, EFFECTS, Condition, Effect, plan
 from gaiko_game.session.seeding import new_game
-from tests.conftest import FIXTURES, load_ok
-from tests.test_conformance import check_invariants
 
 SCENARIO: Scenario = load_ok(FIXTURES / "eventlab")
 IDS = {
@@ -24,6 +25,7 @@ IDS = {
     "event": [e.id for e in SCENARIO.events],
     "action": [a.id for a in SCENARIO.actions],
     "flag": ["f1", "f2"], "counter": ["c1", "c2"], "modifier": ["m1"], "tag": ["alliance"], "choice": ["go"],
+    "meter": list(SCENARIO.meter_ids()),
 }
 
 
@@ -70,12 +72,14 @@ def effects(depth: int = 0) -> st.SearchStrategy[Effect]:
 @st.composite
 def games(draw: st.DrawFn) -> Game:
     g = new_game(SCENARIO, draw(st.integers(0, 2**32)))
-    for key, (lo, hi) in sorted(g.bounds.items()):
+    nums = state(g).nums
+    for key, (lo, hi) in sorted(board(g).bounds.items()):
         if not key.startswith("dep."):
-            g.state.nums[key] = draw(st.integers(lo, hi))
+            nums[key] = draw(st.integers(lo, hi))
     us = draw(st.integers(0, 100))
-    g.state.nums["dep.security.us"], g.state.nums["dep.security.china"] = us, 100 - us
-    g.state.flags.update(draw(st.sets(st.sampled_from(IDS["flag"]))))
+    nums["dep.security.us"], nums["dep.security.china"] = us, 100 - us
+    state(g).diversification = -1.0
+    state(g).flags.update(draw(st.sets(st.sampled_from(IDS["flag"]))))
     return g
 
 
@@ -85,7 +89,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 @SETTINGS
 @given(game=games(), sequence=st.lists(effects(), max_size=12), turns=st.integers(0, 3))
 def test_random_effects_keep_every_number_in_bounds(game: Game, sequence: list[Effect], turns: int) -> None:
-    game.run(plan(tuple(sequence)), Cause("event", "property"), None)
+    board(game).run(plan(tuple(sequence)), Cause("event", "property"), None)
     check_invariants(game)
     for _ in range(turns):
         if game.is_over:
@@ -99,8 +103,8 @@ def test_random_effects_keep_every_number_in_bounds(game: Game, sequence: list[E
 @SETTINGS
 @given(game=games(), condition=conditions())
 def test_random_conditions_test_and_explain_in_both_languages(game: Game, condition: Condition) -> None:
-    assert isinstance(condition.test(game.state, None), bool)
-    msg = condition.explain(game.state, None)
+    assert isinstance(condition.test(state(game), None), bool)
+    msg = condition.explain(state(game), None)
     for lang in ("ja", "en"):
         assert Texts(SCENARIO.loc, lang).render(msg)
 

@@ -256,7 +256,7 @@ def _douglas_peucker(points: Ring, tolerance: float) -> Ring:
             keep[index] = True
             stack.append((first, index))
             stack.append((index, last))
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 def simplify(ring: Ring, tolerance: float) -> Ring:
@@ -284,7 +284,7 @@ def extremes(ring: Ring) -> Ring:
 
 def area(ring: Ring) -> float:
     """Signed shoelace area in square degrees."""
-    return 0.5 * sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]))
+    return 0.5 * sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True))
 
 
 def centroid(ring: Ring) -> Point:
@@ -293,7 +293,7 @@ def centroid(ring: Ring) -> Point:
     if a == 0:
         return sum(x for x, _ in ring) / len(ring), sum(y for _, y in ring) / len(ring)
     cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
         cross = x0 * y1 - x1 * y0
         cx += (x0 + x1) * cross
         cy += (y0 + y1) * cross

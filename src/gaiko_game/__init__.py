@@ -1,3 +1,3 @@
-"""Gaikō 外交 — a tabletop-style strategy game of Japan's Indo-Pacific diplomacy."""
+"""Gaikō 外交 — a tabletop-style diplomacy strategy game, played from YAML scenarios."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

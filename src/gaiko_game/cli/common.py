@@ -11,6 +11,7 @@ from gaiko_game.core import Scenario
 from gaiko_game.scenario.diagnostics import format_all
 from gaiko_game.scenario.loader import load
 
+
 def default_lang() -> str:
     """Japanese on a Japanese system, else English."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gaiko_game import __version__
-from gaiko_game.cli.common import default_lang
+from gaiko_game.cli.common import default_lang, load_or_report
+from gaiko_game.core import Scenario, UnknownDifficulty
 from gaiko_game.scenario.bundled import default_scenario
-from gaiko_game.session.policies import POLICIES
+from gaiko_game.session.advisor import POLICIES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,7 +42,8 @@ def _count(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    p = _Parser(prog="gaiko", description="Gaikō 外交 — Japan's Indo-Pacific diplomacy, 2025–2030.")
+    p = _Parser(prog="gaiko", description="Gaikō 外交 — a tabletop-style diplomacy strategy game, played from "
+                                          "YAML scenarios (bundled: Indo-Pacific 2025 and its tutorial).")
     p.add_argument("--version", action="version", version=f"gaiko {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
@@ -100,13 +102,14 @@ def _docs(out: Path, check: bool) -> int:
     return 0
 
 
-def _known_difficulty(scenario: object, difficulty: str | None) -> bool:
+def _known_difficulty(scenario: Scenario, difficulty: str | None) -> bool:
     """Whether the scenario declares ``difficulty``; says which it has when not."""
-    levels = [d.id for d in scenario.difficulties]  # type: ignore[attr-defined]
-    if difficulty is None or difficulty in levels or (not levels and difficulty == "standard"):
-        return True
-    sys.stderr.write(f"gaiko: error: no difficulty '{difficulty}' here; choose one of: {', '.join(levels) or 'standard'}\n")
-    return False
+    try:
+        scenario.difficulty(difficulty)
+    except UnknownDifficulty as e:
+        sys.stderr.write(f"gaiko: error: {e.text('en')}\n")
+        return False
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -129,15 +132,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_simulate(args.scenario or default_scenario(), args.policy, args.seed, args.runs, args.json,
                                 args.events, args.difficulty)
         if not args.text:
-            from gaiko_game.cli.common import load_or_report
             from gaiko_game.ui.main import run_window
 
-            scenario = load_or_report(args.scenario or default_scenario())
+            folder = args.scenario or default_scenario()
+            scenario = load_or_report(folder)
             if scenario is None:
                 return 1
             if not _known_difficulty(scenario, args.difficulty):
                 return 2
-            return run_window(scenario, default_lang(), args.lang, args.seed, args.autoplay, args.screenshots,
+            return run_window(scenario, folder, default_lang(), args.lang, args.seed, args.autoplay, args.screenshots,
                               args.difficulty)
         from gaiko_game.cli.textplay import run_text
 

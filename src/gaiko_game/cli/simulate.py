@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from gaiko_game.cli.common import load_or_report
-from gaiko_game.session.simulate import METRICS, event_table, settle, simulate, summary
+from gaiko_game.core import UnknownDifficulty
+from gaiko_game.session.simulate import event_table, metrics, settle, simulate, summary, value_of
 
 
 def run_simulate(scenario_path: Path, policy: str, seed: int, runs: int, as_json: bool, events: bool = False,
@@ -18,13 +19,12 @@ def run_simulate(scenario_path: Path, policy: str, seed: int, runs: int, as_json
         return 1
     try:
         level = scenario.difficulty(difficulty).id
-    except KeyError as e:
-        sys.stderr.write(f"gaiko: error: {e.args[0]}\n")
+    except UnknownDifficulty as e:
+        sys.stderr.write(f"gaiko: error: {e.text('en')}\n")
         return 2
     settle()
     results = simulate(scenario, policy, seed, runs, level)
-    summ = summary(results)
-    summ = {"scenario": scenario.id, "policy": policy, "difficulty": level, **summ}
+    summ = {"scenario": scenario.id, "policy": policy, "difficulty": level, **summary(scenario, results)}
     table = event_table(scenario, results) if events else None
     if as_json:
         out: dict[str, object] = {"runs": [r.as_dict() for r in results], "summary": summ}
@@ -32,16 +32,20 @@ def run_simulate(scenario_path: Path, policy: str, seed: int, runs: int, as_json
             out["events"] = table
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
+    columns = metrics(scenario)
+    widths = [max(9, len(c) + 1) for c in columns]
     print(f"scenario {scenario.id} · policy {policy} · seeds {seed}–{seed + runs - 1}")
-    print(f"{'seed':>8} {'security':>9} {'prosperity':>11} {'autonomy':>9} {'score':>7} {'turns':>6}  rating / ending")
+    print(f"{'seed':>8} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True))
+          + f" {'turns':>6}  rating / ending")
     for r in results:
-        print(f"{r.seed:>8} {r.security:>9} {r.prosperity:>11} {r.autonomy:>9} {r.score:>7.1f} {r.turns:>6}  {r.rating} / {r.ending}")
+        cells = " ".join(f"{value_of(r, c):>{w}.{1 if c == 'score' else 0}f}" for c, w in zip(columns, widths, strict=True))
+        print(f"{r.seed:>8} {cells} {r.turns:>6}  {r.rating} / {r.ending}")
     print()
-    print(f"{'':>8} {'mean':>9} {'sd':>8} {'min':>7} {'max':>7}")
-    for metric in METRICS:
+    print(f"{'':>12} {'mean':>9} {'sd':>8} {'min':>7} {'max':>7}")
+    for metric in columns:
         m = summ[metric]
         assert isinstance(m, dict)
-        print(f"{metric:>10} {m['mean']:>7.2f} {m['sd']:>8.2f} {m['min']:>7.1f} {m['max']:>7.1f}")
+        print(f"{metric:>12} {m['mean']:>9.2f} {m['sd']:>8.2f} {m['min']:>7.1f} {m['max']:>7.1f}")
     print(f"ratings: {summ['ratings']}")
     print(f"endings: {summ['endings']}")
     if table is not None:

@@ -1,66 +1,97 @@
-"""`gaiko play --text`: the whole game in a terminal, keyboard only, plain lines a screen reader can read."""
+"""`gaiko play --text`: the whole game in a terminal, keyboard only and screen-reader friendly.
+
+It draws the same view models as the window (``gaiko_game.present``) and holds a
+``Campaign``: every finished turn is autosaved, and so are ``q``, the end of input, Ctrl-C
+and a closed terminal, so quitting never loses a campaign. ``save`` quick-saves; at start,
+Continue and Load offer every saved campaign, each reopened on its own scenario.
+"""
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 
 from gaiko_game.cli.common import load_or_report
-from gaiko_game.core import Game, Order, Refusal, Texts, TurnReport
-from gaiko_game.core.board import Change, key_name
-from gaiko_game.core.explain import cause_msg, key_rank, preview_msgs
-from gaiko_game.core.preview import Preview
-from gaiko_game.core.text import Msg
-from gaiko_game.session.seeding import new_game
+from gaiko_game.core import Change, Order, Refusal, Texts, TurnReport, UnknownDifficulty
+from gaiko_game.present.actions import action_rows, orders
+from gaiko_game.present.crisis import crisis_card
+from gaiko_game.present.debrief import debrief
+from gaiko_game.present.hud import hud
+from gaiko_game.present.inspect import dependence, relations, why, why_keys, why_unknown
+from gaiko_game.present.report import roll_line, turn_report
+from gaiko_game.present.saves import save_label
+from gaiko_game.present.words import TABLE, Words, words
+from gaiko_game.session import saves
+from gaiko_game.session.campaign import Campaign, Source, open_save
 
 Read = Callable[[str], str]
 Write = Callable[[str], None]
-_WHY = {"security": "meter.security", "prosperity": "meter.prosperity", "autonomy": "meter.autonomy",
-        "capital": "capital", "dc": "capital"}
+
+
+class Hangup(Exception):
+    """The terminal closed (SIGHUP) or the process was asked to stop (SIGTERM)."""
 
 
 class TextGame:
-    """A terminal session over one game."""
+    """A terminal session over one campaign."""
 
-    def __init__(self, game: Game, texts: Texts, read: Read = input, write: Write = print) -> None:
-        self.game, self.t, self.read, self.write = game, texts, read, write
-        self.entries = [Order(a.id, tg) for a in game.scenario.actions for tg in (a.targets or (None,))]
+    def __init__(self, campaign: Campaign, lang: str, read: Read = input, write: Write = print) -> None:
+        self.campaign, self.lang, self.read, self.write = campaign, lang, read, write
+        self.entries = orders(campaign.game)
         self._shown_turn = 0
+
+    @property
+    def w(self) -> Words:
+        """The campaign's scenario's words in the player's language."""
+        return words(self.campaign.scenario, self.lang)
 
     # ── loop ─────────────────────────────────────────────────────────────
     def run(self) -> int:
-        """Play until the game ends or the player leaves; returns an exit code."""
-        t = self.t
-        self.write(t.ui("ui.title", scenario=t.name("scenario.name")))
-        self.write(t.name("scenario.description"))
-        self.write(t.ui("ui.intro_keys"))
+        """Play until the game ends or the player leaves (autosaving); returns an exit code."""
+        w, game = self.w, self.campaign.game
+        self.write(w.ui("term.title", scenario=w.name("scenario.name")))
+        self.write(w.name("scenario.description"))
+        self.write(w.ui("term.intro_keys"))
         try:
-            while not self.game.is_over:
-                if self.game.pending_crisis is not None:
+            while not game.is_over:
+                if game.pending_crisis is not None:
                     self.crisis()
                     continue
-                if self._shown_turn != self.game.turn:
+                if self._shown_turn != game.turn:
                     self.show_turn()
-                if not self.command(self.read(t.ui("ui.prompt")).strip()):
-                    self.write(t.ui("ui.bye"))
-                    return 0
+                if not self.command(self.read(w.ui("term.prompt")).strip()):
+                    return self.leave(0)
         except EOFError:
-            self.write("")
-            self.write(t.ui("ui.bye"))
-            return 0
+            return self.leave(0)
+        except (KeyboardInterrupt, Hangup):
+            return self.leave(130)
         self.finale()
         return 0
 
+    def leave(self, code: int) -> int:
+        """Autosave and say goodbye (the goodbye may fail on a closed terminal; the save is already made)."""
+        problem = None if self.campaign.autosave() else self.campaign.save_problem
+        try:
+            self.write("")
+            if problem:
+                self.write(self.w.ui("saves.failed", why=problem))
+            self.write(self.w.ui("term.bye"))
+        except OSError:
+            pass
+        return code
+
     def command(self, text: str) -> bool:
         """Handle one command; False means the player quit."""
-        t, head, rest = self.t, text[:1].lower(), text[1:].strip()
+        w, head, rest = self.w, text[:1].lower(), text[1:].strip()
         if text.isdigit():
             self.take(int(text))
+        elif text.lower() == "save":
+            self.save()
         elif head == "e" and not rest:
-            report = self.game.end_turn()
-            if report is not None:
-                self.show_report(report)
+            self._report(self.campaign.end_turn())
         elif head == "i" and rest.isdigit():
             self.encyclopedia(int(rest))
         elif head == "w":
@@ -68,245 +99,247 @@ class TextGame:
         elif head == "s" and not rest:
             self.show_turn()
         elif head == "a" and not rest:
-            self.show_relations()
+            self._lines(relations(self.campaign.game, w))
         elif head == "d" and not rest:
-            self.show_dependence()
+            self._lines(dependence(self.campaign.game, w))
         elif head == "u" and not rest:
             self.undo()
         elif head in ("h", "?") and not rest:
-            self.write(t.ui("ui.help"))
+            self.write(w.ui("term.help", example=next(iter(why_keys(self.campaign.game)))))
         elif head == "q" and not rest:
-            return self.read(t.ui("ui.quit_confirm")).strip().lower() not in ("y", "yes", "はい")
+            return self.read(w.ui("term.quit_confirm")).strip().lower() not in ("y", "yes", "はい")
         elif text:
-            self.write(t.ui("ui.bad_input", text=text))
+            self.write(w.ui("term.bad_input", text=text))
         return True
+
+    def _lines(self, lines: list[str], indent: str = "  ") -> None:
+        self.write(lines[0])
+        for line in lines[1:]:
+            self.write(indent + line)
 
     # ── the board ────────────────────────────────────────────────────────
     def show_turn(self) -> None:
-        """The date, the meters with trends, capital, tracks and the action menu."""
-        g, t, sc = self.game, self.t, self.game.scenario
-        self._shown_turn = g.turn
-        year, quarter = sc.date(g.turn)
+        """The date, the meters with trends, capital, tracks, the guide and the action menu."""
+        w, game = self.w, self.campaign.game
+        self._shown_turn = game.turn
+        h = hud(game, w)
         self.write("")
-        self.write(t.ui("ui.turn_header", year=year, quarter=quarter, turn=g.turn, turns=sc.turns))
-        last = g.reports[-1].meters if g.reports else None
-        parts = []
-        for m, v in g.meters().items():
-            trend = t.ui("ui.trend", delta=v - last[m]) if last and v != last[m] else ""
-            parts.append(t.ui("ui.meter", name=t.name(f"meter.{m}"), value=v, trend=trend))
-        self.write(" | ".join(parts))
-        income = next((c.delta for c in reversed(g.ledger) if c.cause.kind == "income"), sc.income_base)
-        line = [t.ui("ui.capital", name=t.name("capital"), value=g.state.nums["capital"], cap=sc.capital_cap,
-                     income=income)]
-        line += [t.ui("ui.track", name=t.name(f"track.{tr.id}"), value=g.state.nums[f"track.{tr.id}"], hi=tr.hi)
-                 for tr in sc.tracks]
-        self.write(" | ".join(line))
-        for prompt in sc.guide_for(g.turn):
-            self.write(t.ui("ui.guide", text=t.name(f"guide.{prompt}")))
+        self.write(f"=== {h.date} ===")
+        self.write(" | ".join(m.line for m in h.meters))
+        self.write(" | ".join([h.capital, *(t.line for t in h.tracks)]))
+        for prompt in h.guide:
+            self.write(w.ui("word.guide", text=prompt))
         self.show_menu()
 
     def show_menu(self) -> None:
         """Every action, numbered, grouped by category; unavailable ones say why."""
-        g, t = self.game, self.t
-        self.write(t.ui("ui.actions"))
+        w = self.w
+        self.write(w.ui("term.actions"))
         category = None
-        for n, order in enumerate(self.entries, 1):
-            action = g.scenario.action(order.action)
-            assert action is not None
-            if action.category != category:
-                category = action.category
-                self.write(f"[{t.name(f'category.{category}')}]")
-            name = self._order_name(order)
-            reason = g.explain_illegal(order)
-            if reason is not None:
-                self.write("  " + t.ui("ui.action_off", n=n, name=name, reason=t.render(reason)))
-            else:
-                effects = self._preview_text(g.preview(order))
-                self.write("  " + t.ui("ui.action_line", n=n, name=name, cost=action.cost, effects=effects))
-
-    def _order_name(self, order: Order) -> str:
-        name = self.t.name(f"action.{order.action}.name")
-        return name if order.target is None else f"{name} → {self.t.name(f'actor.{order.target}')}"
-
-    def _preview_text(self, p: Preview) -> str:
-        t = self.t
-        return t.join([t.render(m) for m in preview_msgs(p)]) or t.ui("ui.no_changes")
+        for row in action_rows(self.campaign.game, w):
+            if row.category != category:
+                category = row.category
+                self.write(f"[{row.category_name}]")
+            self.write(f"  {row.number}. {row.line}")
 
     # ── actions ──────────────────────────────────────────────────────────
     def take(self, n: int) -> None:
         """Take the numbered action, or say why it cannot be taken."""
-        t = self.t
+        w, game = self.w, self.campaign.game
         if not 1 <= n <= len(self.entries):
-            self.write(t.ui("ui.no_such_number", n=n))
+            self.write(w.ui("term.no_such_number", n=n))
             return
         order = self.entries[n - 1]
-        rolls = len(self.game.rolls)
+        rolls = len(game.rolls)
         try:
-            changes = self.game.apply(order)
+            changes = self.campaign.apply(order)
         except Refusal as refusal:
-            self.write(refusal.text(t.lang))
+            self.write(refusal.text(self.lang))
             return
-        self.write(t.ui("ui.done", name=self._order_name(order)))
-        for roll in self.game.rolls[rolls:]:
-            result = t.ui("ui.success" if roll.success else "ui.failure")
-            self.write("  " + t.ui("ui.roll", p=round(roll.p * 100), result=result))
+        self.write(w.ui("action.done", name=w.order(order)))
+        for roll in game.rolls[rolls:]:
+            self.write("  " + roll_line(w, roll))
         self._changes(changes)
 
-    def _changes(self, changes: list[Change] | tuple[Change, ...]) -> None:
+    def _changes(self, changes: list[Change]) -> None:
         for ch in changes:
-            self.write("  " + self.t.ui("ui.report_line", name=self.t.render(key_name(ch.key)), before=ch.before,
-                                        after=ch.after, delta=ch.delta))
+            self.write("  " + self.w.ui("report.net", name=self.w.key(ch.key), before=ch.before, after=ch.after,
+                                        delta=ch.delta))
 
     def undo(self) -> None:
         """Take back the last action of this turn."""
-        g, t = self.game, self.t
-        if not g.history or not isinstance(g.history[-1], Order):
-            self.write(t.ui("ui.nothing_to_undo"))
+        game = self.campaign.game
+        if not game.history or not isinstance(game.history[-1], Order):
+            self.write(self.w.ui("refuse.undo_none"))
             return
-        last = g.undo()
+        last = self.campaign.undo()
         assert isinstance(last, Order)
-        self.write(t.ui("ui.undone", what=self._order_name(last)))
+        self.write(self.w.ui("action.undone", what=self.w.order(last)))
+
+    def save(self) -> None:
+        """Quick-save the campaign."""
+        path = self.campaign.quicksave()
+        w = self.w
+        self.write(w.ui("saves.saved", path=str(path)) if path else w.ui("saves.failed", why=self.campaign.save_problem))
 
     # ── crises ───────────────────────────────────────────────────────────
     def crisis(self) -> None:
         """Show the pending crisis and take a choice."""
-        g, t = self.game, self.t
-        ev = g.pending_crisis
-        assert ev is not None
+        w, game = self.w, self.campaign.game
+        card = crisis_card(game, w)
         self.write("")
-        self.write(t.ui("ui.crisis", title=t.name(f"event.{ev.id}.title")))
-        self.write(t.name(f"event.{ev.id}.text"))
-        hit = [c for c in g.ledger if c.cause.kind == "event" and c.cause.id == ev.id and c.turn == g.turn]
-        if hit:
-            summary = t.join([t.render(Msg.of("effect.amount", name=key_name(c.key), by=c.delta)) for c in hit])
-            self.write(t.ui("ui.crisis_immediate", changes=summary))
-        for n, c in enumerate(ev.choices, 1):
-            name = t.name(f"event.{ev.id}.choice.{c.id}")
-            reason = g.explain_choice(c.id)
-            if reason is not None:
-                self.write("  " + t.ui("ui.choice_off", n=n, name=name, reason=t.render(reason)))
-                continue
-            cost = t.ui("ui.choice_cost", cost=c.cost) if c.cost else ""
-            self.write("  " + t.ui("ui.choice_line", n=n, name=name, cost=cost,
-                                   effects=self._preview_text(g.preview_choice(c.id))))
+        self.write(f"!!! {card.heading} !!!")
+        self.write(card.text)
+        if card.immediate:
+            self.write(card.immediate)
+        for c in card.choices:
+            self.write(f"  {c.number}. {c.line}")
         while True:
-            text = self.read(t.ui("ui.crisis_prompt")).strip()
+            text = self.read(w.ui("term.crisis_prompt")).strip()
             if text.lower() == "i":
-                self.write(t.ui("ui.encyclopedia", name=t.name(f"event.{ev.id}.title")))
-                self.write(t.name(f"event.{ev.id}.encyclopedia"))
+                self.write(w.ui("term.encyclopedia", name=card.title))
+                self.write(card.background)
                 continue
-            if text.isdigit() and 1 <= int(text) <= len(ev.choices):
-                choice = ev.choices[int(text) - 1]
-                rolls = len(g.rolls)
+            if text.isdigit() and 1 <= int(text) <= len(card.choices):
+                choice = card.choices[int(text) - 1]
+                rolls = len(game.rolls)
                 try:
-                    report = g.choose(choice.id)
+                    report = self.campaign.choose(choice.id)
                 except Refusal as refusal:
-                    self.write(refusal.text(t.lang))
+                    self.write(refusal.text(self.lang))
                     continue
-                self.write(t.ui("ui.chosen", name=t.name(f"event.{ev.id}.choice.{choice.id}")))
-                for roll in g.rolls[rolls:]:
-                    result = t.ui("ui.success" if roll.success else "ui.failure")
-                    self.write("  " + t.ui("ui.roll", p=round(roll.p * 100), result=result))
-                if report is not None:
-                    self.show_report(report)
+                self.write(w.ui("crisis.chosen", name=choice.label))
+                for roll in game.rolls[rolls:]:
+                    self.write("  " + roll_line(w, roll))
+                self._report(report)
                 return
-            self.write(t.ui("ui.bad_input", text=text))
+            self.write(w.ui("term.bad_input", text=text))
 
     # ── reports ──────────────────────────────────────────────────────────
-    def show_report(self, report: TurnReport) -> None:
-        """Every change of the turn, grouped by number, with its causes."""
-        t = self.t
+    def _report(self, report: TurnReport | None) -> None:
+        if report is None:
+            return
+        view = turn_report(report, self.w)
         self.write("")
-        self.write(t.ui("ui.report_header", turn=report.turn))
-        for f in report.fired:
-            if not f.hidden:
-                self.write(t.ui("ui.fired", title=t.name(f"event.{f.event}.title"), why=t.render(f.why)))
-        for event_id in report.ended:
-            self.write(t.ui("situation.ended", event=t.name(f"event.{event_id}.title")))
-        by_key: dict[str, list[Change]] = {}
-        for ch in report.changes:
-            by_key.setdefault(ch.key, []).append(ch)
-        if not by_key:
-            self.write(t.ui("ui.no_changes"))
-        for key in sorted(by_key, key=key_rank):
-            items = by_key[key]
-            self.write(t.ui("ui.report_line", name=t.render(key_name(key)), before=items[0].before,
-                            after=items[-1].after, delta=items[-1].after - items[0].before))
-            causes: dict[object, int] = {}
-            for ch in items:
-                causes[ch.cause] = causes.get(ch.cause, 0) + ch.delta
-            for cause, delta in causes.items():
-                self.write(t.ui("ui.report_cause", delta=delta, cause=t.render(cause_msg(cause))))  # type: ignore[arg-type]
+        self.write(f"--- {view.title} ---")
+        lines = view.lines()
+        for line in lines or [self.w.ui("word.no_changes")]:
+            self.write(line)
+        if self.campaign.save_problem:
+            self.write(self.w.ui("saves.failed", why=self.campaign.save_problem))
 
     def why(self, name: str) -> None:
         """The recent causes behind one number."""
-        t, g = self.t, self.game
-        key = _WHY.get(name.lower()) or (f"track.{name}" if f"track.{name}" in g.state.nums else None)
+        w, game = self.w, self.campaign.game
+        key = why_keys(game).get(name.lower())
         if key is None:
-            self.write(t.ui("ui.why_unknown"))
+            self.write(why_unknown(game, w))
             return
-        self.write(t.ui("ui.why_header", name=t.render(key_name(key))))
-        recent = [c for c in g.ledger if c.key == key][-12:]
-        for ch in recent:
-            self.write(t.ui("ui.why_line", turn=ch.turn, delta=ch.delta, cause=t.render(cause_msg(ch.cause))))
-        if not recent:
-            self.write(t.ui("ui.no_changes"))
-
-    def show_relations(self) -> None:
-        """Each actor's relation and stance."""
-        t, nums = self.t, self.game.state.nums
-        self.write(t.ui("ui.relations_header"))
-        for a in self.game.scenario.actors:
-            self.write(t.ui("ui.relation_line", name=t.name(f"actor.{a.id}"), role=t.name(f"role.{a.role}"),
-                            relation=nums[f"relation.{a.id}"], stance=nums[f"stance.{a.id}"]))
-
-    def show_dependence(self) -> None:
-        """Dependency shares by kind, and where autonomy is heading."""
-        t, g = self.t, self.game
-        self.write(t.ui("ui.dependence_header", target=g.autonomy_target()))
-        for kind, partners in g.partners.items():
-            shares = sorted(((g.state.nums[f"dep.{kind}.{p}"], p) for p in partners), reverse=True)
-            text = ", ".join(f"{t.name(f'partner.{p}')} {v}" for v, p in shares if v)
-            self.write(t.ui("ui.dependence_line", kind=t.name(f"dependency.{kind}"), shares=text))
+        self._lines([w.ui("inspect.why_header", name=w.key(key)), *why(game, w, key)])
 
     def encyclopedia(self, n: int) -> None:
         """The background entry of a numbered action."""
-        t = self.t
+        w = self.w
         if not 1 <= n <= len(self.entries):
-            self.write(t.ui("ui.no_such_number", n=n))
+            self.write(w.ui("term.no_such_number", n=n))
             return
         action = self.entries[n - 1].action
-        self.write(t.ui("ui.encyclopedia", name=t.name(f"action.{action}.name")))
-        self.write(t.name(f"action.{action}.encyclopedia"))
+        self.write(w.ui("term.encyclopedia", name=w.name(f"action.{action}.name")))
+        self.write(w.name(f"action.{action}.encyclopedia"))
 
     def finale(self) -> None:
-        """The ending, the score and rating, and questions to discuss."""
-        t, g = self.t, self.game
-        out = g.outcome()
-        assert out is not None
+        """The ending, the score and rating, the strategy played, and questions to discuss."""
+        d = debrief(self.campaign.game, self.w)
         self.write("")
-        self.write(t.ui("ui.game_over", ending=t.name(f"ending.{out.ending}")))
-        self.write(t.name(f"ending.{out.ending}.desc"))
-        self.write(t.ui("ui.final_meters", meters=t.join([f"{t.name(f'meter.{m}')} {v}" for m, v in out.meters.items()])))
-        self.write(t.ui("ui.final_score", score=out.score, rating=t.name(f"rating.{out.rating}")))
-        self.write(t.name(f"rating.{out.rating}.desc"))
-        if g.scenario.questions:
-            self.write(t.ui("ui.questions"))
-            for q in g.scenario.questions:
-                self.write(f"  - {t.name(f'question.{q}')}")
+        self.write(f"=== {d.game_over} ===")
+        for line in (d.ending_desc, d.meters_line, d.score_line, d.rating_desc, d.strategy):
+            if line:
+                self.write(line)
+        if d.questions:
+            self.write(self.w.ui("debrief.questions"))
+            for q in d.questions:
+                self.write(f"  - {q}")
+
+
+@contextmanager
+def _hangup_raises() -> Iterator[None]:
+    """While playing, a closed terminal or a TERM signal raises :class:`Hangup`, so the campaign is autosaved."""
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise Hangup(signum)
+
+    kinds = [s for s in (getattr(signal, "SIGHUP", None), signal.SIGTERM) if s is not None]
+    try:
+        old = [(k, signal.signal(k, handler)) for k in kinds]
+    except ValueError:  # not the main thread (tests): nothing to install
+        old = []
+    try:
+        yield
+    finally:
+        for k, h in old:
+            signal.signal(k, h)
+
+
+def choose_start(lang: str, read: Read, write: Write) -> Campaign | bool | None:
+    """Offer Continue and Load when saves exist: a campaign to resume, None for a new one, False to leave."""
+    found, problems = saves.listing()
+    for problem in problems:
+        write(problem.text(lang))
+    if not found:
+        return None
+    latest = saves.latest_unfinished(found)
+    t = Texts({}, lang, TABLE)  # interface words only: no scenario is loaded yet
+    try:
+        if latest is not None:
+            answer = read(t.ui("term.start_menu", save=save_label(latest, lang))).strip()
+            pick = {"1": "continue", "2": "new", "3": "load"}.get(answer, "continue" if not answer else "new")
+        else:
+            answer = read(t.ui("term.start_menu_finished")).strip()
+            pick = {"1": "new", "2": "load"}.get(answer, "new")
+        if pick == "continue" and latest is not None:
+            return _open(latest, lang, write)
+        if pick == "load":
+            shown = found[:9]
+            for i, info in enumerate(shown, 1):
+                write(f"  {i}. {save_label(info, lang)}")
+            answer = read(t.ui("term.load_prompt")).strip()
+            if answer.isdigit() and 1 <= int(answer) <= len(shown):
+                return _open(shown[int(answer) - 1], lang, write)
+    except EOFError:
+        return False
+    return None
+
+
+def _open(info: saves.SaveInfo, lang: str, write: Write) -> Campaign | None:
+    try:
+        opened = open_save(info.path)
+    except saves.BadSave as e:
+        write(e.text(lang))
+        return None
+    write(Texts({}, lang, TABLE).ui("term.resumed", save=save_label(info, lang)))
+    if opened.notice is not None:
+        write(opened.notice.text(lang))
+    return opened.campaign
 
 
 def run_text(scenario_path: Path, seed: int | None, lang: str, difficulty: str | None = None, read: Read = input,
              write: Write = print) -> int:
-    """Load the scenario and play it in the terminal."""
-    scenario = load_or_report(scenario_path)
-    if scenario is None:
-        return 1
-    try:
-        scenario.difficulty(difficulty)
-    except KeyError as e:
-        write(f"gaiko: error: {e.args[0]}")
-        return 2
-    game = new_game(scenario, seed if seed is not None else random.SystemRandom().randrange(2**32),
-                    difficulty=difficulty)
-    return TextGame(game, Texts(scenario.loc, lang), read, write).run()
+    """Play in the terminal: Continue or Load a saved campaign, or start ``scenario_path`` afresh.
+
+    With ``seed`` given, a new campaign starts at once (no start menu).
+    """
+    campaign: Campaign | bool | None = None
+    if seed is None:
+        campaign = choose_start(lang, read, write)
+        if campaign is False:
+            return 0
+    if not isinstance(campaign, Campaign):
+        scenario = load_or_report(scenario_path)
+        if scenario is None:
+            return 1
+        try:
+            campaign = Campaign.new(scenario, Source.of(scenario_path), seed, difficulty)
+        except UnknownDifficulty as e:
+            write(f"gaiko: error: {e.text('en')}")
+            return 2
+    with _hangup_raises():
+        return TextGame(campaign, lang, read, write).run()

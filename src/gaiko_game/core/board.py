@@ -1,104 +1,67 @@
-"""The board: state plus the cause ledger. Every number changes through :meth:`Board.add`."""
+"""The board: state plus the records of a game. Every number changes through :meth:`Board.add`.
+
+Effect plugins write through these primitives; the engine's phases (``core.turn``) and its
+decisions (``core.engine``) do too. Nothing outside the core holds a board: front ends read
+a game through its :class:`~gaiko_game.core.view.View`.
+"""
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Callable
-from typing import NamedTuple, TypeVar
-
+from gaiko_game.core.compiled import COUNTER_BOUNDS, compiled
+from gaiko_game.core.ledger import Cause, Change
 from gaiko_game.core.model import Scenario
 from gaiko_game.core.plugins import TARGET, Plan
+from gaiko_game.core.report import Fired, Roll
 from gaiko_game.core.state import Modifier, State
 from gaiko_game.core.text import Msg, Name
 
-
-class Cause(NamedTuple):
-    """Why a number changed: an action, a crisis choice, an event, a rule, income..."""
-
-    kind: str
-    id: str
-    note: str = ""
-
-
-class Change(NamedTuple):
-    """One entry of the ledger: ``key`` went from ``before`` to ``after`` on ``turn``."""
-
-    turn: int
-    key: str
-    before: int
-    after: int
-    cause: Cause
-
-    @property
-    def delta(self) -> int:
-        """How much the number moved."""
-        return self.after - self.before
-
-
-def bounds_of(sc: Scenario) -> dict[str, tuple[int, int]]:
-    """Every number's key and its bounds, as the scenario declares them."""
-    b: dict[str, tuple[int, int]] = {f"meter.{m}": (0, 100) for m, _ in sc.meters}
-    b["capital"] = (0, sc.capital_cap)
-    for a in sc.actors:
-        b[f"relation.{a.id}"] = (-100, 100)
-        b[f"stance.{a.id}"] = (-100, 100)
-    for t in sc.tracks:
-        b[f"track.{t.id}"] = (t.lo, t.hi)
-    for kind, shares in sc.dependencies:
-        for partner, _ in shares:
-            b[f"dep.{kind}.{partner}"] = (0, 100)
-    return b
-
-
-COUNTER_BOUNDS = (-10_000, 10_000)
 _change = tuple.__new__  # builds a Change without NamedTuple's keyword-handling __new__ (the ledger's hot path)
+_COUNTER = (*COUNTER_BOUNDS, False)
 
 
 def key_name(key: str) -> Msg:
-    """A readable name for a number's key, e.g. ``relation.china`` → "Relation: China"."""
+    """A readable name for a number's key, e.g. ``relation.china`` → "Relation with China"."""
     head, _, rest = key.partition(".")
     if head == "relation":
         return Msg.of("key.relation", actor=Name(f"actor.{rest}"))
     if head == "stance":
-        return Msg.of("key.stance", actor=Name(f"actor.{rest}"))
+        return Msg.of("key.stance", actor=Name(f"actor.{rest}"), axis=Name("stance.name"))
     if head == "dep":
         kind, _, partner = rest.partition(".")
         return Msg.of("key.dependency", kind=Name(f"dependency.{kind}"), partner=Name(f"partner.{partner}"))
-    if head == "counter":
-        return Msg.of("key.counter", id=rest)
     return Msg.of("key.plain", name=Name(key))
 
 
-_T = TypeVar("_T")
-_TABLES: OrderedDict[int, tuple[Scenario, dict[str, object]]] = OrderedDict()
-
-
-def per_scenario(sc: Scenario, name: str, make: Callable[[], _T]) -> _T:
-    """A table derived from a scenario, built once and shared by every game of it (last 16 scenarios kept)."""
-    entry = _TABLES.get(id(sc))
-    if entry is None or entry[0] is not sc:
-        entry = _TABLES[id(sc)] = (sc, {})
-        while len(_TABLES) > 16:
-            _TABLES.popitem(last=False)
-    tables = entry[1]
-    if name not in tables:
-        tables[name] = make()
-    return tables[name]  # type: ignore[return-value]
-
-
 class Board:
-    """State, bounds and ledger, with the primitives every effect is written in."""
+    """State, bounds and records, with the primitives every effect is written in."""
 
     def __init__(self, scenario: Scenario, state: State) -> None:
         self.scenario = scenario
         self.state = state
         self.ledger: list[Change] = []
         self.ended: list[tuple[int, str]] = []
-        self.bounds = per_scenario(scenario, "bounds", lambda: bounds_of(scenario))
-        deps = scenario.dependencies
-        self.partners = per_scenario(scenario, "partners", lambda: {k: tuple(p for p, _ in v) for k, v in deps})
-        self.share_keys = per_scenario(scenario, "share_keys",
-                                       lambda: {k: tuple(f"dep.{k}.{p}" for p, _ in v) for k, v in deps})
+        self.fired: list[Fired] = []
+        self.rolls: list[Roll] = []
+        self.tables = tables = compiled(scenario)
+        self.bounds = tables.bounds
+        self.partners = tables.partners
+        self.share_keys = tables.share_keys
+        self._limits = tables.limits
+
+    def copy(self) -> Board:
+        """An independent board at the same point, with copies of its records."""
+        b = Board(self.scenario, self.state.copy())
+        b.ledger, b.ended, b.fired, b.rolls = self.ledger.copy(), self.ended.copy(), self.fired.copy(), self.rolls.copy()
+        return b
+
+    def marks(self) -> tuple[int, int, int, int]:
+        """The lengths of the records, to cut them back to on undo."""
+        return len(self.ledger), len(self.ended), len(self.fired), len(self.rolls)
+
+    def cut(self, marks: tuple[int, int, int, int]) -> None:
+        """Drop every record made after ``marks``."""
+        n_ledger, n_ended, n_fired, n_rolls = marks
+        del self.ledger[n_ledger:], self.ended[n_ended:], self.fired[n_fired:], self.rolls[n_rolls:]
 
     def actor(self, actor: str, target: str | None) -> str:
         """Resolve an actor parameter, ``target`` meaning the chosen target."""
@@ -109,7 +72,7 @@ class Board:
         s = self.state
         nums = s.nums
         before = nums.get(key, 0)
-        lo, hi = self.bounds.get(key, COUNTER_BOUNDS)
+        lo, hi, share = self._limits.get(key, _COUNTER)
         after = before + by
         if after > hi:
             after = hi
@@ -118,7 +81,7 @@ class Board:
         if after == before:
             return 0
         nums[key] = after
-        if key[0] == "d":  # a dependency share: the cached diversification index is stale
+        if share:  # a dependency share moved: the cached diversification index is stale
             s.diversification = -1.0
         self.ledger.append(_change(Change, (s.turn, key, before, after, cause)))
         return after - before

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import ClassVar
 
-from gaiko_game.core.model import METERS
 from gaiko_game.core.plugins import TARGET, Condition, condition, nested, ref
 from gaiko_game.core.state import State
 from gaiko_game.core.text import Msg, Name
-
-Meter = Literal["security", "prosperity", "autonomy"]
-assert METERS == ("security", "prosperity", "autonomy")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -30,7 +26,7 @@ class Range(Condition):
     hi: int = field(default=2**62, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if TARGET not in (getattr(self, "actor", None),):
+        if not self.reads_target():
             object.__setattr__(self, "fixed_key", self.key(None))
         if self.min is not None:
             object.__setattr__(self, "lo", self.min)
@@ -40,6 +36,10 @@ class Range(Condition):
     @abstractmethod
     def key(self, target: str | None) -> str:
         """The number this condition reads."""
+
+    def reads_target(self) -> bool:
+        """Whether the number depends on the action's chosen target (``actor: target``)."""
+        return False
 
     @abstractmethod
     def label(self, target: str | None) -> Msg:
@@ -65,14 +65,14 @@ def _actor(actor: str, target: str | None) -> str:
 @condition
 @dataclass(frozen=True, kw_only=True, slots=True)
 class MeterRange(Range):
-    """One of the three meters (0–100) lies in a range.
+    """One of the scenario's meters (0–100) lies in a range.
 
     YAML usage:
         - meter: {id: security, min: 40}
     """
 
     name: ClassVar[str] = "meter"
-    id: Meter
+    id: str = field(metadata=ref("meter"))
 
     def key(self, target: str | None) -> str:
         return f"meter.{self.id}"
@@ -84,7 +84,7 @@ class MeterRange(Range):
 @condition
 @dataclass(frozen=True, kw_only=True, slots=True)
 class RelationRange(Range):
-    """Japan's relation with an actor (−100..100) lies in a range; ``actor: target`` means the action's target.
+    """The player's relation with an actor (−100..100) lies in a range; ``actor: target`` means the action's target.
 
     YAML usage:
         - relation: {actor: india, min: 20}
@@ -92,6 +92,9 @@ class RelationRange(Range):
 
     name: ClassVar[str] = "relation"
     actor: str = field(metadata=ref("actor", target=True))
+
+    def reads_target(self) -> bool:
+        return self.actor == TARGET
 
     def key(self, target: str | None) -> str:
         return f"relation.{_actor(self.actor, target)}"
@@ -103,7 +106,7 @@ class RelationRange(Range):
 @condition
 @dataclass(frozen=True, kw_only=True, slots=True)
 class StanceRange(Range):
-    """An actor's stance between China (−100) and the US (+100) lies in a range.
+    """An actor's place on the scenario's stance axis (−100..100) lies in a range; ``actor: target`` works too.
 
     YAML usage:
         - stance: {actor: vietnam, max: 0}
@@ -112,17 +115,20 @@ class StanceRange(Range):
     name: ClassVar[str] = "stance"
     actor: str = field(metadata=ref("actor", target=True))
 
+    def reads_target(self) -> bool:
+        return self.actor == TARGET
+
     def key(self, target: str | None) -> str:
         return f"stance.{_actor(self.actor, target)}"
 
     def label(self, target: str | None) -> Msg:
-        return Msg.of("key.stance", actor=Name(f"actor.{_actor(self.actor, target)}"))
+        return Msg.of("key.stance", actor=Name(f"actor.{_actor(self.actor, target)}"), axis=Name("stance.name"))
 
 
 @condition
 @dataclass(frozen=True, kw_only=True, slots=True)
 class TrackRange(Range):
-    """A track (such as US–China tension) lies in a range.
+    """A track (such as a tension ladder) lies in a range.
 
     YAML usage:
         - track: {id: tension, min: 4}
@@ -172,13 +178,13 @@ class CounterRange(Range):
         return f"counter.{self.id}"
 
     def label(self, target: str | None) -> Msg:
-        return Msg.of("key.counter", id=self.id)
+        return Msg.of("key.plain", name=Name(f"counter.{self.id}"))
 
 
 @condition
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DependencyRange(Range):
-    """Japan's share of one kind of dependence (security, trade, technology) on a partner, in points of 100.
+    """The player's share of one kind of dependence (e.g. trade) on a partner, in points of 100.
 
     YAML usage:
         - dependency: {kind: trade, partner: china, min: 30}
@@ -277,7 +283,7 @@ class Played(Condition):
         return s.played.get(key, 0) >= self.min
 
     def explain(self, s: State, target: str | None) -> Msg:
-        what = self.tag if self.tag is not None else Name(f"action.{self.action}.name")
+        what = Name(f"tag.{self.tag}") if self.tag is not None else Name(f"action.{self.action}.name")
         return Msg.of("cond.played", what=what, min=self.min)
 
 
@@ -368,8 +374,8 @@ class AllOf(Condition):
 
 
 def holds(conds: tuple[Condition, ...], s: State, target: str | None = None) -> bool:
-    """Whether every condition in a list holds."""
-    for c in conds:
+    """Whether every condition in a list holds (a plain loop: this is the hot path of every trigger scan)."""
+    for c in conds:  # noqa: SIM110
         if not c.test(s, target):
             return False
     return True

@@ -34,15 +34,33 @@ class Choose:
         return f"choose:{self.choice}"
 
 
-Decision = Order | EndTurn | Choose
+@dataclass(frozen=True, slots=True)
+class Deal:
+    """Deal an event by hand (a teacher's or a test's move): it comes when this turn's crises are dealt."""
+
+    event: str
+
+    def __str__(self) -> str:
+        return f"deal:{self.event}"
+
+
+Decision = Order | EndTurn | Choose | Deal
 
 
 def parse_decision(text: str) -> Decision:
-    """Read a decision back from its ``str()`` form, e.g. ``maritime_capacity@vietnam``."""
+    """Read a decision back from its ``str()`` form.
+
+    >>> parse_decision("maritime_capacity@vietnam")
+    Order(action='maritime_capacity', target='vietnam')
+    >>> str(parse_decision("choose:hold_firm"))
+    'choose:hold_firm'
+    """
     if text == "end":
         return EndTurn()
     if text.startswith("choose:"):
         return Choose(text[len("choose:") :])
+    if text.startswith("deal:"):
+        return Deal(text[len("deal:") :])
     action, _, target = text.partition("@")
     if not action:
         raise ValueError(f"not a decision: {text!r}")

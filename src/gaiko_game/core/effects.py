@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from gaiko_game.core.board import Board, Cause, key_name
-from gaiko_game.core.conditions import Meter
+from gaiko_game.core.board import Board, key_name
+from gaiko_game.core.ledger import Cause
 from gaiko_game.core.plugins import TARGET, Amount, Effect, between, effect, nested, plan, ref
 from gaiko_game.core.text import Msg, Name
 
@@ -23,7 +23,7 @@ def _amount_msg(e: Amount, key: str) -> Msg:
 @effect
 @dataclass(frozen=True, kw_only=True, slots=True)
 class MeterAdd(Amount):
-    """Add to one of the three meters (kept within 0–100).
+    """Add to one of the scenario's meters (kept within 0–100).
 
     YAML usage:
         - meter: {id: security, by: 4}
@@ -31,7 +31,7 @@ class MeterAdd(Amount):
     """
 
     name: ClassVar[str] = "meter"
-    id: Meter
+    id: str = field(metadata=ref("meter"))
     key: str = field(default="", init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -48,7 +48,7 @@ class MeterAdd(Amount):
 @effect
 @dataclass(frozen=True, kw_only=True, slots=True)
 class RelationAdd(Amount):
-    """Add to Japan's relation with an actor (−100..100); ``actor: target`` means the action's target.
+    """Add to the player's relation with an actor (−100..100); ``actor: target`` means the action's target.
 
     YAML usage:
         - relation: {actor: china, by: -3}
@@ -73,7 +73,7 @@ class RelationAdd(Amount):
 @effect
 @dataclass(frozen=True, kw_only=True, slots=True)
 class StanceAdd(Amount):
-    """Move an actor's stance towards the US (positive) or China (negative), within −100..100.
+    """Move an actor along the scenario's stance axis: positive towards its ``high`` end, negative towards ``low``.
 
     YAML usage:
         - stance: {actor: target, by: 5}
@@ -92,7 +92,7 @@ class StanceAdd(Amount):
 @effect
 @dataclass(frozen=True, kw_only=True, slots=True)
 class TrackAdd(Amount):
-    """Move a track (such as US–China tension) within its bounds.
+    """Move a track (such as a tension ladder) within its bounds.
 
     YAML usage:
         - track: {id: tension, by: 1}

@@ -1,34 +1,39 @@
 """The game: OpenSpiel's shape with python-chess's ergonomics.
 
-A turn runs News → Actions (``apply``) → Crises (``end_turn``, ``choose``) →
-World → Score. Every decision is logged in ``history``; a game is rebuilt from
-the scenario, the seed and that log.
+A turn runs News → Actions (``apply``) → Crises (``end_turn``, ``choose``) → World → Score.
+Every decision is logged in ``history``; a game is rebuilt from the scenario, its
+randomness and that log. ``Game`` owns its board: readers use :attr:`Game.view`, and
+the only ways to change a game are the decisions below, so the history is always whole.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar
 
-from gaiko_game.core.board import Cause, Change, per_scenario
+from gaiko_game.core import turn as phases
+from gaiko_game.core.board import Board
 from gaiko_game.core.conditions import holds
-from gaiko_game.core.decisions import Choose, Decision, EndTurn, Order
-from gaiko_game.core.errors import IllegalAction, IllegalChoice, WrongPhase
-from gaiko_game.core.model import STANDARD, ActionDef, ChoiceDef, DifficultyDef, EventDef, Odds, Scenario
+from gaiko_game.core.decisions import Choose, Deal, Decision, EndTurn, Order
+from gaiko_game.core.errors import IllegalAction, IllegalChoice, IllegalDeal, NothingToUndo, WrongPhase
+from gaiko_game.core.ledger import Cause, Change
+from gaiko_game.core.model import ActionDef, ChoiceDef, DifficultyDef, EventDef, Odds, Scenario
 from gaiko_game.core.preview import Preview, preview
 from gaiko_game.core.report import Fired, Outcome, Roll, TurnReport, rating_of, score_of
-from gaiko_game.core.rng import Pcg64
+from gaiko_game.core.rng import Randomness
 from gaiko_game.core.state import Phase, State
-from gaiko_game.core.text import Msg, Name
-from gaiko_game.core.world import World
+from gaiko_game.core.text import Msg, Name, Sentences
+from gaiko_game.core.view import View
 
-_Snapshot = tuple[State, int, int, int, int, int]
+_Snapshot = tuple[State, tuple[int, int, int, int], int]
+_END_TURN = EndTurn()
 
 
-def initial_state(sc: Scenario, rng: Pcg64, difficulty: DifficultyDef = STANDARD) -> State:
+def initial_state(sc: Scenario, randomness: Randomness, level: DifficultyDef) -> State:
     """The state before turn 1's news, at a difficulty."""
-    extra = dict(difficulty.meters)
-    nums = {f"meter.{m}": max(1, min(100, v + extra.get(m, 0))) for m, v in sc.meters}
-    nums["capital"] = max(0, min(sc.capital_cap, sc.capital_start + difficulty.capital))
+    extra = dict(level.meters)
+    nums = {f"meter.{m.id}": max(1, min(100, m.start + extra.get(m.id, 0))) for m in sc.meters}
+    nums["capital"] = max(0, min(sc.capital_cap, sc.capital_start + level.capital))
     for a in sc.actors:
         nums[f"relation.{a.id}"] = a.relation
         nums[f"stance.{a.id}"] = a.stance
@@ -37,129 +42,234 @@ def initial_state(sc: Scenario, rng: Pcg64, difficulty: DifficultyDef = STANDARD
     for kind, shares in sc.dependencies:
         for partner, v in shares:
             nums[f"dep.{kind}.{partner}"] = v
-    return State(rng=rng, nums=nums)
+    return State(rolls=randomness.rolls.copy(), deck=randomness.deck, nums=nums)
 
 
-class Game(World):
-    """One game of a scenario, from a seeded random stream."""
+class Game:
+    """One game of a scenario, from its randomness, at a difficulty."""
 
-    def __init__(self, scenario: Scenario, rng: Pcg64, *, difficulty: str | None = None, undo: bool = True,
-                 _state: State | None = None) -> None:
+    def __init__(self, scenario: Scenario, randomness: Randomness, *, difficulty: str | None = None,
+                 undo: bool = True) -> None:
         """Start a game at a difficulty (the scenario's default when None).
 
         ``undo=False`` keeps no undo stack (for simulations, which never take moves back).
+        Raises :class:`~gaiko_game.core.errors.UnknownDifficulty` for a level the scenario lacks.
         """
         level = scenario.difficulty(difficulty)
-        super().__init__(scenario, _state or initial_state(scenario, rng, level), level)
+        self._setup(scenario, level, undo, Board(scenario, initial_state(scenario, randomness, level)))
+        phases.news(self._b, level)
+
+    def _setup(self, scenario: Scenario, level: DifficultyDef, undo: bool, board: Board) -> None:
+        self.scenario = scenario
+        self.difficulty = level
         self.keeps_undo = undo
         self.history: list[Decision] = []
-        self.rolls: list[Roll] = []
-        self.fired: list[Fired] = []
         self.reports: list[TurnReport] = []
+        self._b = board
+        self._t = board.tables
         self._undo: list[_Snapshot] = []
-        sc = scenario
-        self._orders = per_scenario(sc, "orders", lambda: {(a.id, t): Order(a.id, t) for a in sc.actions
-                                                            for t in (a.targets or (None,))})
-        self._actions = per_scenario(sc, "actions", lambda: {a.id: a for a in sc.actions})
-        self._causes = per_scenario(sc, "causes", lambda: {k: Cause("action", k[0], k[1] or "") for k in self._orders})
-        if _state is None:
-            self.news()
 
-    # ── queries ──────────────────────────────────────────────────────────
+    # ── reading ──────────────────────────────────────────────────────────
     @property
     def turn(self) -> int:
         """The current turn, 1-based."""
-        return self.state.turn
+        return self._b.state.turn
 
     @property
     def phase(self) -> Phase:
         """Actions, crisis or over."""
-        return self.state.phase
+        return self._b.state.phase
 
     @property
     def is_over(self) -> bool:
         """Whether the game has ended."""
-        return self.state.phase is Phase.OVER
+        return self._b.state.phase is Phase.OVER
 
-    def meters(self) -> dict[str, int]:
-        """The three meters now."""
-        return {m: self.state.nums[f"meter.{m}"] for m, _ in self.scenario.meters}
+    @property
+    def view(self) -> View:
+        """The state as readers see it (meters, capital, relations, shares, cooldowns…)."""
+        return View(self._b)
 
+    @property
+    def ledger(self) -> Sequence[Change]:
+        """Every change to every number so far, with its cause, in order."""
+        return self._b.ledger
+
+    @property
+    def fired(self) -> Sequence[Fired]:
+        """Every event that fired, why, and the answer given."""
+        return self._b.fired
+
+    @property
+    def rolls(self) -> Sequence[Roll]:
+        """Every roll made, with its odds and result."""
+        return self._b.rolls
+
+    def fingerprint(self) -> tuple[object, ...]:
+        """A value equal to another game's exactly when the two games are in the same position."""
+        return self._b.state.fingerprint()
+
+    # ── actions ──────────────────────────────────────────────────────────
     def legal_actions(self) -> list[Order]:
         """Every order that ``apply`` would accept now, in scenario order."""
-        s = self.state
+        s = self._b.state
         if s.phase is not Phase.ACTIONS:
             return []
-        capital, turn, ready, orders = s.nums["capital"], s.turn, s.cooldowns, self._orders
+        capital, turn, ready, orders = s.nums["capital"], s.turn, s.cooldowns, self._t.orders
         out = []
         for a in self.scenario.actions:
             if a.cost > capital or ready.get(a.id, 0) > turn:
                 continue
+            requires = a.requires
             for t in a.targets or (None,):
-                for c in a.requires:
+                for c in requires:  # holds(), inlined: this runs for every action on every decision
                     if not c.test(s, t):
                         break
                 else:
                     out.append(orders[a.id, t])
         return out
 
-    def explain_illegal(self, order: Order) -> Msg | None:
-        """Why ``order`` cannot be taken now, or None when it can."""
-        s = self.state
+    def reasons(self, order: Order) -> tuple[Msg, ...]:
+        """Every reason ``order`` cannot be taken now; empty when it can."""
+        s = self._b.state
         if s.phase is not Phase.ACTIONS:
-            return Msg.of("refuse.over" if s.phase is Phase.OVER else "refuse.phase_actions")
-        a = self._actions.get(order.action)
+            return (Msg.of("refuse.over" if s.phase is Phase.OVER else "refuse.phase_actions"),)
+        shape = self._shape_reason(order)
+        if shape is not None:
+            return (shape,)
+        a = self._t.actions[order.action]
+        out: list[Msg] = []
+        if s.cooldowns.get(a.id, 0) > s.turn:
+            out.append(Msg.of("refuse.cooldown", turns=s.cooldowns[a.id] - s.turn))
+        if a.cost > s.nums["capital"]:
+            out.append(Msg.of("refuse.capital", cost=a.cost, have=s.nums["capital"]))
+        failing = tuple(c.explain(s, order.target) for c in a.requires if not c.test(s, order.target))
+        if failing:
+            out.append(Msg.of("refuse.requires", inner=failing))
+        return tuple(out)
+
+    def explain_illegal(self, order: Order) -> Msg | None:
+        """Why ``order`` cannot be taken now (every reason, as one message), or None when it can."""
+        return _one_message(self.reasons(order))
+
+    def _shape_reason(self, order: Order) -> Msg | None:
+        """Why ``order`` names no action of this scenario, or a target the action does not take."""
+        a = self._t.actions.get(order.action)
         if a is None:
             return Msg.of("refuse.unknown_action", action=order.action)
         if a.targets and order.target not in a.targets:
-            targets = "/".join(a.targets)
-            return Msg.of("refuse.target", action=Name(f"action.{a.id}.name"), targets=targets)
+            return Msg.of("refuse.target", action=Name(f"action.{a.id}.name"), targets="/".join(a.targets))
         if not a.targets and order.target is not None:
             return Msg.of("refuse.no_target", action=Name(f"action.{a.id}.name"))
-        if s.cooldowns.get(a.id, 0) > s.turn:
-            return Msg.of("refuse.cooldown", turns=s.cooldowns[a.id] - s.turn)
-        if a.cost > s.nums["capital"]:
-            return Msg.of("refuse.capital", cost=a.cost, have=s.nums["capital"])
-        for c in a.requires:
-            if not c.test(s, order.target):
-                failing = tuple(c.explain(s, order.target) for c in a.requires if not c.test(s, order.target))
-                return Msg.of("refuse.requires", inner=failing)
         return None
 
-    def odds(self, odds: Odds | None, target: str | None = None) -> float | None:
-        """The chance of success now, after modifiers, or None when success is certain."""
+    def odds(self, order: Order) -> float | None:
+        """The chance that ``order`` succeeds now, after modifiers, or None when success is certain."""
+        a = self._t.actions.get(order.action)
+        return None if a is None else self._odds(a.odds, order.target)
+
+    def _odds(self, odds: Odds | None, target: str | None) -> float | None:
         if odds is None:
             return None
-        p = odds.base + sum(m.add for m in odds.modifiers if holds(m.when, self.state, target))
+        p = odds.base
+        for m in odds.modifiers:
+            if holds(m.when, self._b.state, target):
+                p += m.add
         return min(1.0, max(0.0, p))
 
+    def preview(self, order: Order) -> Preview:
+        """What ``order`` would change now and later, its odds, and why it is unavailable if it is.
+
+        An order naming no action, or a wrong target, is refused with :class:`IllegalAction`, as ``apply`` does.
+        """
+        shape = self._shape_reason(order)
+        if shape is not None:
+            raise IllegalAction(shape, self.scenario.loc)
+        a = self._t.actions[order.action]
+        return preview(self._b, a, self._odds(a.odds, order.target), order.target, self.reasons(order))
+
+    def _allowed(self, order: Order) -> ActionDef | None:
+        """The order's action when it may be taken now (the cheap check; :meth:`reasons` says why not)."""
+        s = self._b.state
+        a = self._t.actions.get(order.action)
+        if a is None or s.phase is not Phase.ACTIONS or a.cost > s.nums["capital"] or s.cooldowns.get(a.id, 0) > s.turn:
+            return None
+        if (order.target not in a.targets) if a.targets else order.target is not None:
+            return None
+        for c in a.requires:
+            if not c.test(s, order.target):
+                return None
+        return a
+
+    def apply(self, order: Order) -> list[Change]:
+        """Take an action; raises :class:`IllegalAction` with every reason when it is not allowed."""
+        a = self._allowed(order)
+        if a is None:
+            raise IllegalAction(self.explain_illegal(order) or Msg.of("refuse.phase_actions"), self.scenario.loc)
+        mark = self._push(order)
+        b, s = self._b, self._b.state
+        cause = self._t.causes[order.action, order.target]
+        b.add("capital", -a.cost, cause)
+        s.cooldowns[a.id] = s.turn + a.cooldown
+        played = s.played
+        for key in a.played_keys:
+            played[key] = played.get(key, 0) + 1
+        if self._roll(a, cause, order.target):
+            b.run(a.success_plan, cause, order.target)
+        else:
+            b.run(a.failure_plan, cause._replace(kind="action_failed"), order.target)
+        return b.ledger[mark:]
+
+    def deal(self, event_id: str) -> None:
+        """Deal an event by hand: it comes first when this turn's crises are dealt (a facilitator's move)."""
+        s = self._b.state
+        if s.phase is not Phase.ACTIONS:
+            raise WrongPhase(Msg.of("refuse.over" if s.phase is Phase.OVER else "refuse.phase_actions"),
+                             self.scenario.loc)
+        ev = self._t.events.get(event_id)
+        if ev is None:
+            raise IllegalDeal(Msg.of("refuse.unknown_event", event=event_id), self.scenario.loc)
+        if phases.spent(self._b, ev) or any(t == s.turn and e == event_id for t, e, _ in s.follow_ups):
+            raise IllegalDeal(Msg.of("refuse.event_spent", event=Name(f"event.{ev.id}.title")), self.scenario.loc)
+        self._push(Deal(event_id))
+        s.follow_ups.append((s.turn, event_id, ""))
+
+    # ── crises ───────────────────────────────────────────────────────────
     @property
     def pending_crisis(self) -> EventDef | None:
         """The crisis waiting for an answer, if any."""
-        s = self.state
-        return self._event_by_id[s.pending[0]] if s.phase is Phase.CRISIS and s.pending else None
+        s = self._b.state
+        return self._t.events[s.pending[0]] if s.phase is Phase.CRISIS and s.pending else None
 
-    def explain_choice(self, choice_id: str) -> Msg | None:
-        """Why a choice cannot be taken for the pending crisis, or None when it can."""
+    def choice_reasons(self, choice_id: str) -> tuple[Msg, ...]:
+        """Every reason a choice cannot be taken for the pending crisis; empty when it can."""
         ev = self.pending_crisis
         if ev is None:
-            return Msg.of("refuse.over" if self.is_over else "refuse.phase_crisis")
+            return (Msg.of("refuse.over" if self.is_over else "refuse.phase_crisis"),)
         c = ev.choice(choice_id)
         if c is None:
-            return Msg.of("refuse.unknown_choice", event=Name(f"event.{ev.id}.title"), choice=choice_id)
-        if c.cost > self.state.nums["capital"]:
-            return Msg.of("refuse.capital", cost=c.cost, have=self.state.nums["capital"])
-        failing = tuple(r.explain(self.state, None) for r in c.requires if not r.test(self.state, None))
-        return Msg.of("refuse.requires", inner=failing) if failing else None
+            return (Msg.of("refuse.unknown_choice", event=Name(f"event.{ev.id}.title"), choice=choice_id),)
+        s = self._b.state
+        out: list[Msg] = []
+        if c.cost > s.nums["capital"]:
+            out.append(Msg.of("refuse.capital", cost=c.cost, have=s.nums["capital"]))
+        failing = tuple(r.explain(s, None) for r in c.requires if not r.test(s, None))
+        if failing:
+            out.append(Msg.of("refuse.requires", inner=failing))
+        return tuple(out)
+
+    def explain_choice(self, choice_id: str) -> Msg | None:
+        """Why a choice cannot be taken for the pending crisis (every reason), or None when it can."""
+        return _one_message(self.choice_reasons(choice_id))
 
     def legal_choices(self) -> list[str]:
         """The ids of the choices the pending crisis accepts now."""
         ev = self.pending_crisis
         if ev is None:
             return []
-        s = self.state
+        s = self._b.state
         capital = s.nums["capital"]
-        return [c.id for c in ev.choices if c.cost <= capital and (not c.requires or holds(c.requires, s, None))]
+        return [c.id for c in ev.choices if c.cost <= capital and holds(c.requires, s, None)]
 
     def default_choice(self) -> str | None:
         """The choice taken when a crisis is not answered in time."""
@@ -169,65 +279,26 @@ class Game(World):
         legal = self.legal_choices()
         return ev.default if ev.default in legal else (legal[0] if legal else None)
 
-    def played(self, tag: str) -> int:
-        """How many actions carrying ``tag`` were taken this turn."""
-        return self.state.played.get(f"tag:{tag}", 0)
-
-    def preview(self, order: Order) -> Preview:
-        """What ``order`` would change now and later, and its odds (legal or not)."""
-        a = self._actions[order.action]
-        return preview(self, a, self.odds(a.odds, order.target), order.target)
-
     def preview_choice(self, choice_id: str) -> Preview:
-        """What a choice of the pending crisis would change, and its odds."""
+        """What a choice of the pending crisis would change, its odds, and why it is unavailable if it is."""
         ev = self.pending_crisis
         c = ev.choice(choice_id) if ev else None
         if ev is None or c is None:
             raise IllegalChoice(self.explain_choice(choice_id) or Msg.of("refuse.phase_crisis"), self.scenario.loc)
-        return preview(self, c, self.odds(c.odds))
-
-    def outcome(self) -> Outcome | None:
-        """How the game ended, or None while it goes on."""
-        s = self.state
-        if s.phase is not Phase.OVER or s.ending is None:
-            return None
-        meters = self.meters()
-        score = score_of(meters)
-        turns = len(self.reports)
-        return Outcome(s.ending, score, rating_of(self.scenario, score), turns, meters)
-
-    # ── decisions ────────────────────────────────────────────────────────
-    def apply(self, order: Order) -> list[Change]:
-        """Take an action; raises :class:`IllegalAction` with the reason when it is not allowed."""
-        reason = self.explain_illegal(order)
-        if reason is not None:
-            raise IllegalAction(reason, self.scenario.loc)
-        a = self._actions[order.action]
-        mark = self._push(order)
-        s = self.state
-        cause = self._causes[order.action, order.target]
-        self.add("capital", -a.cost, cause)
-        s.cooldowns[a.id] = s.turn + a.cooldown
-        played = s.played
-        for key in a.played_keys:
-            played[key] = played.get(key, 0) + 1
-        if self._roll(a, cause, order.target):
-            self.run(a.success_plan, cause, order.target)
-        else:
-            self.run(a.failure_plan, cause._replace(kind="action_failed"), order.target)
-        return self.ledger[mark:]
+        return preview(self._b, c, self._odds(c.odds, None), None, self.choice_reasons(choice_id))
 
     def end_turn(self) -> TurnReport | None:
         """End the action phase: deal crises, then (when none waits) run the world and score.
 
         Returns the turn's report, or None while a crisis waits for :meth:`choose`.
         """
-        if self.state.phase is not Phase.ACTIONS:
+        s = self._b.state
+        if s.phase is not Phase.ACTIONS:
             raise WrongPhase(Msg.of("refuse.over" if self.is_over else "refuse.phase_actions"), self.scenario.loc)
         self._push(_END_TURN)
-        self.deal_crises()
-        if self.state.pending:
-            self.state.phase = Phase.CRISIS
+        phases.deal_crises(self._b, self.difficulty)
+        if s.pending:
+            s.phase = Phase.CRISIS
             return None
         return self._finish_turn()
 
@@ -243,7 +314,7 @@ class Game(World):
         assert c is not None
         self._push(Choose(choice_id))
         self._resolve(ev, c)
-        s = self.state
+        s = self._b.state
         s.pending.pop(0)
         if s.pending:
             return None
@@ -263,84 +334,91 @@ class Game(World):
             self.apply(decision)
         elif isinstance(decision, EndTurn):
             self.end_turn()
+        elif isinstance(decision, Deal):
+            self.deal(decision.event)
         else:
             self.choose(decision.choice)
 
+    def outcome(self) -> Outcome | None:
+        """How the game ended, or None while it goes on."""
+        s = self._b.state
+        if s.phase is not Phase.OVER or s.ending is None:
+            return None
+        meters = self.view.meters()
+        score = score_of(meters)
+        return Outcome(s.ending, score, rating_of(self.scenario, score), len(self.reports), meters)
+
     # ── branching ────────────────────────────────────────────────────────
-    def clone(self) -> Game:
-        """An independent game at the same point, with the same history and undo stack."""
-        g = Game(self.scenario, self.state.rng, difficulty=self.difficulty.id, undo=self.keeps_undo,
-                 _state=self.state.copy())
-        g.ledger = self.ledger.copy()
+    def clone(self, resample: Randomness | None = None) -> Game:
+        """An independent game at the same point, with the same history and undo stack.
+
+        With ``resample``, the copy's future draws (deck and rolls) come from that randomness
+        instead, so a lookahead samples possible futures without peeking at this game's.
+        """
+        g = object.__new__(Game)
+        board = self._b.copy()
+        if resample is not None:
+            board.state.rolls = resample.rolls.copy()
+            board.state.deck = resample.deck
+        g._setup(self.scenario, self.difficulty, self.keeps_undo, board)
         g.history = self.history.copy()
-        g.rolls = self.rolls.copy()
-        g.fired = self.fired.copy()
         g.reports = self.reports.copy()
-        g.ended = self.ended.copy()
         g._undo = self._undo.copy()
         return g
 
     def undo(self) -> Decision:
         """Take back the last decision and return it."""
         if not self.keeps_undo:
-            raise RuntimeError("this game was started with undo=False, so it keeps no undo stack")
+            raise NothingToUndo(Msg.of("refuse.undo_off"), self.scenario.loc)
         if not self._undo:
-            raise IndexError("nothing to undo")
-        state, n_ledger, n_rolls, n_fired, n_reports, n_ended = self._undo.pop()
-        self.state = state.copy()
-        del self.ledger[n_ledger:], self.rolls[n_rolls:], self.fired[n_fired:], self.reports[n_reports:]
-        del self.ended[n_ended:]
+            raise NothingToUndo(Msg.of("refuse.undo_none"), self.scenario.loc)
+        state, marks, n_reports = self._undo.pop()
+        self._b.state = state.copy()
+        self._b.cut(marks)
+        del self.reports[n_reports:]
         return self.history.pop()
 
     # ── internals ────────────────────────────────────────────────────────
     def _push(self, decision: Decision) -> int:
-        mark = len(self.ledger)
+        b = self._b
         if self.keeps_undo:
-            self._undo.append((self.state.copy(), mark, len(self.rolls), len(self.fired), len(self.reports),
-                               len(self.ended)))
+            self._undo.append((b.state.copy(), b.marks(), len(self.reports)))
         self.history.append(decision)
-        return mark
+        return len(b.ledger)
 
     def _roll(self, item: ActionDef | ChoiceDef, cause: Cause, target: str | None) -> bool:
-        p = self.odds(item.odds, target)
+        p = self._odds(item.odds, target)
         if p is None:
             return True
-        success = self.state.rng.chance(p)
-        self.rolls.append(Roll(self.state.turn, cause, p, success))
+        s = self._b.state
+        success = s.rolls.chance(p)
+        self._b.rolls.append(Roll(s.turn, cause, p, success))
         return success
 
     def _resolve(self, ev: EventDef, c: ChoiceDef) -> None:
-        s = self.state
+        b, s = self._b, self._b.state
         cause = Cause("choice", f"{ev.id}.{c.id}")
-        self.add("capital", -c.cost, cause)
+        b.add("capital", -c.cost, cause)
         s.chosen[ev.id] = c.id
         if self._roll(c, cause, None):
-            self.run(c.success_plan, cause, None)
+            b.run(c.success_plan, cause, None)
         else:
-            self.run(c.failure_plan, cause._replace(kind="choice_failed"), None)
+            b.run(c.failure_plan, cause._replace(kind="choice_failed"), None)
         for f in c.follow_ups:
-            s.follow_ups.append((s.turn + f.after, f.event))
-        for i in range(len(self.fired) - 1, -1, -1):
-            if self.fired[i].event == ev.id and self.fired[i].choice is None:
-                old = self.fired[i]
-                self.fired[i] = Fired(old.turn, old.event, old.why, c.id, old.hidden)
-                break
+            s.follow_ups.append((s.turn + f.after, f.event, ev.id))
+        phases.record_answer(b, ev.id, c.id)
 
     def _finish_turn(self) -> TurnReport:
-        s = self.state
-        self.world_phase()
-        meters = self.meters()
-        if min(meters.values()) <= 0:
-            s.ending = next(e for m, e in _COLLAPSE if meters[m] <= 0)
-        elif s.turn >= self.scenario.turns:
-            s.ending = "completed"
+        b, s = self._b, self._b.state
+        phases.world_phase(b)
+        s.ending = phases.ending(b)
         report = TurnReport(
             turn=s.turn,
-            changes=tuple(self.ledger[s.report_from :]),
-            fired=_this_turn(self.fired, s.turn),
-            rolls=_this_turn(self.rolls, s.turn),
-            ended=tuple(e for _, e in _this_turn(self.ended, s.turn)),
-            meters=meters,
+            changes=tuple(b.ledger[s.report_from:]),
+            fired=_this_turn(b.fired, s.turn),
+            rolls=_this_turn(b.rolls, s.turn),
+            ended=_ended(b.ended, s.turn),
+            meters={m: s.nums[key] for m, key in self._t.meter_keys},
             capital=s.nums["capital"],
         )
         self.reports.append(report)
@@ -349,22 +427,30 @@ class Game(World):
         else:
             s.turn += 1
             s.played.clear()
-            self.news()
+            phases.news(b, self.difficulty)
         return report
 
 
-def _this_turn(entries: list[_T], turn: int) -> tuple[_T, ...]:
+_E = TypeVar("_E", Fired, Roll)
+
+
+def _this_turn(entries: list[_E], turn: int) -> tuple[_E, ...]:
     """The entries of ``turn`` at the end of a list kept in turn order."""
     i = len(entries)
-    while i and _turn_of(entries[i - 1]) == turn:
+    while i and entries[i - 1].turn == turn:
         i -= 1
     return tuple(entries[i:])
 
 
-def _turn_of(entry: object) -> int:
-    return entry[0] if isinstance(entry, tuple) else entry.turn  # type: ignore[attr-defined,no-any-return]
+def _ended(ended: list[tuple[int, str]], turn: int) -> tuple[str, ...]:
+    """The situations that ended on ``turn`` (kept in turn order at the end of the list)."""
+    i = len(ended)
+    while i and ended[i - 1][0] == turn:
+        i -= 1
+    return tuple(e for _, e in ended[i:])
 
 
-_T = TypeVar("_T")
-_END_TURN = EndTurn()
-_COLLAPSE = (("security", "security_collapse"), ("prosperity", "economic_crisis"), ("autonomy", "client_state"))
+def _one_message(reasons: tuple[Msg, ...]) -> Msg | None:
+    if not reasons:
+        return None
+    return reasons[0] if len(reasons) == 1 else Msg.of("refuse.many", inner=Sentences(reasons))

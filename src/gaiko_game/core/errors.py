@@ -19,12 +19,24 @@ class Refusal(Exception):
 
 
 class IllegalAction(Refusal, ValueError):
-    """The action cannot be taken now."""
+    """The action cannot be taken (or previewed) now."""
 
 
 class IllegalChoice(Refusal, ValueError):
     """The crisis choice cannot be taken now."""
 
 
+class IllegalDeal(Refusal, ValueError):
+    """The event cannot be dealt now."""
+
+
 class WrongPhase(Refusal, RuntimeError):
     """The game is not in the phase this call needs."""
+
+
+class NothingToUndo(Refusal, RuntimeError):
+    """There is no decision to take back."""
+
+
+class UnknownDifficulty(Refusal, ValueError):
+    """The scenario declares no such difficulty."""

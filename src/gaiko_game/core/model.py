@@ -4,10 +4,64 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gaiko_game.core.errors import UnknownDifficulty
 from gaiko_game.core.plugins import Condition, Effect, Plan, plan
-from gaiko_game.core.text import Loc
+from gaiko_game.core.text import Loc, Msg
 
-METERS = ("security", "prosperity", "autonomy")
+COMPLETED = "completed"
+"""The ending of a game played to its last turn (every scenario has it)."""
+
+STRATEGY_ROLES = ("alliance", "rival", "partners", "economic_security", "dialogue", "multilateral", "military")
+"""What the built-in strategies and the debrief's strategy label look for; a scenario maps each to its tags."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerDef:
+    """The country the player leads: its id (its name is text ``actor.<id>``) and where it is drawn."""
+
+    id: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True, slots=True)
+class MeterDef:
+    """A score kept 0–100; at 0 the game ends at once with the ending ``at_zero``."""
+
+    id: str
+    start: int
+    colour: str
+    at_zero: str
+
+
+@dataclass(frozen=True, slots=True)
+class StanceDef:
+    """The axis every actor's stance lies on: ``low`` at −100, ``high`` at +100 (both actor ids)."""
+
+    low: str
+    high: str
+
+
+@dataclass(frozen=True, slots=True)
+class DisputedDef:
+    """An area whose sovereignty is disputed: the map country that draws it, within a box (west, east, south, north)."""
+
+    id: str
+    country: str
+    box: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class MapDef:
+    """The map's region (west, east, south, north), its geometry, which country each actor colours, disputed areas.
+
+    ``geometry`` is a file path, or "" for the bundled low-resolution world map.
+    """
+
+    bounds: tuple[float, float, float, float]
+    geometry: str = ""
+    countries: tuple[tuple[str, str], ...] = ()
+    disputed: tuple[DisputedDef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +229,10 @@ class EventDef:
 
 
 @dataclass(frozen=True, slots=True)
-class AutonomyDef:
-    """How autonomy follows diversification: a target from 1 − HHI, closed at ``rate`` a turn."""
+class DiversificationDef:
+    """How a meter follows diversification: a target from 1 − HHI of the dependency shares, closed at ``rate`` a turn."""
 
+    meter: str
     rate: float
     low: float
     high: float
@@ -196,6 +251,7 @@ class DifficultyDef:
 
 
 STANDARD = DifficultyDef("standard")
+"""The level of a scenario that declares none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,47 +264,75 @@ class RatingDef:
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
-    """Everything the engine needs to run one game."""
+    """Everything the engine needs to run one game, and the frame around it: player, meters, map."""
 
     id: str
     turns: int
     start_year: int
     start_quarter: int
-    meters: tuple[tuple[str, int], ...]
+    player: PlayerDef
+    meters: tuple[MeterDef, ...]
     capital_start: int
     capital_cap: int
     income_base: int
     income_bonuses: tuple[Bonus, ...]
     tracks: tuple[TrackDef, ...]
     actors: tuple[ActorDef, ...]
+    stance: StanceDef
     partners: tuple[str, ...]
     dependencies: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
-    autonomy: AutonomyDef
+    diversification: DiversificationDef | None
+    categories: tuple[str, ...]
     actions: tuple[ActionDef, ...]
     rules: tuple[RuleDef, ...]
     events: tuple[EventDef, ...]
     ratings: tuple[RatingDef, ...]
+    map: MapDef
     max_crises: int = 2
-    player: tuple[float, float] = (35.68, 139.69)
     questions: tuple[str, ...] = ()
     difficulties: tuple[DifficultyDef, ...] = ()
     default_difficulty: str = "standard"
     guide: tuple[tuple[int, str], ...] = ()
     """(turn, prompt id) pairs: prompts shown at the start of those turns; text ``guide.<id>``."""
+    strategy_tags: tuple[tuple[str, frozenset[str]], ...] = ()
+    """(role, tags) for each of :data:`STRATEGY_ROLES` the scenario maps."""
+    tutorial: str | None = None
+    """The id of the bundled scenario that teaches this one, if any."""
     loc: Loc = field(default_factory=dict, compare=False)
     content_hash: str = ""
+    cache: dict[str, object] = field(default_factory=dict, init=False, compare=False, repr=False)
+    """Tables derived from the definitions, built once and shared by every game (see ``core.compiled``)."""
 
     def action(self, action_id: str) -> ActionDef | None:
         """The action with this id, if any."""
         return next((a for a in self.actions if a.id == action_id), None)
 
+    def actor(self, actor_id: str) -> ActorDef | None:
+        """The actor with this id, if any."""
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def meter_ids(self) -> tuple[str, ...]:
+        """The meters' ids, in the order the scenario declares them."""
+        return tuple(m.id for m in self.meters)
+
+    def tags_for(self, role: str) -> frozenset[str]:
+        """The tags that mean ``role`` (one of :data:`STRATEGY_ROLES`) in this scenario."""
+        return next((tags for r, tags in self.strategy_tags if r == role), frozenset())
+
+    def difficulty_ids(self) -> tuple[str, ...]:
+        """The levels a player can choose (``standard`` alone when the scenario declares none)."""
+        return tuple(d.id for d in self.difficulties) or (STANDARD.id,)
+
     def difficulty(self, difficulty_id: str | None) -> DifficultyDef:
-        """A difficulty by id (the scenario's default for None); STANDARD when the scenario declares none."""
+        """A difficulty by id (the scenario's default for None); raises :class:`UnknownDifficulty` for an unknown id."""
         wanted = difficulty_id or self.default_difficulty
         found = next((d for d in self.difficulties if d.id == wanted), None)
-        if found is None and self.difficulties:
-            raise KeyError(f"scenario '{self.id}' has no difficulty '{wanted}'")
-        return found or STANDARD
+        if found is not None:
+            return found
+        if not self.difficulties and wanted == STANDARD.id:
+            return STANDARD
+        raise UnknownDifficulty(Msg.of("refuse.difficulty", level=wanted, levels=", ".join(self.difficulty_ids())),
+                                self.loc)
 
     def guide_for(self, turn: int) -> tuple[str, ...]:
         """The guide prompts shown at the start of ``turn``."""

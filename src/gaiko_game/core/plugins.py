@@ -6,7 +6,7 @@ metadata tells the scenario loader what each value refers to and its range::
     @condition
     @dataclass(frozen=True, kw_only=True, slots=True)
     class Relation(Range):
-        '''Japan's relation with an actor lies in a range.'''
+        '''The player's relation with an actor lies in a range.'''
         name: ClassVar[str] = "relation"
         actor: str = field(metadata=ref("actor"))
 
@@ -21,10 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from gaiko_game.core.ledger import Cause
 from gaiko_game.core.text import Msg
 
 if TYPE_CHECKING:
-    from gaiko_game.core.board import Board, Cause
+    from gaiko_game.core.board import Board
     from gaiko_game.core.state import State
 
 CONDITIONS: dict[str, type[Condition]] = {}

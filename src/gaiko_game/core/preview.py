@@ -4,51 +4,59 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gaiko_game.core.board import Board, Cause, Change
+from gaiko_game.core.board import Board
+from gaiko_game.core.ledger import Cause, Change
 from gaiko_game.core.model import ActionDef, ChoiceDef
 from gaiko_game.core.plugins import Effect, Plan
-from gaiko_game.core.state import State
-from gaiko_game.core.world import autonomy_target
+from gaiko_game.core.text import Msg
+from gaiko_game.core.turn import diversification_target
 
 
 @dataclass(frozen=True, slots=True)
 class Preview:
-    """Immediate changes on success, later pieces (turns from now, effect), odds, and the failure case."""
+    """Immediate changes on success, later pieces (turns from now, effect), odds, and the failure case.
+
+    ``reasons`` says why the action or choice cannot be taken now (empty when it can).
+    """
 
     now: tuple[Change, ...]
     later: tuple[tuple[int, Effect], ...]
     odds: float | None
     failure_now: tuple[Change, ...] = ()
     failure_later: tuple[tuple[int, Effect], ...] = ()
-    autonomy_target: int = 0
-    """How far the success case moves where autonomy is heading (from dependency shifts, now and later)."""
+    target_shift: int = 0
+    """How far the success case moves where the diversified meter is heading, once every piece has landed."""
+    reasons: tuple[Msg, ...] = ()
+    total: tuple[Change, ...] = ()
+    """Every change of the success case once every piece (now, later, faded in) has landed, cost aside."""
+    failure_total: tuple[Change, ...] = ()
 
 
-def _run(board: Board, state: State, steps: Plan, cost: int, cause: Cause, target: str | None) -> tuple[Change, ...]:
-    scratch = Board(board.scenario, state.copy())
+def _run(board: Board, steps: Plan, cost: int, cause: Cause, target: str | None) -> tuple[Change, ...]:
+    scratch = Board(board.scenario, board.state.copy())
     scratch.add("capital", -cost, cause)
     scratch.run(steps, cause, target)
     return tuple(scratch.ledger)
 
 
-def _target_shift(board: Board, steps: Plan, cause: Cause, target: str | None) -> int:
-    """The change in autonomy's target once every piece of the plan has landed."""
+def _landed(board: Board, steps: Plan, cause: Cause, target: str | None) -> tuple[tuple[Change, ...], int]:
+    """Every change once all of the plan's pieces have landed, and how far the diversified meter's target moved."""
     scratch = Board(board.scenario, board.state.copy())
-    before = autonomy_target(scratch)
+    before = diversification_target(scratch)
     scratch.run(tuple((0, e) for _, e in steps), cause, target)
-    return autonomy_target(scratch) - before
+    after = diversification_target(scratch)
+    return tuple(scratch.ledger), (0 if before is None or after is None else after - before)
 
 
-def preview(board: Board, item: ActionDef | ChoiceDef, odds: float | None, target: str | None = None) -> Preview:
-    """Preview an action or a choice without touching the game or its random stream."""
+def preview(board: Board, item: ActionDef | ChoiceDef, odds: float | None, target: str | None = None,
+            reasons: tuple[Msg, ...] = ()) -> Preview:
+    """Preview an action or a choice without touching the game or its random streams."""
     cause = Cause("action" if isinstance(item, ActionDef) else "choice", item.id, target or "")
-    s = board.state
     later = tuple(p for p in item.success_plan if p[0] > 0)
-    shift = _target_shift(board, item.success_plan, cause, target)
+    total, shift = _landed(board, item.success_plan, cause, target)
+    now = _run(board, item.success_plan, item.cost, cause, target)
     if odds is None:
-        return Preview(_run(board, s, item.success_plan, item.cost, cause, target), later, None, autonomy_target=shift)
-    return Preview(
-        _run(board, s, item.success_plan, item.cost, cause, target), later, odds,
-        _run(board, s, item.failure_plan, item.cost, cause, target), tuple(p for p in item.failure_plan if p[0] > 0),
-        autonomy_target=shift,
-    )
+        return Preview(now, later, None, target_shift=shift, reasons=reasons, total=total)
+    return Preview(now, later, odds, _run(board, item.failure_plan, item.cost, cause, target),
+                   tuple(p for p in item.failure_plan if p[0] > 0), target_shift=shift, reasons=reasons, total=total,
+                   failure_total=_landed(board, item.failure_plan, cause, target)[0])

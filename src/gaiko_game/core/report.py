@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from gaiko_game.core.board import Cause, Change
+from gaiko_game.core.ledger import Cause, Change
 from gaiko_game.core.model import Scenario
 from gaiko_game.core.text import Msg
 
@@ -56,7 +56,11 @@ class Outcome:
 
 
 def score_of(meters: dict[str, int]) -> float:
-    """Geometric mean of the meters, to one decimal: balance beats one big number."""
+    """Geometric mean of the meters, to one decimal: balance beats one big number.
+
+    >>> score_of({"a": 20, "b": 50, "c": 100})
+    46.4
+    """
     values = list(meters.values())
     if min(values) <= 0:
         return 0.0
@@ -65,8 +69,8 @@ def score_of(meters: dict[str, int]) -> float:
 
 
 def rating_of(sc: Scenario, score: float) -> str:
-    """The best rating whose threshold the score reaches."""
-    for r in sorted(sc.ratings, key=lambda r: -r.min_score):
-        if score >= r.min_score:
-            return r.id
-    return sc.ratings[-1].id if sc.ratings else ""
+    """The best rating whose threshold the score reaches (the lowest rating below every threshold)."""
+    best = max((r for r in sc.ratings if score >= r.min_score), key=lambda r: r.min_score, default=None)
+    if best is not None:
+        return best.id
+    return min(sc.ratings, key=lambda r: r.min_score).id if sc.ratings else ""

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from gaiko_game.core.ledger import Cause
 from gaiko_game.core.rng import Pcg64
 
 if TYPE_CHECKING:
-    from gaiko_game.core.board import Cause
     from gaiko_game.core.plugins import Effect, Plan
 
 
@@ -32,9 +32,14 @@ class Modifier:
 
 @dataclass(slots=True)
 class State:
-    """Every number is in ``nums`` under a dotted key, e.g. ``relation.china``."""
+    """Every number is in ``nums`` under a dotted key, e.g. ``relation.china``.
 
-    rng: Pcg64
+    ``rolls`` is the stream the odds of actions and answers draw from; ``deck`` is the key of the
+    crisis deck's draws (see ``core.rng``).
+    """
+
+    rolls: Pcg64
+    deck: int
     nums: dict[str, int]
     turn: int = 1
     phase: Phase = Phase.ACTIONS
@@ -47,7 +52,8 @@ class State:
     fired_count: dict[str, int] = field(default_factory=dict)
     chosen: dict[str, str] = field(default_factory=dict)
     pending: list[str] = field(default_factory=list)
-    follow_ups: list[tuple[int, str]] = field(default_factory=list)
+    follow_ups: list[tuple[int, str, str]] = field(default_factory=list)
+    """(turn due, event, the event whose answer queued it — "" when dealt by hand)."""
     situations: dict[str, int] = field(default_factory=dict)
     ending: str | None = None
     report_from: int = 0
@@ -57,7 +63,8 @@ class State:
     def copy(self) -> State:
         """An independent copy (definitions, plans and modifiers are immutable and shared)."""
         new = object.__new__(State)
-        new.rng = self.rng.copy()
+        new.rolls = self.rolls.copy()
+        new.deck = self.deck
         new.nums = self.nums.copy()
         new.turn = self.turn
         new.phase = self.phase
@@ -80,7 +87,8 @@ class State:
     def fingerprint(self) -> tuple[object, ...]:
         """A value that equals another state's exactly when the games are the same."""
         return (
-            self.rng.position(),
+            self.rolls.position(),
+            self.deck,
             self.turn,
             self.phase.value,
             tuple(sorted(self.nums.items())),

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from gaiko_game.core.strings import STRINGS
+
 LANGS = ("ja", "en")
+
+Strings = Mapping[str, Mapping[str, str]]
+"""A table of message templates: key, then language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +22,7 @@ class Name:
 
 @dataclass(frozen=True, slots=True)
 class Msg:
-    """An engine message: a key in :data:`gaiko_game.core.strings.STRINGS` and its arguments."""
+    """A message: a template key and its arguments, rendered later in the reader's language."""
 
     key: str
     args: tuple[tuple[str, object], ...] = ()
@@ -28,21 +33,30 @@ class Msg:
         return Msg(key, tuple(args.items()))
 
 
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """Whole sentences rendered one after another (Japanese runs them on; English puts a space between)."""
+
+    items: tuple[Msg, ...]
+
+
 Loc = Mapping[str, Mapping[str, str]]
 """Scenario text by language, then key: ``loc["ja"]["actor.china"] == "中国"``."""
 
 
 class Texts:
-    """Renders names and messages in one language."""
+    """Renders names and messages in one language.
 
-    def __init__(self, loc: Loc, lang: str) -> None:
-        from gaiko_game.core.strings import STRINGS
+    ``strings`` is the template table: the engine's own (refusals, conditions, effects) by
+    default; the presentation layer passes a larger table that adds the interface's words.
+    """
 
+    def __init__(self, loc: Loc, lang: str, strings: Strings | None = None) -> None:
         if lang not in LANGS:
             raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
         self.lang = lang
         self._loc = loc.get(lang, {})
-        self._strings = STRINGS
+        self._strings = STRINGS if strings is None else strings
 
     def name(self, key: str) -> str:
         """Scenario text for ``key``; the key itself when the scenario lacks it."""
@@ -53,7 +67,7 @@ class Texts:
         return key in self._loc
 
     def ui(self, key: str, **args: object) -> str:
-        """An engine or interface string, formatted."""
+        """A template from the table, formatted."""
         return self.render(Msg.of(key, **args))
 
     @property
@@ -75,6 +89,8 @@ class Texts:
             return self.name(value.key)
         if isinstance(value, Msg):
             return self.render(value)
+        if isinstance(value, Sentences):
+            return ("" if self.lang == "ja" else " ").join(self.render(v) for v in value.items)
         if isinstance(value, tuple) and all(isinstance(v, Msg) for v in value):
             return ("、" if self.lang == "ja" else "; ").join(self.render(v) for v in value if isinstance(v, Msg))
         return value

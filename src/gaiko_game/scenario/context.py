@@ -104,7 +104,7 @@ class Checker:
             self.report(doc, path, "bad-id", f"{field}: {_shown(err['input'])} is not a valid id",
                         hint="ids are snake_case: lower-case letters, digits and underscores, starting with a letter")
         else:
-            word = _TYPE_WORDS.get(kind.split("_")[0], None)
+            word = _TYPE_WORDS.get(kind.split("_", maxsplit=1)[0])
             wanted = f"expected {word}" if word else str(err["msg"]).lower()
             hint = None
             if isinstance(err["input"], str) and word in ("a whole number", "a number", "true or false"):

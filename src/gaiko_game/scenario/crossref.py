@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gaiko_game.core.conditions import CapitalRange, FlagSet
-from gaiko_game.core.model import METERS
+from gaiko_game.core.model import COMPLETED, STRATEGY_ROLES
 from gaiko_game.core.plugins import TARGET
 from gaiko_game.scenario.build import Parts, Where
 from gaiko_game.scenario.diagnostics import did_you_mean
 from gaiko_game.scenario.schema import ScenarioModel
 from gaiko_game.scenario.yamlsafe import Document
+
 
 @dataclass
 class LangText:
@@ -37,8 +38,9 @@ class LangText:
         return first.file if first else f"loc/{lang}.yaml"
 
 
-ENDINGS = ("completed", "security_collapse", "economic_crisis", "client_state")
-_STRICT = ("actor", "track", "partner", "dependency", "action", "event", "category", "tag")
+STRATEGY_LABELS = ("alliance_first", "rival_lean", "hedge")
+"""The debrief's strategy labels (text ``strategy.<id>``), required when a scenario maps ``strategy_tags``."""
+_STRICT = ("actor", "track", "partner", "dependency", "action", "event", "category", "tag", "meter")
 _SET_BY_EFFECTS = ("flag", "counter", "modifier")
 
 
@@ -52,7 +54,8 @@ def check_refs(parts: Parts, sm: ScenarioModel) -> None:
         "action": {a.id for a in parts.actions},
         "event": {e.id for e in parts.events},
         "category": set(sm.categories),
-        "tag": {t for a in parts.actions for t in a.tags} | {t for e in parts.events for c in e.choices for t in c.tags},
+        "tag": _tags(parts),
+        "meter": {x.id for x in sm.meters},
     }
     for kind in _SET_BY_EFFECTS:
         known[kind] = {r.value for r in parts.refs if r.kind == kind and r.defines}
@@ -72,6 +75,38 @@ def check_refs(parts: Parts, sm: ScenarioModel) -> None:
                 ids = [c.id for c in ev.choices]
                 ck.report(r.doc, r.path, "unknown-id", f"event '{event}' has no choice '{r.value}'",
                           hint=did_you_mean(r.value, ids) or _options("choice", set(ids)))
+
+
+def _tags(parts: Parts) -> set[str]:
+    """Every tag an action or a crisis answer carries."""
+    return {t for a in parts.actions for t in a.tags} | {t for e in parts.events for c in e.choices for t in c.tags}
+
+
+def check_frame(parts: Parts, sm: ScenarioModel, doc: Document) -> None:
+    """The player is nobody's twin, and every country the map colours belongs to an actor or the player."""
+    ck, player = parts.checker, sm.player.id
+    if ("actor", player) in parts.defined:
+        where = parts.defined[("actor", player)]
+        ck.report(where.doc, where.path + ("id",), "player-collision",
+                  f"actor '{player}' has the player's id, so it would share the player's name and relations",
+                  hint=f"rename the actor (e.g. '{player}_gov'), or the player in scenario.yaml", warning=True)
+    known = {a.id for a in parts.actors} | {player}
+    for actor in sm.map.countries:
+        if actor not in known:
+            ck.report(doc, ("map", "countries", actor), "unknown-id", f"unknown actor '{actor}' in map.countries",
+                      hint=did_you_mean(actor, known) or f"the player is '{player}'", at_key=True)
+
+
+def check_strategy_tags(parts: Parts, sm: ScenarioModel, doc: Document) -> None:
+    """A tag the strategies look for that no action or answer carries is a misspelling, or dead weight."""
+    carried = _tags(parts)
+    for role in STRATEGY_ROLES:
+        for i, tag in enumerate(getattr(sm.strategy_tags, role)):
+            if tag not in carried:
+                parts.checker.report(doc, ("strategy_tags", role, i), "unknown-tag",
+                                     f"no action or answer carries the tag '{tag}' that strategy_tags.{role} names",
+                                     hint=did_you_mean(tag, carried) or "tags come from `tags:` and categories",
+                                     warning=True)
 
 
 def _options(kind: str, ids: set[str]) -> str | None:
@@ -101,24 +136,29 @@ def check_never_legal(parts: Parts, sm: ScenarioModel) -> None:
 
 def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, str]]:
     """Every text key the scenario needs, with the kind and id of what needs it."""
-    yield from (("scenario", sm.id, k) for k in ("scenario.name", "scenario.description", "capital", "capital.desc",
-                                                 "actor.japan"))
-    for meter in METERS:
-        yield from (("scenario", sm.id, k) for k in (f"meter.{meter}", f"meter.{meter}.desc"))
+    sc = sm.id
+    yield from (("scenario", sc, k) for k in ("scenario.name", "scenario.description", "capital", "capital.desc",
+                                              f"actor.{sm.player.id}", "stance.name"))
+    for meter in sm.meters:
+        yield from (("meter", meter.id, k) for k in (f"meter.{meter.id}", f"meter.{meter.id}.desc"))
+    for ending in sorted({COMPLETED} | {x.at_zero for x in sm.meters}):
+        yield from (("scenario", sc, k) for k in (f"ending.{ending}", f"ending.{ending}.desc"))
     for t in sm.tracks:
-        yield from (("scenario", sm.id, k) for k in (f"track.{t.id}", f"track.{t.id}.desc"))
-    yield from (("scenario", sm.id, f"dependency.{k}") for k in sm.dependencies)
-    yield from (("scenario", sm.id, f"partner.{p}") for p in sm.partners)
-    yield from (("scenario", sm.id, f"category.{c}") for c in sm.categories)
+        yield from (("track", t.id, k) for k in (f"track.{t.id}", f"track.{t.id}.desc"))
+    yield from (("scenario", sc, f"dependency.{k}") for k in sm.dependencies)
+    yield from (("scenario", sc, f"partner.{p}") for p in sm.partners)
+    yield from (("scenario", sc, f"category.{c}") for c in sm.categories)
     for r in sm.ratings:
-        yield from (("scenario", sm.id, k) for k in (f"rating.{r.id}", f"rating.{r.id}.desc"))
-    for ending in ENDINGS:
-        yield from (("scenario", sm.id, k) for k in (f"ending.{ending}", f"ending.{ending}.desc"))
-    yield from (("scenario", sm.id, f"question.{q}") for q in sm.questions)
+        yield from (("scenario", sc, k) for k in (f"rating.{r.id}", f"rating.{r.id}.desc"))
+    yield from (("scenario", sc, f"question.{q}") for q in sm.questions)
     for g in sm.guide:
-        yield ("scenario", sm.id, f"guide.{g.id}")
+        yield ("scenario", sc, f"guide.{g.id}")
     for d in sm.difficulties:
-        yield from (("scenario", sm.id, k) for k in (f"difficulty.{d.id}", f"difficulty.{d.id}.desc"))
+        yield from (("scenario", sc, k) for k in (f"difficulty.{d.id}", f"difficulty.{d.id}.desc"))
+    for area in sm.map.disputed:
+        yield ("disputed area", area.id, f"disputed.{area.id}")
+    if any(getattr(sm.strategy_tags, role) for role in STRATEGY_ROLES):
+        yield from (("scenario", sc, f"strategy.{label}") for label in STRATEGY_LABELS)
     for a in parts.actors:
         yield ("actor", a.id, f"actor.{a.id}")
         yield ("actor", a.id, f"role.{a.role}")
@@ -134,7 +174,7 @@ def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, s
             yield ("event", e.id, f"event.{e.id}.encyclopedia")
         for c in e.choices:
             yield ("event", e.id, f"event.{e.id}.choice.{c.id}")
-    for kind in ("flag", "modifier"):
+    for kind in ("flag", "modifier", "counter", "tag"):
         for value in sorted({r.value for r in parts.refs if r.kind == kind}):
             first = next(r for r in parts.refs if r.kind == kind and r.value == value)
             parts.defined.setdefault((kind, value), Where(first.doc, first.path))
@@ -154,7 +194,7 @@ def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dic
             language = "Japanese" if lang == "ja" else "English"
             parts.checker.report(at_doc, at_path, "missing-text", f"no {language} text for '{key}'",
                                  hint=f"add `{key}: ...` to {text.home_for(key, lang, at_doc.file)}")
-    for lang, text in sorted(loc.items()):
+    for _, text in sorted(loc.items()):
         for key in sorted(set(text.table) - needed):
             parts.checker.report(text.where[key], (key,), "unused-text", f"text '{key}' is not used by anything",
                                  at_key=True, hint=did_you_mean(key, needed), warning=True)

@@ -11,8 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from gaiko_game.core.model import COMPLETED, STRATEGY_ROLES
 from gaiko_game.core.plugins import CONDITIONS, EFFECTS, Amount
 from gaiko_game.scenario import schema
+from gaiko_game.scenario.crossref import STRATEGY_LABELS
 
 _FILE_MODELS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("scenario.yaml", schema.ScenarioModel),
@@ -20,9 +22,6 @@ _FILE_MODELS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("actions: each action", schema.ActionModel),
     ("rules: each world rule", schema.RuleModel),
     ("events: each event", schema.EventModel),
-    ("event `trigger`", schema.TriggerModel),
-    ("event `ongoing` (a situation)", schema.OngoingModel),
-    ("event `choices`: each choice", schema.ChoiceModel),
 )
 
 _INTRO = """\
@@ -33,22 +32,61 @@ file models; do not edit it by hand (a test fails when it is out of date).
 
 A scenario is a folder: `scenario.yaml`, the files it lists (by default `actors.yaml`,
 `actions.yaml`, `rules.yaml`, `events/*.yaml`) and its text in `loc/ja*.yaml` and `loc/en*.yaml`.
-Check it with `gaiko validate PATH`: every problem is printed as `file:line:col: error[code]: message`
-with a hint where one helps. Errors block play; warnings only inform.
+Only `events/*.yaml` is found on its own; actor, action, rule and text files must be listed in
+`files`. Check a scenario with `gaiko validate PATH`: every problem is printed as
+`file:line:col: error[code]: message` with a hint where one helps. Errors block play; warnings
+only inform. Play it with `gaiko play --scenario PATH` (or `--text`), and measure it with
+`gaiko simulate --scenario PATH --policy hedge --runs 200 --events`.
 
 Conditions and effects are lists of one-key maps: the key names the kind, the value holds its
 parameters. Range conditions take `min`, `max` or both (inclusive).
 
+## The frame: who the player is, what is scored, where the map is
+
+`scenario.yaml` declares everything around the rules, so a scenario for any country needs no
+Python change:
+
+- `player`: the country the player leads. Its name is the text `actor.<id>`. It is not an actor:
+  no actor may have its id (the validator warns), and relations are always *with the player*.
+- `meters`: two to five scores, each 0–100, with a colour and the ending (`at_zero`) that a meter
+  at 0 triggers at once. The final score is their geometric mean; `ratings` name its bands.
+  The game played to its last turn ends with the ending `COMPLETED_ID`.
+- `stance`: the axis every actor stands on, from the actor `low` (−100) to the actor `high` (+100),
+  named by the text `stance.name`.
+- `diversification` (optional): the meter that heads for a target set by how spread out the
+  player's dependence is.
+- `map`: the region (`bounds`), cropped from the bundled low-resolution world map (or a geometry
+  file of the scenario's own), which map country each actor colours (`countries`, by the names in
+  `docs/modding/map-countries.md`), and disputed areas, each with the text `disputed.<id>` giving
+  every side's position.
+- `strategy_tags`: which of the scenario's tags mean what to the built-in strategies
+  (`alliance_first`, `rival_lean`, `hedge`) and to the debrief's strategy label. The roles are
+  ROLES. `alliance_first` spends on `alliance` moves (then `multilateral`) and avoids `rival` ones;
+  `rival_lean` spends on `rival` moves (then `dialogue`) and avoids `military` ones; `hedge` takes
+  one `partners`/`economic_security` move, one `alliance` move and one `dialogue` move a turn, then
+  more partners. A tag listed here that no action or answer carries is a warning.
+
 ## Text keys
 
 Every text a player sees is looked up by key in both languages: `scenario.name`,
-`scenario.description`, `meter.<id>` and `meter.<id>.desc`, `capital`, `track.<id>` and `.desc`,
-`dependency.<kind>`, `partner.<id>`, `category.<id>`, `role.<role>`, `actor.<id>`,
-`action.<id>.name` / `.desc` / `.encyclopedia`, `rule.<id>`, `event.<id>.title` / `.text` /
-`.encyclopedia` / `.choice.<choice>`, `flag.<id>`, `modifier.<id>`, `rating.<id>` and `.desc`,
-`ending.<id>` and `.desc`, `question.<id>`. A key missing in one language is an error; a key
-nothing uses is a warning.
-"""
+`scenario.description`, `actor.<player id>` (the player's name), `meter.<id>` and `.desc`,
+`ending.<id>` and `.desc` (for `completed` and each meter's `at_zero`), `stance.name`, `capital`
+and `capital.desc`, `track.<id>` and `.desc`, `dependency.<kind>`, `partner.<id>`,
+`category.<id>`, `role.<role>`, `actor.<id>`, `action.<id>.name` / `.desc` / `.encyclopedia`,
+`rule.<id>`, `event.<id>.title` / `.text` / `.choice.<choice>` (and `.encyclopedia` for crises;
+news and hidden events need a title and text too, as they appear as causes), `flag.<id>`,
+`modifier.<id>`, `counter.<id>`, `tag.<id>` (for tags that `played` conditions read),
+`disputed.<id>`, `rating.<id>` and `.desc`, `difficulty.<id>` and `.desc`, `question.<id>`,
+`guide.<id>`, and — when `strategy_tags` maps any role — LABELS. A key missing in one language
+is an error; a key nothing uses is a warning.
+
+## Upgrading from format 1
+
+Format 1 scenarios had a fixed frame; `docs/modding/upgrading.md` shows, step by step, how to move
+one to format 2.
+""".replace("COMPLETED_ID", f"`{COMPLETED}`").replace(
+    "ROLES", ", ".join(f"`{r}`" for r in STRATEGY_ROLES)).replace(
+    "LABELS", ", ".join(f"`strategy.{label}`" for label in STRATEGY_LABELS))
 
 
 def _type_name(t: Any) -> str:
@@ -113,20 +151,40 @@ def _plugin_section(name: str, cls: type) -> str:
     return "\n".join(out)
 
 
-def _model_section(title: str, model: type[BaseModel]) -> str:
-    rows = []
+def _nested_models(t: Any) -> list[type[BaseModel]]:
+    """The mapping models inside a field's type (``list[ChoiceModel]`` → ChoiceModel)."""
+    if isinstance(t, type) and issubclass(t, BaseModel):
+        return [t]
+    return [m for a in typing.get_args(t) for m in _nested_models(a)]
+
+
+def _model_section(title: str, model: type[BaseModel], seen: set[type[BaseModel]]) -> list[str]:
+    """The model's table, then a section for each mapping inside it (each model once)."""
+    rows, inner = [], []
     for name, f in model.model_fields.items():
-        default = "required" if f.is_required() else (f"`{f.default!r}`" if not isinstance(f.default, BaseModel)
-                                                        else "see below")
+        key = f.alias or name
+        nested = [m for m in _nested_models(f.annotation) if m not in seen]
+        default = "required" if f.is_required() else (
+            f"`{f.default!r}`" if not isinstance(f.default, BaseModel) else "see below")
         meaning = "; ".join(x for x in (f.description or "", _bounds(f)) if x)
-        rows.append(f"| `{f.alias or name}` | {_type_name(f.annotation)} | {default} | {meaning} |")
-    return "\n".join([f"### {title}", "", "| key | type | default | meaning |", "|---|---|---|---|", *rows])
+        if nested:
+            meaning += f" (see `{title.split(':', maxsplit=1)[0].strip('`')}.{key}` below)" if meaning else ""
+        rows.append(f"| `{key}` | {_type_name(f.annotation)} | {default} | {meaning} |")
+        for m in nested:
+            seen.add(m)
+            inner.append((f"`{title.split(':', maxsplit=1)[0].strip('`')}.{key}`", m))
+    out = ["\n".join([f"### {title}", "", "| key | type | default | meaning |", "|---|---|---|---|", *rows]) + "\n"]
+    for sub_title, m in inner:
+        out += _model_section(sub_title, m, seen)
+    return out
 
 
 def reference() -> str:
     """The whole reference as Markdown."""
     parts = [_INTRO, "## Files", ""]
-    parts += [_model_section(t, m) + "\n" for t, m in _FILE_MODELS]
+    seen: set[type[BaseModel]] = {m for _, m in _FILE_MODELS}
+    for t, m in _FILE_MODELS:
+        parts += _model_section(t, m, seen)
     parts += ["## Conditions", ""]
     parts += [_plugin_section(n, c) + "\n" for n, c in sorted(CONDITIONS.items())]
     parts += ["## Effects", "",

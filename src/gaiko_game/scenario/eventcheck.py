@@ -6,17 +6,17 @@ choices that change nothing, conditions outside the range of what they test.
 
 from __future__ import annotations
 
-from gaiko_game.core.board import COUNTER_BOUNDS
+from gaiko_game.core.compiled import COUNTER_BOUNDS
 from gaiko_game.core.conditions import AllOf, Range
 from gaiko_game.core.model import EventDef
-from gaiko_game.core.plugins import TARGET, Condition
+from gaiko_game.core.plugins import Condition
 from gaiko_game.scenario.build import Parts
 from gaiko_game.scenario.schema import ScenarioModel
 
 
 def bounds_by_key(parts: Parts, sm: ScenarioModel) -> dict[str, tuple[int, int]]:
     """What each number can range over, from the scenario's definitions."""
-    b: dict[str, tuple[int, int]] = {f"meter.{m}": (0, 100) for m in ("security", "prosperity", "autonomy")}
+    b: dict[str, tuple[int, int]] = {f"meter.{m.id}": (0, 100) for m in sm.meters}
     b["capital"] = (0, sm.capital.cap)
     b["turn"] = (1, sm.turns)
     for a in parts.actors:
@@ -36,7 +36,7 @@ def impossible(conds: tuple[Condition, ...], bounds: dict[str, tuple[int, int]])
             inner = impossible(c.of, bounds)
             if inner is not None:
                 return inner
-        if isinstance(c, Range) and getattr(c, "actor", None) != TARGET:
+        if isinstance(c, Range) and not c.reads_target():
             lo, hi = bounds.get(c.key(None), COUNTER_BOUNDS)
             if (c.min is not None and c.min > hi) or (c.max is not None and c.max < lo):
                 return c

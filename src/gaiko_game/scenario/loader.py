@@ -13,8 +13,10 @@ from typing import Any
 
 from gaiko_game.core import model as m
 from gaiko_game.scenario import build, crossref, eventcheck, schema
+from gaiko_game.scenario.bundled import world_map
 from gaiko_game.scenario.context import Checker
 from gaiko_game.scenario.diagnostics import Diagnostic, did_you_mean
+from gaiko_game.scenario.geometry import BadGeometry, Geometry, read_geometry
 from gaiko_game.scenario.yamlsafe import Document, read
 
 SCENARIO_FILE = "scenario.yaml"
@@ -68,6 +70,20 @@ class _Reader:
         self.complete &= valid is not None
         return doc, valid
 
+    def inside(self, rel: str, listed_in: Document, at: tuple[str | int, ...]) -> Path | None:
+        """The path of a file the scenario names, when it exists inside the folder (reported otherwise)."""
+        path = (self.folder / rel).resolve()
+        if not path.is_relative_to(self.root):
+            self.checker.report(listed_in, at, "path-outside", f"'{rel}' is outside the scenario folder",
+                                hint="every file a scenario names must be inside its own folder")
+            return None
+        if not path.is_file():
+            self.checker.report(listed_in, at, "missing-file", f"file '{rel}' does not exist",
+                                hint=f"create {self.shown / rel}, or fix the name")
+            return None
+        self.digest.append((rel, path.read_bytes()))
+        return path
+
     def content_hash(self) -> str:
         h = hashlib.sha256()
         for rel, data in sorted(self.digest):
@@ -86,6 +102,8 @@ def load(path: str | Path) -> LoadResult:
         return LoadResult(None, checker.diagnostics)
     reader = _Reader(folder, folder, checker)
     sdoc, sm = reader.file(SCENARIO_FILE, schema.ScenarioModel)
+    if sdoc is not None and _old_format(checker, sdoc):
+        return LoadResult(None, checker.diagnostics)
     if sdoc is None or sm is None:
         return LoadResult(None, checker.diagnostics)
     parts = build.Parts(checker, partner_ids=frozenset(sm.partners))
@@ -104,32 +122,99 @@ def load(path: str | Path) -> LoadResult:
             build.add_events(parts, items, doc)
     loc = _read_loc(reader, files.loc, sdoc)
     income = build.bonuses(parts, sm.capital.bonuses, sdoc, ("capital", "bonuses"))
+    geometry = _map_geometry(reader, sm, sdoc)
     if reader.complete and parts.complete:  # cross-file checks on a partial scenario would only add noise
+        crossref.check_frame(parts, sm, sdoc)
         crossref.check_refs(parts, sm)
         crossref.check_never_legal(parts, sm)
+        crossref.check_strategy_tags(parts, sm, sdoc)
         eventcheck.check_events(parts, sm)
         crossref.check_text(parts, sm, sdoc, loc)
+        if geometry is not None:
+            _check_map_names(checker, sm, sdoc, geometry[1])
     if not checker.ok:
         return LoadResult(None, checker.diagnostics)
     scenario = m.Scenario(
         id=sm.id, turns=sm.turns, start_year=sm.start.year, start_quarter=sm.start.quarter,
-        meters=tuple((k, getattr(sm.meters, k)) for k in m.METERS),
+        player=m.PlayerDef(sm.player.id, sm.player.lat, sm.player.lon),
+        meters=tuple(m.MeterDef(x.id, x.start, x.colour, x.at_zero) for x in sm.meters),
         capital_start=sm.capital.start, capital_cap=sm.capital.cap, income_base=sm.capital.income,
         income_bonuses=income,
         tracks=tuple(m.TrackDef(t.id, t.min, t.max, t.start) for t in sm.tracks),
-        actors=tuple(parts.actors), partners=tuple(sm.partners),
+        actors=tuple(parts.actors), stance=m.StanceDef(sm.stance.low, sm.stance.high),
+        partners=tuple(sm.partners),
         dependencies=tuple((k, tuple(v.items())) for k, v in sm.dependencies.items()),
-        autonomy=m.AutonomyDef(sm.autonomy.rate, sm.autonomy.low, sm.autonomy.high, tuple(sm.autonomy.weights.items())),
+        diversification=_diversification(sm.diversification),
+        categories=tuple(sm.categories),
         actions=tuple(parts.actions), rules=tuple(parts.rules), events=tuple(parts.events),
         ratings=tuple(m.RatingDef(r.id, r.min_score) for r in sm.ratings),
-        max_crises=sm.max_crises, player=(sm.player.lat, sm.player.lon), questions=tuple(sm.questions),
+        map=_map(sm.map, geometry[0] if geometry else ""),
+        max_crises=sm.max_crises, questions=tuple(sm.questions),
         difficulties=tuple(m.DifficultyDef(d.id, tuple(d.meters.items()), d.capital, d.income, d.crisis_chance)
                            for d in sm.difficulties),
         default_difficulty=sm.default_difficulty,
         guide=tuple((g.turn, g.id) for g in sm.guide),
+        strategy_tags=tuple((role, frozenset(tags)) for role, tags in sm.strategy_tags.model_dump().items() if tags),
+        tutorial=sm.tutorial,
         loc={lang: t.table for lang, t in loc.items()}, content_hash=reader.content_hash(),
     )
     return LoadResult(scenario, checker.diagnostics)
+
+
+def _old_format(checker: Checker, sdoc: Document) -> bool:
+    """A format-1 scenario gets one clear error instead of a page of schema complaints."""
+    data = sdoc.data
+    if not isinstance(data, dict) or data.get("format") != 1:
+        return False
+    checker.diagnostics[:] = [d for d in checker.diagnostics if d.file != sdoc.file]
+    checker.report(sdoc, ("format",), "old-format",
+                   "this scenario uses format 1, from before scenarios declared their own frame",
+                   hint="set `format: 2` and declare `player.id`, a `meters` list, `stance`, `diversification`, `map` "
+                        "and `strategy_tags`: docs/modding/upgrading.md shows how, step by step")
+    return True
+
+
+def _diversification(d: schema.DiversificationModel | None) -> m.DiversificationDef | None:
+    if d is None:
+        return None
+    return m.DiversificationDef(d.meter, d.rate, d.low, d.high, tuple(d.weights.items()))
+
+
+def _box(b: schema.BoxModel) -> tuple[float, float, float, float]:
+    return b.west, b.east, b.south, b.north
+
+
+def _map(mm: schema.MapModel, geometry: str) -> m.MapDef:
+    return m.MapDef(_box(mm.bounds), geometry, tuple(mm.countries.items()),
+                    tuple(m.DisputedDef(d.id, d.country, _box(d.box)) for d in mm.disputed))
+
+
+def _map_geometry(reader: _Reader, sm: schema.ScenarioModel, sdoc: Document) -> tuple[str, Geometry] | None:
+    """The map's geometry file ("" for the bundled world map) and its countries; None when it cannot be read."""
+    rel = sm.map.geometry
+    path = world_map() if rel is None else reader.inside(rel, sdoc, ("map", "geometry"))
+    if path is None:
+        reader.complete = False
+        return None
+    try:
+        geometry = read_geometry(path)
+    except BadGeometry as e:
+        reader.checker.report(sdoc, ("map", "geometry"), "bad-geometry", str(e),
+                              hint="a geometry file is JSON in the bundled world map's format (assets/map/world.json)")
+        reader.complete = False
+        return None
+    return ("" if rel is None else str(path)), geometry
+
+
+def _check_map_names(checker: Checker, sm: schema.ScenarioModel, sdoc: Document, geometry: Geometry) -> None:
+    """Every country the scenario names must be in the map."""
+    names = geometry.countries
+    where: list[tuple[tuple[str | int, ...], str]] = [(("map", "countries", a), n) for a, n in sm.map.countries.items()]
+    where += [(("map", "disputed", i, "country"), d.country) for i, d in enumerate(sm.map.disputed)]
+    for path, name in where:
+        if name not in names:
+            checker.report(sdoc, path, "unknown-id", f"the map has no country '{name}'",
+                           hint=did_you_mean(name, names) or "docs/modding/map-countries.md lists the bundled map's names")
 
 
 def _read_loc(reader: _Reader, files: dict[str, list[str]], sdoc: Document) -> dict[str, crossref.LangText]:
@@ -171,11 +256,30 @@ def _check_scenario_numbers(parts: build.Parts, sm: schema.ScenarioModel, doc: D
                    f"{kind} dependence shares add up to {sum(shares.values())}, not 100")
         if len(shares) < 2:
             report(doc, ("dependencies", kind), "out-of-range", f"{kind} dependence needs at least 2 partners")
-    for kind in sm.autonomy.weights:
-        if kind not in sm.dependencies:
-            parts.ref("dependency", kind, doc, ("autonomy", "weights", kind))
-    if sm.autonomy.low >= sm.autonomy.high:
-        report(doc, ("autonomy",), "out-of-range", "autonomy 'low' must be below 'high'")
+    for i, meter in enumerate(sm.meters):
+        parts.define("meter", meter.id, doc, ("meters", i))
+        if meter.at_zero == m.COMPLETED:
+            report(doc, ("meters", i, "at_zero"), "bad-id", f"'{m.COMPLETED}' is the ending of a game played to its end",
+                   hint="name the collapse, e.g. `at_zero: security_collapse`")
+    d = sm.diversification
+    if d is not None:
+        parts.ref("meter", d.meter, doc, ("diversification", "meter"))
+        for kind in d.weights:
+            if kind not in sm.dependencies:
+                parts.ref("dependency", kind, doc, ("diversification", "weights", kind))
+        if d.low >= d.high:
+            report(doc, ("diversification",), "out-of-range", "diversification 'low' must be below 'high'")
+    for i, difficulty in enumerate(sm.difficulties):
+        for meter_id in difficulty.meters:
+            parts.ref("meter", meter_id, doc, ("difficulties", i, "meters", meter_id))
+    for end in ("low", "high"):
+        parts.ref("actor", getattr(sm.stance, end), doc, ("stance", end))
+    if sm.stance.low == sm.stance.high:
+        report(doc, ("stance",), "out-of-range", "the stance axis needs two different actors at its ends")
+    _check_box(parts, doc, sm.map.bounds, ("map", "bounds"))
+    for i, area in enumerate(sm.map.disputed):
+        parts.define("disputed area", area.id, doc, ("map", "disputed", i))
+        _check_box(parts, doc, area.box, ("map", "disputed", i, "box"))
     ids = [r.id for r in sm.ratings]
     if len(set(ids)) != len(ids):
         report(doc, ("ratings",), "duplicate-id", "two ratings share an id")
@@ -186,3 +290,8 @@ def _check_scenario_numbers(parts: build.Parts, sm: schema.ScenarioModel, doc: D
     if levels and sm.default_difficulty not in levels:
         report(doc, ("default_difficulty",), "unknown-id", f"default difficulty '{sm.default_difficulty}' is not declared",
                hint=did_you_mean(sm.default_difficulty, levels) or f"declared: {', '.join(levels)}")
+
+
+def _check_box(parts: build.Parts, doc: Document, box: schema.BoxModel, path: tuple[str | int, ...]) -> None:
+    if not (box.west < box.east <= box.west + 360 and box.south < box.north):
+        parts.checker.report(doc, path, "out-of-range", "a box needs west < east (at most 360° apart) and south < north")

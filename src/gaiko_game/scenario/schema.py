@@ -1,4 +1,4 @@
-"""Pydantic models of the scenario files (format 1).
+"""Pydantic models of the scenario files (format 2).
 
 Conditions and effects stay raw here (``list[dict]``); :mod:`.params` checks them
 against the plugin registry. Every model forbids unknown keys and is strict, so
@@ -18,6 +18,9 @@ Percent = Annotated[int, Field(ge=0, le=100)]
 Signed = Annotated[int, Field(ge=-100, le=100)]
 Chance = Annotated[float, Field(ge=0.0, le=1.0)]
 Role = Literal["ally", "partner", "neutral", "rival"]
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+Tags = list[Id]
+FORMAT = 2
 
 
 def D(text: str, **kw: Any) -> Any:  # noqa: N802 - reads as a declaration
@@ -36,9 +39,67 @@ class Start(Strict):
     quarter: int = D("quarter of turn 1 (1–4); each turn is one quarter", ge=1, le=4)
 
 
-class Where(Strict):
-    lat: float = D("latitude in degrees", ge=-90, le=90)
-    lon: float = D("longitude in degrees", ge=-180, le=180)
+class PlayerModel(Strict):
+    id: Id = D("the player's country: its name is the text `actor.<id>`; no actor may have the same id")
+    lat: float = D("latitude of the player's marker on the map", ge=-90, le=90)
+    lon: float = D("longitude of the player's marker", ge=-180, le=180)
+
+
+class MeterModel(Strict):
+    id: Id = D("meter id; its names are `meter.<id>` and `meter.<id>.desc`")
+    start: int = D("value at the start (a meter runs 0–100)", ge=1, le=100)
+    colour: Colour = D("colour of its bar and curve, as `\"#rrggbb\"` (quote it)")
+    at_zero: Id = D("the ending when it falls to 0, which ends the game at once; "
+                    "its names are `ending.<id>` and `ending.<id>.desc`")
+
+
+class StanceModel(Strict):
+    low: Id = D("the actor at −100 of the stance axis")
+    high: Id = D("the actor at +100 of the stance axis; the text `stance.name` names the axis")
+
+
+class DiversificationModel(Strict):
+    meter: Id = D("the meter that follows how diversified dependence is")
+    rate: float = D("share of the gap to the target closed each turn", gt=0.0, le=1.0)
+    low: float = D("diversification (0–1) that maps to a target of 0", ge=0.0, lt=1.0)
+    high: float = D("diversification (0–1) that maps to a target of 100", gt=0.0, le=1.0)
+    weights: dict[str, Annotated[float, Field(gt=0)]] = D(
+        "weight of each dependency kind. Diversification is the weighted mean over kinds of 1 − HHI of the "
+        "shares (the sum of squared shares), normalised so that equal shares give 1; the target is "
+        "100 × (diversification − low) / (high − low), kept within 0–100")
+
+
+class BoxModel(Strict):
+    west: float = D("western edge, degrees of longitude", ge=-360, le=360)
+    east: float = D("eastern edge (may pass 180 for a region across the date line)", ge=-360, le=360)
+    south: float = D("southern edge, degrees of latitude", ge=-85, le=85)
+    north: float = D("northern edge", ge=-85, le=85)
+
+
+class DisputedModel(Strict):
+    id: Id = D("area id; the text `disputed.<id>` is shown on hover and should give every side's position")
+    country: str = D("the map country that draws the area, by its name in the map")
+    box: BoxModel = D("rings of that country lying wholly inside this box are drawn as the disputed area")
+
+
+class MapModel(Strict):
+    bounds: BoxModel = D("the region shown; actors outside it are drawn as insets at the map's edge")
+    geometry: str | None = D("a map file in the scenario folder, in the bundled world map's format "
+                             "(default: the bundled low-resolution world map)", default=None)
+    countries: dict[Id, str] = D("which map country each actor (and the player) colours, by its name in the map "
+                                 "(docs/modding/map-countries.md lists the bundled map's names)", default={})
+    disputed: list[DisputedModel] = D("areas drawn apart from any country, with every side's position",
+                                      default=[])
+
+
+class StrategyTagsModel(Strict):
+    alliance: Tags = D("tags of moves that invest in the alliance with the main ally", default=[])
+    rival: Tags = D("tags of moves that lean towards the main rival", default=[])
+    partners: Tags = D("tags of partnerships with third countries (diversification)", default=[])
+    economic_security: Tags = D("tags of economic-security and technology moves", default=[])
+    dialogue: Tags = D("tags of dialogue with the rival", default=[])
+    multilateral: Tags = D("tags of multilateral frameworks", default=[])
+    military: Tags = D("tags of military moves (the rival-leaning strategy avoids them)", default=[])
 
 
 class BonusModel(Strict):
@@ -60,13 +121,6 @@ class TrackModel(Strict):
     start: int = D("value at the start")
 
 
-class AutonomyModel(Strict):
-    rate: float = D("share of the gap to the target closed each turn", gt=0.0, le=1.0)
-    low: float = D("diversification (0–1) that maps to an autonomy target of 0", ge=0.0, lt=1.0)
-    high: float = D("diversification (0–1) that maps to an autonomy target of 100", gt=0.0, le=1.0)
-    weights: dict[str, Annotated[float, Field(gt=0)]] = D("weight of each dependency kind in diversification")
-
-
 class RatingModel(Strict):
     id: Id = D("rating id; its names are `rating.<id>` and `rating.<id>.desc`")
     min_score: float = D("lowest final score that earns it", ge=0, le=100)
@@ -74,8 +128,8 @@ class RatingModel(Strict):
 
 class DifficultyModel(Strict):
     id: Id = D("difficulty id; its names are `difficulty.<id>` and `difficulty.<id>.desc`")
-    meters: dict[Literal["security", "prosperity", "autonomy"], Annotated[int, Field(ge=-50, le=50)]] = D(
-        "added to the starting meters", default={})
+    meters: dict[Id, Annotated[int, Field(ge=-50, le=50)]] = D("added to the starting meters, by meter id",
+                                                               default={})
     capital: int = D("added to the starting Diplomatic Capital", default=0, ge=-20, le=20)
     income: int = D("added to the income every turn", default=0, ge=-5, le=5)
     crisis_chance: float = D("multiplies every crisis's chance per turn (certain triggers stay certain)",
@@ -87,16 +141,10 @@ class GuideModel(Strict):
     turn: int = D("the turn at whose start it is shown", ge=1, le=200)
 
 
-class Meters(Strict):
-    security: int = D("starting security", ge=1, le=100)
-    prosperity: int = D("starting prosperity", ge=1, le=100)
-    autonomy: int = D("starting autonomy", ge=1, le=100)
-
-
 class Files(Strict):
-    actors: list[str] = D("actor files", default=["actors.yaml"])
-    actions: list[str] = D("action files", default=["actions.yaml"])
-    rules: list[str] = D("world-rule files", default=["rules.yaml"])
+    actors: list[str] = D("actor files (not globbed: list every file)", default=["actors.yaml"])
+    actions: list[str] = D("action files (not globbed: list every file)", default=["actions.yaml"])
+    rules: list[str] = D("world-rule files (not globbed: list every file)", default=["rules.yaml"])
     events: list[str] | None = D("event files (default: every `events/*.yaml`)", default=None)
     loc: dict[Literal["ja", "en"], list[str]] = D("text files per language",
                                                   default={"ja": ["loc/ja.yaml"], "en": ["loc/en.yaml"]})
@@ -104,17 +152,25 @@ class Files(Strict):
 
 class ScenarioModel(Strict):
     id: Id = D("scenario id")
-    format: Literal[1] = D("scenario format version")
+    format: Literal[2] = D("scenario format version")
     turns: int = D("number of turns", ge=1, le=200)
     start: Start = D("date of turn 1")
-    player: Where = D("where Japan is drawn")
-    meters: Meters = D("starting security, prosperity and autonomy (a meter at 0 ends the game)")
+    player: PlayerModel = D("the country the player leads")
+    meters: Annotated[list[MeterModel], Field(min_length=2, max_length=5)] = D(
+        "the scores kept 0–100 (two to five); the final score is their geometric mean")
     capital: CapitalModel = D("Diplomatic Capital: start, cap, income")
     categories: list[Id] = D("action categories, in the order the player sees them")
-    tracks: list[TrackModel] = D("ladders such as US–China tension", default=[])
+    tracks: list[TrackModel] = D("ladders such as a tension ladder; names `track.<id>` and `.desc`", default=[])
+    stance: StanceModel = D("the axis every actor's stance lies on (−100..100), named by the text `stance.name`")
     partners: list[Id] = D("dependency partners (shares are kept per partner)")
     dependencies: dict[Id, dict[Id, Percent]] = D("starting shares per kind, each kind adding up to 100")
-    autonomy: AutonomyModel = D("how autonomy follows diversification")
+    diversification: DiversificationModel | None = D("how a meter follows diversification (none: no meter does)",
+                                                     default=None)
+    map: MapModel = D("the map's region, which country each actor colours, disputed areas")
+    strategy_tags: StrategyTagsModel = D(
+        "which tags mean what to the built-in strategies and the debrief's strategy label", default=StrategyTagsModel())
+    tutorial: Id | None = D("the id of a bundled scenario that teaches this one (offered on the title screen)",
+                            default=None)
     max_crises: int = D("most crises dealt in one turn (follow-ups always come)", default=2, ge=0, le=10)
     ratings: list[RatingModel] = D("named bands of final score")
     questions: list[Id] = D("discussion questions for the debrief, `question.<id>`", default=[])
@@ -129,9 +185,9 @@ class ActorModel(Strict):
     id: Id = D("actor id")
     lat: float = D("latitude (the capital's, or the map anchor's)", ge=-90, le=90)
     lon: float = D("longitude", ge=-180, le=180)
-    role: Role = D("role towards Japan")
-    relation: Signed = D("starting relation with Japan, −100..100")
-    stance: Signed = D("starting stance, −100 (China) .. +100 (US)")
+    role: Role = D("role towards the player")
+    relation: Signed = D("starting relation with the player, −100..100")
+    stance: Signed = D("starting place on the stance axis, −100 (`stance.low`) .. +100 (`stance.high`)")
     inset: bool = D("drawn as an inset at the map's edge", default=False)
 
 
@@ -141,7 +197,8 @@ class ActionModel(Strict):
     cost: int = D("Diplomatic Capital it costs", ge=0, le=50)
     cooldown: int = D("turns before it can be taken again (1 = next turn)", default=1, ge=1, le=40)
     targets: list[Id] = D("actors the player chooses between; `target` in effects names the choice", default=[])
-    tags: list[Id] = D("what kind of move it is (policies and `played` read tags; the category is a tag too)",
+    tags: list[Id] = D("what kind of move it is: `played` conditions read tags (their names are `tag.<id>`), and "
+                       "the built-in strategies read the tags mapped in `strategy_tags`; the category is a tag too",
                        default=[])
     requires: Raw = D("conditions for it to be available", default=[])
     effects: Raw = D("effects on success")
@@ -171,7 +228,8 @@ class ChoiceModel(Strict):
     odds_modifiers: list[BonusModel] = D("added to the odds while conditions hold", default=[])
     on_failure: Raw = D("effects when the roll fails", default=[])
     follow_up: list[FollowUpModel] = D("events queued by this choice (a chain)", default=[])
-    tags: list[Id] = D("what kind of answer it is (policies read tags)", default=[])
+    tags: list[Id] = D("what kind of answer it is (the built-in strategies read the tags mapped in `strategy_tags`)",
+                       default=[])
     weight: float = D("how likely a weighted policy is to pick it", default=1.0, ge=0, le=100)
 
 

@@ -1,38 +1,46 @@
 """A stronger player: one-turn lookahead over the engine's clone(), with hedge play for the rest of the turn.
 
 For each legal action (and for ending the turn now) it plays a copy of the game to the start
-of the next turn and scores the result: the geometric mean of security, prosperity and autonomy
-(autonomy counted halfway to where diversification is taking it), plus a little for capital kept.
-The copies get their own random stream, so the advisor samples outcomes rather than peeking at
-the game's own rolls. The same search explains its advice: what the best move leads to compared
-with ending the turn.
+of the next turn and scores the result: the geometric mean of the meters (the diversified
+meter counted halfway to where diversification is taking it), plus a little for capital kept.
+The copies draw from their own randomness (``Game.clone(resample=…)``), so the advisor samples
+possible futures rather than peeking at the game's own deck and rolls. The same search explains
+its advice: what the best move leads to compared with ending the turn.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from gaiko_game.core import Game, Order, Pcg64
-from gaiko_game.session.policies import Policy, make_policy
+from gaiko_game.core import Game, Order, Pcg64, Randomness
+from gaiko_game.session.policies import BUILT_IN, Policy
 
 
 def value(game: Game) -> float:
-    """How good a position is: balance of the meters (autonomy halfway to its target), plus capital."""
-    m = game.meters()
-    autonomy = (m["autonomy"] + game.autonomy_target()) / 2
-    parts = [max(m["security"], 0.5), max(m["prosperity"], 0.5), max(autonomy, 0.5)]
-    if min(m.values()) <= 0:
+    """How good a position is: balance of the meters (the diversified one halfway to its target), plus capital."""
+    view = game.view
+    meters = view.meters()
+    if min(meters.values()) <= 0:
         return 0.0
-    return math.exp(sum(math.log(v) for v in parts) / 3) + 0.3 * game.state.nums["capital"]
+    d, target = game.scenario.diversification, view.target()
+    heading = d.meter if d is not None and target is not None else None
+    parts = [max((v + (target or 0)) / 2 if m == heading else v, 0.5) for m, v in meters.items()]
+    return math.exp(sum(math.log(v) for v in parts) / len(parts)) + 0.3 * view.capital
 
 
 @dataclass(frozen=True)
 class Advice:
-    """The advised action (None: end the turn) and what it leads to, compared with ending the turn now."""
+    """The advised action (None: end the turn) and what it leads to, compared with ending the turn now.
+
+    ``gains`` holds each meter's difference, and ``target`` the difference in where the diversified
+    meter is heading.
+    """
 
     order: Order | None
     gains: dict[str, int]
+    target: int
     value: float
 
 
@@ -43,7 +51,7 @@ class LookaheadPolicy:
 
     def __init__(self, rng: Pcg64) -> None:
         self.rng = rng
-        self.rollout: Policy = make_policy("hedge", Pcg64(rng.raw(), rng.raw()))
+        self.rollout: Policy = BUILT_IN["hedge"](Pcg64(rng.raw(), rng.raw()))
 
     def _finish(self, g: Game) -> Game:
         while (order := self.rollout.act(g)) is not None:
@@ -54,9 +62,7 @@ class LookaheadPolicy:
         return g
 
     def _copy(self, game: Game) -> Game:
-        g = game.clone()
-        g.state.rng = Pcg64(self.rng.raw(), self.rng.raw())  # sample the future; never peek at the real rolls
-        return g
+        return game.clone(resample=Randomness(self.rng.raw(), Pcg64(self.rng.raw(), self.rng.raw())))
 
     def advise(self, game: Game) -> Advice:
         """The best action now (or None to end the turn), with its expected gains."""
@@ -69,10 +75,10 @@ class LookaheadPolicy:
             v = value(g)
             if v > best[0]:
                 best = (v, order, g)
-        base_m, best_m = baseline.meters(), best[2].meters()
+        base_m, best_m = baseline.view.meters(), best[2].view.meters()
         gains = {k: best_m[k] - base_m[k] for k in base_m}
-        gains["autonomy_target"] = best[2].autonomy_target() - baseline.autonomy_target()
-        return Advice(best[1], gains, best[0])
+        target = (best[2].view.target() or 0) - (baseline.view.target() or 0)
+        return Advice(best[1], gains, target, best[0])
 
     def act(self, game: Game) -> Order | None:
         return self.advise(game).order
@@ -85,3 +91,13 @@ class LookaheadPolicy:
             g.choose(choice)
             scored.append((value(self._finish(g) if not g.is_over and g.pending_crisis else g), choice))
         return max(scored)[1]
+
+
+POLICIES = (*BUILT_IN, "lookahead")
+"""Every built-in policy's name, as the command line offers them."""
+
+
+def make_policy(name: str, rng: Pcg64) -> Policy:
+    """A built-in policy by name (see :data:`POLICIES`); raises ``KeyError`` for an unknown name."""
+    factory: Callable[[Pcg64], Policy] = LookaheadPolicy if name == "lookahead" else BUILT_IN[name]
+    return factory(rng)

@@ -1,17 +1,19 @@
-"""Built-in policies: a random player and three strategies the article discusses.
+"""Built-in policies: a random player, three strategies the source article discusses, and the advisor.
 
-A policy knows only tags, never effects: ``us_first`` spends on actions tagged
-``us`` first, ``china_lean`` on ``china``, ``hedge`` keeps one ``us`` action a
-turn as its base and then spends on ``partner`` and ``econsec``. What each
-strategy achieves comes from the scenario's rules and numbers alone.
+A strategy knows only roles, never effects: ``alliance_first`` spends on moves the scenario
+tags as the alliance, ``rival_lean`` on moves towards the rival, and ``hedge`` keeps one
+alliance move a turn as its base, then spends on partners and economic security. Each
+scenario's ``strategy_tags`` say which of its tags mean which role, so what a strategy
+achieves comes from the scenario's rules and numbers alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from gaiko_game.core import Game, Order, Pcg64, TurnReport
+from gaiko_game.core import Game, Order, Pcg64, Scenario, TurnReport
 
 
 class Policy(Protocol):
@@ -64,29 +66,31 @@ class RandomPolicy:
 
 @dataclass(frozen=True)
 class Stage:
-    """Actions carrying any of ``tags``, at most ``per_turn`` of them a turn (0 = no limit)."""
+    """Actions in any of ``roles``, at most ``per_turn`` of them a turn (0 = no limit)."""
 
-    tags: frozenset[str]
+    roles: tuple[str, ...]
     per_turn: int = 0
 
 
 @dataclass
 class PreferencePolicy:
-    """Spends capital stage by stage, choosing at random within a stage; answers crises by tag."""
+    """Spends capital stage by stage, choosing at random within a stage; answers crises by role."""
 
     name: str
     rng: Pcg64
     stages: tuple[Stage, ...]
-    crisis_tags: tuple[str, ...]
-    avoid: frozenset[str] = frozenset()
+    crisis_roles: tuple[str, ...]
+    avoid: tuple[str, ...] = ()
 
     def act(self, game: Game) -> Order | None:
+        sc, view = game.scenario, game.view
         legal = game.legal_actions()
+        avoid = _tags(sc, self.avoid)
         for stage in self.stages:
-            used = sum(game.played(t) for t in stage.tags)
-            if stage.per_turn and used >= stage.per_turn:
+            wanted = _tags(sc, stage.roles)
+            if stage.per_turn and sum(view.played(t) for t in wanted) >= stage.per_turn:
                 continue
-            fits = [o for o in legal if self._tags(game, o) & stage.tags and not self._tags(game, o) & self.avoid]
+            fits = [o for o in legal if (tags := _action_tags(sc, o)) & wanted and not tags & avoid]
             if fits:
                 return fits[self.rng.below(len(fits))]
         return None
@@ -95,46 +99,53 @@ class PreferencePolicy:
         ev = game.pending_crisis
         legal = game.legal_choices()
         assert ev is not None and legal
-        for tag in self.crisis_tags:
-            fits = [c for c in ev.choices if c.id in legal and tag in c.tags]
+        for role in self.crisis_roles:
+            wanted = game.scenario.tags_for(role)
+            fits = [c for c in ev.choices if c.id in legal and c.tags & wanted]
             if fits:
                 return fits[weighted_index(self.rng, [c.weight for c in fits])].id
         return game.default_choice() or legal[0]
 
-    @staticmethod
-    def _tags(game: Game, order: Order) -> frozenset[str]:
-        action = game.scenario.action(order.action)
-        return action.tags if action else frozenset()
+
+def _tags(sc: Scenario, roles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(sc.tags_for(r) for r in roles))
 
 
-def _s(*tags: str, per_turn: int = 0) -> Stage:
-    return Stage(frozenset(tags), per_turn)
+def _action_tags(sc: Scenario, order: Order) -> frozenset[str]:
+    action = sc.action(order.action)
+    return action.tags if action else frozenset()
 
 
-def make_policy(name: str, rng: Pcg64) -> Policy:
-    """A built-in policy by name (see :data:`POLICIES`)."""
-    if name == "random":
-        return RandomPolicy(rng)
-    if name == "us_first":
-        return PreferencePolicy(name, rng, (_s("us"), _s("multilateral")), ("us",), avoid=frozenset({"china"}))
-    if name == "china_lean":
-        return PreferencePolicy(name, rng, (_s("china"), _s("dialogue")), ("china", "dialogue"),
-                                avoid=frozenset({"military"}))
-    if name == "lookahead":
-        from gaiko_game.session.advisor import LookaheadPolicy
-
-        return LookaheadPolicy(rng)
-    if name == "hedge":
-        return PreferencePolicy(
-            name, rng,
-            (_s("partner", "econsec", per_turn=1), _s("us", per_turn=1), _s("dialogue", per_turn=1),
-             _s("partner", "econsec")),
-            ("partner", "us", "dialogue"),
-        )
-    raise KeyError(name)
+def _stage(*roles: str, per_turn: int = 0) -> Stage:
+    return Stage(roles, per_turn)
 
 
-POLICIES = ("random", "us_first", "china_lean", "hedge", "lookahead")
+def _alliance_first(rng: Pcg64) -> Policy:
+    return PreferencePolicy("alliance_first", rng, (_stage("alliance"), _stage("multilateral")), ("alliance",),
+                            avoid=("rival",))
+
+
+def _rival_lean(rng: Pcg64) -> Policy:
+    return PreferencePolicy("rival_lean", rng, (_stage("rival"), _stage("dialogue")), ("rival", "dialogue"),
+                            avoid=("military",))
+
+
+def _hedge(rng: Pcg64) -> Policy:
+    return PreferencePolicy(
+        "hedge", rng,
+        (_stage("partners", "economic_security", per_turn=1), _stage("alliance", per_turn=1),
+         _stage("dialogue", per_turn=1), _stage("partners", "economic_security")),
+        ("partners", "alliance", "dialogue"),
+    )
+
+
+BUILT_IN: dict[str, Callable[[Pcg64], Policy]] = {
+    "random": RandomPolicy,
+    "alliance_first": _alliance_first,
+    "rival_lean": _rival_lean,
+    "hedge": _hedge,
+}
+"""The strategies that need no lookahead; the advisor (``lookahead``) is in ``session.advisor``."""
 
 
 def play_turn(game: Game, policy: Policy) -> TurnReport:

@@ -1,4 +1,4 @@
-"""A game as data: scenario id and content hash, seed, and the action log — enough to rebuild it."""
+"""A game as data: scenario id and content hash, seed, difficulty and decision log — enough to rebuild it."""
 
 from __future__ import annotations
 
@@ -31,15 +31,12 @@ class Record:
 
 
 def state_hash(game: Game) -> str:
-    """A digest of everything that decides the game from here on (its state's fingerprint)."""
-    return hashlib.sha256(repr(game.state.fingerprint()).encode()).hexdigest()
+    """A digest of everything that decides the game from here on (its fingerprint)."""
+    return hashlib.sha256(repr(game.fingerprint()).encode()).hexdigest()
 
 
 def rebuild(scenario: Scenario, record: Record) -> Game:
     """Replay a record on its scenario; refuses a scenario whose content has changed."""
     if (scenario.id, scenario.content_hash) != (record.scenario_id, record.content_hash):
-        raise ScenarioMismatch(
-            f"this game was played on scenario '{record.scenario_id}' with content {record.content_hash[:12]}, "
-            f"but '{scenario.id}' now has content {scenario.content_hash[:12]}"
-        )
+        raise ScenarioMismatch(f"this game was played on other content of scenario '{record.scenario_id}'")
     return replay(scenario, record.seed, [parse_decision(d) for d in record.log], record.difficulty)

@@ -1,52 +1,58 @@
-"""Saved campaigns: the scenario's id and content hash, seed, difficulty and action log, as JSON.
+"""Save files: each campaign's own slots, written atomically, read defensively.
 
-A save is rebuilt by replaying its log and checked against the state hash stored with it.
-Files are written to a temporary file, flushed, synced and renamed into place, so a crash
-never leaves half a save; autosaves rotate so the last few survive. Older formats are
-brought forward by explicit upgrade steps. A file that cannot be used is reported with the
-reason, never fatal, and never deleted.
+A save is JSON: the campaign's id, the scenario's id, name, source and content hash, the
+seed, difficulty and decision log, and a summary (turn, meters, whether it is over) with a
+state hash to check the replay against. Every campaign keeps its slots in its own folder
+(``saves/<campaign>/autosave-1..3.json`` and ``quicksave.json``), so two campaigns — the
+tutorial and the real one, or eight classroom teams — never push each other's saves out.
+
+A save is written to a temporary file, flushed and synced; only then do the older autosaves
+move down a slot and the new one take its place, so a failed write never costs an old save.
+A file that cannot be used is reported with a reason a player can read, and never deleted.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
 
-from gaiko_game.core import Game, Refusal, Scenario, parse_decision
-from gaiko_game.session.record import Record, ScenarioMismatch, rebuild, state_hash
-from gaiko_game.session.seeding import new_game
+from gaiko_game.core import Msg, Texts
+from gaiko_game.core.text import Loc
+from gaiko_game.session.strings import table
 
-FORMAT = 2
+FORMAT = 3
+"""Save format 3: per-purpose random streams (formats 1–2 replay to different games and are refused)."""
 AUTOSAVES = 3
+QUICKSAVE = "quicksave"
 
 
-def _v1_to_v2(data: dict[str, object]) -> dict[str, object]:
-    """Format 1 had no difficulty (every game was standard) and no state hash."""
-    return {**data, "format": 2, "difficulty": data.get("difficulty", "standard"), "state_hash": None}
-
-
-UPGRADES = {1: _v1_to_v2}
-"""Upgrade steps: format N's data → format N + 1's."""
+def data_dir() -> Path:
+    """``$GAIKO_DATA_DIR`` if set, else the platform's user data folder."""
+    override = os.environ.get("GAIKO_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir("gaiko", appauthor=False))
 
 
 def saves_dir() -> Path:
-    """``$GAIKO_DATA_DIR/saves`` if set, else the platform's user data folder."""
-    override = os.environ.get("GAIKO_DATA_DIR")
-    base = Path(override) if override else Path(platformdirs.user_data_dir("gaiko", appauthor=False))
-    return base / "saves"
+    """Where every campaign's save folder lives."""
+    return data_dir() / "saves"
 
 
 class BadSave(ValueError):
-    """A save file that cannot be used, with the reason."""
+    """A save file that cannot be used; ``text(lang)`` says why (``loc`` holds names the message refers to)."""
 
+    def __init__(self, msg: Msg, loc: Loc | None = None) -> None:
+        self.msg = msg
+        self.loc: Loc = loc or {}
+        super().__init__(self.text("en"))
 
-class ChangedScenario(BadSave):
-    """The save was made on different scenario content; :func:`load_partial` recovers what it can."""
+    def text(self, lang: str) -> str:
+        """The reason, in Japanese or English."""
+        return Texts(self.loc, lang, table()).render(self.msg)
 
 
 @dataclass(frozen=True)
@@ -54,131 +60,120 @@ class SaveInfo:
     """What the load screen shows about a save without replaying it."""
 
     path: Path
+    campaign: str
     scenario: str
+    names: dict[str, str]
     turn: int
+    over: bool
     meters: dict[str, int]
     saved_at: str
+    slot: str = field(default="")
+
+    def name(self, lang: str) -> str:
+        """The scenario's name in a language (its id when the save lacks it)."""
+        return self.names.get(lang) or self.scenario
 
 
-def write(game: Game, seed: int, path: Path) -> Path:
-    """Save a game atomically to ``path``."""
-    record = Record.of(game, seed)
-    data = {
-        "format": FORMAT, "scenario": record.scenario_id, "content_hash": record.content_hash,
-        "seed": record.seed, "difficulty": record.difficulty, "log": list(record.log), "turn": game.turn,
-        "meters": game.meters(), "state_hash": state_hash(game),
-        "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-    }
+def write_json(path: Path, data: dict[str, object]) -> None:
+    """Write JSON to ``path`` atomically: a synced temporary file, renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, indent=1)
-        f.flush()
-        os.fsync(f.fileno())
-    tmp.replace(path)
-    return path
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=1)
+            f.flush()
+            os.fsync(f.fileno())
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
-def autosave(game: Game, seed: int) -> Path:
-    """Save into the newest autosave slot, keeping the previous ones in rotation."""
-    folder = saves_dir()
+def write_slot(folder: Path, slot: str, data: dict[str, object]) -> Path:
+    """Write a campaign's save into a slot; an autosave pushes the older ones down only once it is safely written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if slot == QUICKSAVE:
+        path = folder / f"{QUICKSAVE}.json"
+        write_json(path, data)
+        return path
+    fresh = folder / "autosave-new.json"
+    write_json(fresh, data)
     for i in range(AUTOSAVES - 1, 0, -1):
         older, newer = folder / f"autosave-{i + 1}.json", folder / f"autosave-{i}.json"
         if newer.exists():
             newer.replace(older)
-    return write(game, seed, folder / "autosave-1.json")
+    path = folder / "autosave-1.json"
+    fresh.replace(path)
+    return path
 
 
-def quicksave(game: Game, seed: int) -> Path:
-    """Save into the quick-save slot."""
-    return write(game, seed, saves_dir() / "quicksave.json")
+def now() -> str:
+    """The time stamp saves carry (UTC, to the second)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _read(path: Path) -> dict[str, object]:
+def read(path: Path) -> dict[str, object]:
+    """A save's data, checked for shape (raises :class:`BadSave`)."""
+    file = path.name
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise BadSave(f"{path.name} cannot be read: {e}") from None
+        raise BadSave(Msg.of("save.unreadable", file=file, why=str(e))) from None
     if not isinstance(data, dict) or not isinstance(data.get("format"), int):
-        raise BadSave(f"{path.name} is not a Gaikō save")
+        raise BadSave(Msg.of("save.not_a_save", file=file))
     if data["format"] > FORMAT:
-        raise BadSave(f"{path.name} was made by a newer Gaikō (save format {data['format']}); update the game to load it")
-    while data["format"] < FORMAT:
-        step = UPGRADES.get(data["format"])
-        if step is None:
-            raise BadSave(f"{path.name} uses save format {data['format']}, which this Gaikō cannot upgrade")
-        data = step(data)
-    checked: dict[str, object] = data
-    for key, kind in (("scenario", str), ("content_hash", str), ("seed", int), ("log", list), ("turn", int)):
-        if not isinstance(checked.get(key), kind):
-            raise BadSave(f"{path.name} is damaged: '{key}' is missing or wrong")
-    return checked
+        raise BadSave(Msg.of("save.newer", file=file, format=data["format"]))
+    if data["format"] < FORMAT:
+        raise BadSave(Msg.of("save.older_rules", file=file, format=data["format"]))
+    for key, kind in (("campaign", str), ("scenario", str), ("content_hash", str), ("seed", int), ("log", list),
+                      ("turn", int), ("difficulty", str), ("source", dict)):
+        if not isinstance(data.get(key), kind) or isinstance(data.get(key), bool):
+            raise BadSave(Msg.of("save.damaged", file=file, field=key))
+    return data
+
+
+def _names(data: dict[str, object]) -> dict[str, str]:
+    names = data.get("scenario_name")
+    return {str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {}
 
 
 def info(path: Path) -> SaveInfo:
-    """Read a save's summary (raises :class:`BadSave`)."""
-    data = _read(path)
+    """A save's summary (raises :class:`BadSave`)."""
+    data = read(path)
     meters = data.get("meters")
-    return SaveInfo(path, str(data["scenario"]), int(str(data["turn"])),
-                    dict(meters) if isinstance(meters, dict) else {}, str(data.get("saved_at", "")))
+    return SaveInfo(path, str(data["campaign"]), str(data["scenario"]), _names(data), int(str(data["turn"])),
+                    bool(data.get("over", False)), dict(meters) if isinstance(meters, dict) else {},
+                    str(data.get("saved_at", "")), path.stem)
 
 
-def listing() -> tuple[list[SaveInfo], list[str]]:
-    """Every readable save, newest first, and a message for each unreadable one."""
+def listing() -> tuple[list[SaveInfo], list[BadSave]]:
+    """Every readable save of every campaign, newest first (by the time written in it), and every unusable one."""
+    root = saves_dir()
+    if not root.is_dir():
+        return [], []
+    paths = sorted(p for p in [*root.glob("*/*.json"), *root.glob("*.json")] if p.name != "autosave-new.json")
     found, problems = [], []
-    folder = saves_dir()
-    for path in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True) if folder.is_dir() else []:
+    for path in paths:
         try:
             found.append(info(path))
         except BadSave as e:
-            problems.append(str(e))
+            problems.append(e)
+    rank = {"autosave-1": 3, QUICKSAVE: 2, "autosave-2": 1}
+    found.sort(key=lambda s: (s.saved_at, rank.get(s.slot, 0)), reverse=True)
     return found, problems
 
 
-def load_partial(path: Path, scenario: Scenario) -> tuple[Game, int, int, int]:
-    """Replay a save's decisions on the current scenario for as long as its rules accept them.
+def latest_unfinished(found: list[SaveInfo]) -> SaveInfo | None:
+    """What Continue opens: the newest save of the most recently played campaign that is not over.
 
-    For a save whose scenario has changed: returns the game, its seed, how many decisions
-    replayed and how many the save holds. The result is a game on the new rules that
-    follows the old one as far as it can; the save itself is left untouched.
+    ``found`` is newest first (as :func:`listing` gives it). A campaign whose newest save is over is
+    finished, and none of its older saves is offered.
     """
-    data = _read(path)
-    log = data["log"]
-    assert isinstance(log, list)
-    difficulty = data.get("difficulty")
-    known = {d.id for d in scenario.difficulties}
-    level = difficulty if isinstance(difficulty, str) and (difficulty in known or not known) else None
-    seed = int(str(data["seed"]))
-    game = new_game(scenario, seed, difficulty=level)
-    played = 0
-    for text in log:
-        try:
-            game.play(parse_decision(str(text)))
-        except (Refusal, ValueError):
-            break
-        played += 1
-    return game, seed, played, len(log)
-
-
-def load(path: Path, scenario: Scenario) -> tuple[Game, int]:
-    """Rebuild the game in a save (raises :class:`BadSave` with a reason a player can read)."""
-    data = _read(path)
-    log = data["log"]
-    assert isinstance(log, list)
-    difficulty = data.get("difficulty", scenario.default_difficulty)
-    if not isinstance(difficulty, str):
-        raise BadSave(f"{path.name} is damaged: 'difficulty' is not text")
-    record = Record(str(data["scenario"]), str(data["content_hash"]), int(str(data["seed"])),
-                    tuple(str(d) for d in log), difficulty)
-    try:
-        game = rebuild(scenario, record)
-    except ScenarioMismatch as e:
-        raise ChangedScenario(f"{path.name}: {e}") from None
-    except KeyError as e:
-        raise BadSave(f"{path.name}: {e.args[0] if e.args else e}") from None
-    except (Refusal, ValueError) as e:
-        raise BadSave(f"{path.name} does not replay on this scenario: {e}") from None
-    expected = data.get("state_hash")
-    if expected is not None and expected != state_hash(game):
-        raise BadSave(f"{path.name} replays to a different game than the one saved (it was edited, or the rules changed)")
-    return game, record.seed
+    seen: set[str] = set()
+    for s in found:
+        if s.campaign in seen:
+            continue
+        seen.add(s.campaign)
+        if not s.over:
+            return s
+    return None

@@ -8,10 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from gaiko_game.core import Scenario
-from gaiko_game.session.policies import make_policy, play_game
-from gaiko_game.session.seeding import POLICY_STREAM, new_game, stream
-
-METRICS = ("security", "prosperity", "autonomy", "score")
+from gaiko_game.session.advisor import make_policy
+from gaiko_game.session.policies import play_game
+from gaiko_game.session.seeding import new_game, stream
 
 
 @dataclass
@@ -19,9 +18,7 @@ class Run:
     """One game's result."""
 
     seed: int
-    security: int
-    prosperity: int
-    autonomy: int
+    meters: dict[str, int]
     score: float
     rating: str
     turns: int
@@ -31,21 +28,19 @@ class Run:
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form of a run."""
-        return {"seed": self.seed, "security": self.security, "prosperity": self.prosperity,
-                "autonomy": self.autonomy, "score": self.score, "rating": self.rating,
+        return {"seed": self.seed, "meters": dict(self.meters), "score": self.score, "rating": self.rating,
                 "turns": self.turns, "ending": self.ending}
 
 
 def run_one(scenario: Scenario, policy_name: str, seed: int, difficulty: str | None = None) -> Run:
-    """Play one game from ``seed`` with a built-in policy."""
+    """Play one game from ``seed`` with a built-in policy (its own stream: the seed's ``policy`` purpose)."""
     game = play_game(new_game(scenario, seed, difficulty=difficulty, undo=False),
-                     make_policy(policy_name, stream(seed, POLICY_STREAM)))
+                     make_policy(policy_name, stream(seed, "policy")))
     out = game.outcome()
     assert out is not None
     events = Counter(f.event for f in game.fired)
     choices = Counter(f"{f.event}.{f.choice}" for f in game.fired if f.choice)
-    return Run(seed, out.meters["security"], out.meters["prosperity"], out.meters["autonomy"],
-               out.score, out.rating, out.turns, out.ending, events, choices)
+    return Run(seed, out.meters, out.score, out.rating, out.turns, out.ending, events, choices)
 
 
 def settle() -> None:
@@ -86,11 +81,21 @@ def event_table(scenario: Scenario, results: list[Run]) -> dict[str, dict[str, o
     return out
 
 
-def summary(results: list[Run]) -> dict[str, object]:
+def metrics(scenario: Scenario) -> tuple[str, ...]:
+    """What a summary reports: each meter, then the score."""
+    return (*scenario.meter_ids(), "score")
+
+
+def value_of(run: Run, metric: str) -> float:
+    """A run's value for a metric: a meter's final value, or the score."""
+    return run.score if metric == "score" else float(run.meters[metric])
+
+
+def summary(scenario: Scenario, results: list[Run]) -> dict[str, object]:
     """Mean, spread and range of each metric, and how often each rating and ending came up."""
     out: dict[str, object] = {"runs": len(results)}
-    for metric in METRICS:
-        values = [float(getattr(r, metric)) for r in results]
+    for metric in metrics(scenario):
+        values = [value_of(r, metric) for r in results]
         mean, sd = mean_sd(values)
         out[metric] = {"mean": round(mean, 2), "sd": round(sd, 2), "min": min(values), "max": max(values)}
     out["turns"] = {"mean": round(sum(r.turns for r in results) / len(results), 2)}

@@ -67,8 +67,8 @@ class Autopilot:
                 row = next(b for o, b in top.rows if o == order)
                 click(row.rect.center)
         elif isinstance(top, CrisisScreen):
-            choice = self.policy.answer(top.game)
-            key(pygame.K_1 + [c.id for c in top.event.choices].index(choice))
+            choice = self.policy.answer(top.c.game)
+            key(pygame.K_1 + [c.id for c in top.card.choices].index(choice))
         elif isinstance(top, ReportScreen):
             key(pygame.K_RETURN)
         elif isinstance(top, DebriefScreen):

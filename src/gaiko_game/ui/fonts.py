@@ -1,19 +1,18 @@
-"""Fonts (Noto Sans JP from pygame_gui's package, under the OFL) and wrapped text drawing."""
+"""Fonts (the game's own Noto Sans JP in ``assets/fonts``, under the OFL) and wrapped text drawing."""
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pygame
 
+from gaiko_game.scenario.bundled import assets_root
 from gaiko_game.ui.layout import wrap
 from gaiko_game.ui.theme import Colour
 
 
 def font_path(bold: bool = False) -> str:
-    """Noto Sans JP, which covers Japanese and Latin text, from the pygame_gui wheel (OFL-1.1)."""
+    """Noto Sans JP (a subset covering JIS X 0208 and Latin text; see assets/fonts/README.md)."""
     name = "NotoSansJP-Bold.otf" if bold else "NotoSansJP-Regular.otf"
-    return str(resources.files("pygame_gui") / "data" / name)
+    return str(assets_root() / "fonts" / name)
 
 
 class Fonts:

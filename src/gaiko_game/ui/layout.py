@@ -56,14 +56,14 @@ def _glue(pieces: list[str]) -> list[str]:
                 carry = ""
             out.append(p)
             continue
-        p = carry + p
+        piece = carry + p
         carry = ""
-        if out and out[-1] != " " and p[0] in NO_START:
-            out[-1] += p
-        elif p[-1] in NO_END:
-            carry = p
+        if out and out[-1] != " " and piece[0] in NO_START:
+            out[-1] += piece
+        elif piece[-1] in NO_END:
+            carry = piece
         else:
-            out.append(p)
+            out.append(piece)
     if carry:
         out.append(carry)
     return out

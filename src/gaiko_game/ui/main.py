@@ -6,8 +6,14 @@ import sys
 from pathlib import Path
 
 from gaiko_game.core import Scenario
+from gaiko_game.session.advisor import make_policy
+from gaiko_game.session.campaign import Source
+from gaiko_game.session.seeding import stream
+from gaiko_game.session.simulate import settle
 from gaiko_game.ui import settings as settings_mod
 from gaiko_game.ui.app import App, NoDisplay
+from gaiko_game.ui.autoplay import Autopilot
+from gaiko_game.ui.destinations import ToTitle
 
 NO_DISPLAY_HINT = (
     "Gaikō could not open a window: {why}.\n"
@@ -16,36 +22,28 @@ NO_DISPLAY_HINT = (
 )
 
 
-def run_window(scenario: Scenario, default_lang: str, lang: str | None, seed: int | None,
+def run_window(scenario: Scenario, folder: Path, default_lang: str, lang: str | None, seed: int | None,
                autoplay: str | None, screenshots: Path | None, difficulty: str | None = None) -> int:
     """Open the window and play; returns an exit code."""
-    from gaiko_game.session.policies import make_policy
-    from gaiko_game.session.seeding import POLICY_STREAM, stream
-    from gaiko_game.ui.autoplay import Autopilot
-    from gaiko_game.ui.screens.title import TitleScreen
-
     settings, warning = settings_mod.load(default_lang)
     if warning:
         sys.stderr.write(f"note: {warning}\n")
     if lang is not None:
         settings = settings.with_(lang=lang)
     try:
-        app = App(scenario, settings)
+        app = App(scenario, settings, Source.of(folder))
     except NoDisplay as e:
         sys.stderr.write(NO_DISPLAY_HINT.format(why=e))
         return 1
     app.seed = seed
     app.difficulty = difficulty
-    from gaiko_game.session.simulate import settle
-
     settle()  # fewer collector pauses during frames
-    title = TitleScreen(app)
     if autoplay is None:
-        app.run(title)
+        app.run(ToTitle())
         return 0
     app.seed = seed if seed is not None else 1
-    app.stack = [title]
-    pilot = Autopilot(app, make_policy(autoplay, stream(app.seed, POLICY_STREAM)), screenshots)
+    app.stack = [app.open(ToTitle())]
+    pilot = Autopilot(app, make_policy(autoplay, stream(app.seed, "policy")), screenshots)
     taken = pilot.run()
     if screenshots is not None:
         print(f"saved {len(taken)} screenshots in {screenshots}")

@@ -1,28 +1,35 @@
-"""Screens handle their own input and say what comes next: stay, push, pop, replace or quit."""
+"""Screens handle their own input and say what comes next: stay, push, pop, replace, reset or quit."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pygame
 
-if TYPE_CHECKING:
-    from gaiko_game.ui.app import App
+from gaiko_game.session.campaign import Campaign
+from gaiko_game.ui.context import Context
+from gaiko_game.ui.destinations import Destination
 
 
 @dataclass(frozen=True)
 class Push:
-    """Open ``screen`` on top of this one (Esc comes back)."""
+    """Open a screen on top of this one (Esc comes back)."""
 
-    screen: Screen
+    to: Destination
 
 
 @dataclass(frozen=True)
 class Replace:
-    """Leave this screen for ``screen``."""
+    """Leave this screen for another."""
 
-    screen: Screen
+    to: Destination
+
+
+@dataclass(frozen=True)
+class Reset:
+    """Leave every screen for one (the title after a crash or a debrief)."""
+
+    to: Destination
 
 
 @dataclass(frozen=True)
@@ -35,16 +42,18 @@ class Quit:
     """Close the game."""
 
 
-Transition = Push | Replace | Pop | Quit
+Transition = Push | Replace | Reset | Pop | Quit
 
 
 class Screen:
     """One screen of the game; the app calls these each frame."""
 
     name = "screen"
+    overlay = False
+    """Drawn over the screen below it (which is drawn first, inactive)."""
 
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         """React to one input event; Esc backs out unless a screen says otherwise."""
@@ -53,17 +62,18 @@ class Screen:
         return None
 
     def update(self, dt: float) -> Transition | None:
-        """Advance time (animations, timers)."""
+        """Advance time (animations, timers); runs only for the screen on top."""
         return None
 
-    def draw(self, surf: pygame.Surface) -> None:
-        """Draw the whole screen."""
+    def draw(self, surf: pygame.Surface, active: bool = True) -> None:
+        """Draw the whole screen (``active`` is False when it is drawn under an overlay)."""
 
     def resized(self) -> None:
-        """The window changed size or scale: rebuild layouts."""
+        """The window changed size, scale or language: rebuild layouts."""
 
-    def closing(self) -> None:
-        """The window is closing: keep anything that must not be lost."""
+    def campaign(self) -> Campaign | None:
+        """The campaign this screen shows, if any (the app autosaves it when the window closes or crashes)."""
+        return None
 
     def texts(self) -> list[str]:
         """Every text the screen shows now (tests check both languages with this)."""

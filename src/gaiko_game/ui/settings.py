@@ -6,6 +6,7 @@ and the defaults are used. Writes go to a temporary file first and are renamed i
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass, replace
@@ -59,10 +60,8 @@ def load(default_lang: str = "ja") -> tuple[Settings, str | None]:
         return _valid(json.loads(path.read_text(encoding="utf-8")), default), None
     except (OSError, ValueError, UnicodeDecodeError) as e:
         backup = path.with_name("settings.json.bad")
-        try:
+        with contextlib.suppress(OSError):
             path.replace(backup)
-        except OSError:
-            pass
         return default, f"{path} could not be read ({e}); it was kept as {backup.name} and defaults are used"
 
 

@@ -1,17 +1,12 @@
-"""Colours and sizes. The palette is Okabe–Ito's, safe for the common kinds of colour blindness."""
+"""Colours and sizes. The meaning-carrying colours come from ``present.palette`` (Okabe–Ito)."""
 
 from __future__ import annotations
 
-Colour = tuple[int, int, int]
+from gaiko_game.present.palette import BLACK, BLUE, GOOD, ORANGE, SKY, VERMILION, YELLOW, Colour, tone_colour
 
-BLACK: Colour = (0, 0, 0)
-ORANGE: Colour = (230, 159, 0)
-SKY: Colour = (86, 180, 233)
-GREEN: Colour = (0, 158, 115)
-YELLOW: Colour = (240, 228, 66)
-BLUE: Colour = (0, 114, 178)
-VERMILION: Colour = (213, 94, 0)
+__all__ = ["BAD", "BLACK", "BLUE", "GOOD", "ORANGE", "SKY", "VERMILION", "YELLOW", "Colour", "Sizes", "tone_colour"]
 
+BAD = VERMILION
 INK: Colour = (235, 238, 242)
 MUTED: Colour = (150, 158, 170)
 DIM: Colour = (95, 102, 112)
@@ -19,22 +14,10 @@ PANEL: Colour = (28, 33, 41)
 PANEL_HI: Colour = (42, 49, 60)
 SEA: Colour = (18, 40, 62)
 LAND: Colour = (70, 78, 74)
+PLAYER_LAND: Colour = (96, 104, 98)
 BORDER: Colour = (40, 46, 44)
 BACKGROUND: Colour = (14, 17, 22)
 DISPUTED: Colour = (128, 104, 120)  # a muted purple, outlined in yellow: neither side's colour
-
-METER_COLOURS: dict[str, Colour] = {"security": BLUE, "prosperity": ORANGE, "autonomy": GREEN}
-GOOD, BAD = SKY, VERMILION
-
-
-def diverging(value: float) -> Colour:
-    """A colour for −1..1: vermilion (bad) through grey to sky blue (good)."""
-    v = max(-1.0, min(1.0, value))
-    mid = (120, 124, 128)
-    end = SKY if v >= 0 else VERMILION
-    t = abs(v)
-    return (round(mid[0] + (end[0] - mid[0]) * t), round(mid[1] + (end[1] - mid[1]) * t),
-            round(mid[2] + (end[2] - mid[2]) * t))
 
 
 class Sizes:

@@ -1,74 +1,64 @@
-"""A crisis: its scene, the choices with previews, costs, requirements and odds, and the roll."""
+"""A crisis, over the map: its scene, the answers with previews, costs, requirements and odds."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import pygame
 
-from gaiko_game.core.board import key_name
-from gaiko_game.core.explain import preview_msgs
-from gaiko_game.core.text import Msg
+from gaiko_game.present.crisis import CrisisCard, crisis_card
+from gaiko_game.present.report import roll_line
+from gaiko_game.session.campaign import Campaign
 from gaiko_game.ui import theme
+from gaiko_game.ui.context import Context
+from gaiko_game.ui.destinations import ToCrisis, ToReport
 from gaiko_game.ui.screen import Pop, Replace, Screen, Transition
 from gaiko_game.ui.widgets import Button, draw_tooltip
-
-if TYPE_CHECKING:
-    from gaiko_game.ui.screens.campaign import CampaignScreen
 
 
 class CrisisScreen(Screen):
     """Answer with a click or a number key; I shows the background; Esc looks at the map first."""
 
     name = "crisis"
+    overlay = True
 
-    def __init__(self, app: object, campaign: CampaignScreen) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
-        self.campaign = campaign
-        self.game = campaign.game
+    def __init__(self, ctx: Context, campaign: Campaign, note: str = "") -> None:
+        super().__init__(ctx)
+        self.c = campaign
+        self.note = note
         self.show_background = False
         self.resized()
 
+    def campaign(self) -> Campaign:
+        return self.c
+
     def resized(self) -> None:
-        px = self.app.sizes.px
-        w, h = self.app.surface.get_size()
-        self.box = pygame.Rect(px(110), px(50), w - px(220), h - px(100))
-        ev = self.game.pending_crisis
-        assert ev is not None
-        self.event = ev
+        px = self.ctx.sizes.px
+        width, height = self.ctx.surface.get_size()
+        self.box = pygame.Rect(px(110), px(50), width - px(220), height - px(100))
+        w = self.ctx.words(self.c.scenario)
+        self.card: CrisisCard = crisis_card(self.c.game, w)
         self.buttons: list[Button] = []
-        y = self.box.bottom - px(16) - len(ev.choices) * px(62)
-        for i, c in enumerate(ev.choices):
+        y = self.box.bottom - px(16) - len(self.card.choices) * px(62)
+        for i, c in enumerate(self.card.choices):
             rect = pygame.Rect(self.box.x + px(20), y + i * px(62), self.box.w - px(40), px(56))
-            reason = self.game.explain_choice(c.id)
-            label = f"{i + 1}. {self.app.name(f'event.{ev.id}.choice.{c.id}')}"
-            if c.cost:
-                label += f"  ({self.app.t('ui.choice_cost', cost=c.cost).strip(' ()')})"
-            detail = self.app.texts.render(reason) if reason else self.preview_line(c.id)
-            self.buttons.append(Button(rect, label, self._chooser(c.id), reason is None, detail=detail))
+            cost = w.ui("word.dc", cost=c.cost) if c.cost else ""
+            label = f"{c.number}. {c.label}" + (f"  ({cost})" if cost else "")
+            self.buttons.append(Button(rect, label, self._chooser(c.id), c.enabled, detail=c.detail))
 
     def _chooser(self, choice_id: str) -> Callable[[], Transition | None]:
         return lambda: self.choose(choice_id)
 
-    def preview_line(self, choice_id: str) -> str:
-        """The choice's effects with the engine's numbers, and its odds."""
-        t = self.app.texts
-        return t.join([t.render(m) for m in preview_msgs(self.game.preview_choice(choice_id))])
-
     def choose(self, choice_id: str) -> Transition:
         """Answer; the next crisis, or the turn's report, follows."""
-        from gaiko_game.ui.screens.report import ReportScreen
-
-        rolls = len(self.game.rolls)
-        report = self.game.choose(choice_id)
-        if len(self.game.rolls) > rolls:
-            roll = self.game.rolls[-1]
-            result = self.app.t("ui.success" if roll.success else "ui.failure")
-            self.campaign.message = self.app.t("ui.roll", p=round(roll.p * 100), result=result)
+        game = self.c.game
+        rolls = len(game.rolls)
+        report = self.c.choose(choice_id)
+        w = self.ctx.words(self.c.scenario)
+        note = roll_line(w, game.rolls[-1]) if len(game.rolls) > rolls else ""
         if report is None:
-            return Replace(CrisisScreen(self.app, self.campaign))
-        return Replace(ReportScreen(self.app, self.campaign, report))
+            return Replace(ToCrisis(self.c, note))
+        return Replace(ToReport(self.c, report))
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -76,45 +66,39 @@ class CrisisScreen(Screen):
                 if b.hit(event.pos) and b.enabled:
                     return b.action()
         elif event.type == pygame.KEYDOWN:
-            if pygame.K_1 <= event.key <= pygame.K_4:
-                i = int(event.key) - pygame.K_1
-                if i < len(self.buttons) and self.buttons[i].enabled:
-                    return self.buttons[i].action()
-            elif event.key == pygame.K_i:
+            i = event.key - pygame.K_1
+            if 0 <= i < len(self.buttons):
+                return self.buttons[i].action() if self.buttons[i].enabled else None
+            if event.key == pygame.K_i:
                 self.show_background = not self.show_background
             elif event.key == pygame.K_ESCAPE:
                 return Pop()  # back to the map; End turn brings the crisis back
         return None
 
-    def draw(self, surf: pygame.Surface) -> None:
-        self.campaign.draw(surf, tooltips=False)
-        px, fonts, ev = self.app.sizes.px, self.app.fonts, self.event
+    def draw(self, surf: pygame.Surface, active: bool = True) -> None:
+        px, fonts, card = self.ctx.sizes.px, self.ctx.fonts, self.card
+        w = self.ctx.words(self.c.scenario)
         shade = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
         shade.fill((0, 0, 0, 150))
         surf.blit(shade, (0, 0))
         pygame.draw.rect(surf, theme.PANEL, self.box, border_radius=6)
         pygame.draw.rect(surf, theme.VERMILION, self.box, width=2, border_radius=6)
         x, y, width = self.box.x + px(20), self.box.y + px(16), self.box.w - px(40)
-        y += fonts.draw(surf, self.app.t("ui.crisis", title=self.app.name(f"event.{ev.id}.title")), x, y, width, px(24),
-                        theme.INK, bold=True) + px(6)
-        key = f"event.{ev.id}.encyclopedia" if self.show_background else f"event.{ev.id}.text"
-        y += fonts.draw(surf, self.app.name(key), x, y, width, px(16), theme.INK, max_lines=7) + px(4)
-        hit = [c for c in self.game.ledger
-               if c.cause.kind == "event" and c.cause.id == ev.id and c.turn == self.game.turn]
-        if hit:
-            summary = self.app.texts.join([self.app.texts.render(Msg.of("effect.amount", name=key_name(c.key),
-                                                                                         by=c.delta)) for c in hit])
-            y += fonts.draw(surf, self.app.t("ui.crisis_immediate", changes=summary), x, y, width, px(16),
-                            theme.VERMILION, max_lines=2) + px(4)
-        hint = self.app.t("win.crisis_hint")
-        fonts.draw(surf, hint, x, y, width, px(13), theme.MUTED, max_lines=1)
+        if self.note:
+            y += fonts.draw(surf, self.note, x, y, width, px(14), theme.YELLOW, max_lines=1) + px(2)
+        y += fonts.draw(surf, card.heading, x, y, width, px(24), theme.INK, bold=True) + px(6)
+        body = card.background if self.show_background else card.text
+        y += fonts.draw(surf, body, x, y, width, px(16), theme.INK, max_lines=7) + px(4)
+        if card.immediate:
+            y += fonts.draw(surf, card.immediate, x, y, width, px(16), theme.VERMILION, max_lines=2) + px(4)
+        fonts.draw(surf, w.ui("win.crisis_hint", n=len(card.choices)), x, y, width, px(13), theme.MUTED, max_lines=1)
         hovered = None
         for b in self.buttons:
-            b.draw(surf, fonts, px(17), hover=b.hit(self.app.mouse))
-            if b.hit(self.app.mouse):
+            b.draw(surf, fonts, px(17), hover=b.hit(self.ctx.mouse))
+            if b.hit(self.ctx.mouse):
                 hovered = b
         if hovered is not None and hovered.detail:
-            draw_tooltip(surf, fonts, [hovered.label, hovered.detail], self.app.mouse, px(15), px(420))
+            draw_tooltip(surf, fonts, [hovered.label, hovered.detail], self.ctx.mouse, px(15), px(420))
 
     def texts(self) -> list[str]:
-        return [self.app.name(f"event.{self.event.id}.title"), *(b.label for b in self.buttons)]
+        return [self.card.title, *(b.label for b in self.buttons)]

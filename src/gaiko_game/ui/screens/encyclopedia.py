@@ -1,10 +1,12 @@
-"""The encyclopedia: background for every action and crisis, facts dated as of 2023."""
+"""The encyclopedia: the background of every action and crisis of a scenario."""
 
 from __future__ import annotations
 
 import pygame
 
+from gaiko_game.core import Scenario
 from gaiko_game.ui import theme
+from gaiko_game.ui.context import Context
 from gaiko_game.ui.screen import Screen, Transition
 
 
@@ -13,20 +15,20 @@ class EncyclopediaScreen(Screen):
 
     name = "encyclopedia"
 
-    def __init__(self, app: object, start: str | None = None) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
-        sc = self.app.scenario
-        self.entries = [f"action.{a.id}" for a in sc.actions] + [f"event.{e.id}" for e in sc.events if e.choices]
+    def __init__(self, ctx: Context, scenario: Scenario, start: str | None = None) -> None:
+        super().__init__(ctx)
+        self.scenario = scenario
+        self.entries = [f"action.{a.id}" for a in scenario.actions] + [f"event.{e.id}" for e in scenario.events if e.choices]
         self.index = self.entries.index(start) if start in self.entries else 0
         self.resized()
 
     def title_of(self, entry: str) -> str:
         """An entry's heading: the action's name or the crisis's title."""
-        return self.app.name(f"{entry}.name" if entry.startswith("action.") else f"{entry}.title")
+        return self.ctx.words(self.scenario).name(f"{entry}.name" if entry.startswith("action.") else f"{entry}.title")
 
     def resized(self) -> None:
-        px = self.app.sizes.px
-        w, h = self.app.surface.get_size()
+        px = self.ctx.sizes.px
+        w, h = self.ctx.surface.get_size()
         self.list_rect = pygame.Rect(px(20), px(70), px(380), h - px(100))
         self.row_h = px(22)
         self.text_rect = pygame.Rect(self.list_rect.right + px(30), px(70), w - self.list_rect.right - px(50), h - px(100))
@@ -46,23 +48,23 @@ class EncyclopediaScreen(Screen):
             self.index = max(0, min(len(self.entries) - 1, self.index - event.y))
         return super().handle(event)
 
-    def draw(self, surf: pygame.Surface) -> None:
-        px, fonts = self.app.sizes.px, self.app.fonts
-        surf.blit(fonts.render(self.app.t("win.encyclopedia"), px(28), theme.INK, bold=True), (px(20), px(18)))
+    def draw(self, surf: pygame.Surface, active: bool = True) -> None:
+        px, fonts, w = self.ctx.sizes.px, self.ctx.fonts, self.ctx.words(self.scenario)
+        surf.blit(fonts.render(w.ui("win.encyclopedia"), px(28), theme.INK, bold=True), (px(20), px(18)))
         first = self._first_visible()
         for row, entry in enumerate(self.entries[first:first + self.list_rect.h // self.row_h]):
             i = first + row
             y = self.list_rect.y + row * self.row_h
             colour = theme.YELLOW if i == self.index else (theme.INK if entry.startswith("action.") else theme.SKY)
-            surf.blit(fonts.render(fonts.fit(self.title_of(entry), px(15), self.list_rect.w), px(15), colour), (self.list_rect.x, y))
+            label = fonts.fit(self.title_of(entry), px(15), self.list_rect.w)
+            surf.blit(fonts.render(label, px(15), colour), (self.list_rect.x, y))
         entry = self.entries[self.index]
         r = self.text_rect
         y = r.y + fonts.draw(surf, self.title_of(entry), r.x, r.y, r.w, px(24), theme.INK, bold=True) + px(10)
-        if entry.startswith("action."):
-            y += fonts.draw(surf, self.app.name(f"{entry}.desc"), r.x, y, r.w, px(16), theme.MUTED) + px(10)
-        else:
-            y += fonts.draw(surf, self.app.name(f"{entry}.text"), r.x, y, r.w, px(16), theme.MUTED) + px(10)
-        fonts.draw(surf, self.app.name(f"{entry}.encyclopedia"), r.x, y, r.w, px(17), theme.INK)
+        lead = f"{entry}.desc" if entry.startswith("action.") else f"{entry}.text"
+        y += fonts.draw(surf, w.name(lead), r.x, y, r.w, px(16), theme.MUTED) + px(10)
+        fonts.draw(surf, w.name(f"{entry}.encyclopedia"), r.x, y, r.w, px(17), theme.INK)
 
     def texts(self) -> list[str]:
-        return [self.title_of(self.entries[self.index]), self.app.name(f"{self.entries[self.index]}.encyclopedia")]
+        w = self.ctx.words(self.scenario)
+        return [self.title_of(self.entries[self.index]), w.name(f"{self.entries[self.index]}.encyclopedia")]

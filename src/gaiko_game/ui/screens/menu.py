@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from gaiko_game.ui import theme
+from gaiko_game.ui.context import Context
 from gaiko_game.ui.screen import Screen, Transition
 from gaiko_game.ui.widgets import Button, draw_tooltip
 
@@ -19,8 +20,8 @@ class MenuScreen(Screen):
 
     button_width = 420
 
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
         self.focus = 0
         self.buttons: list[Button] = []
         self.resized()
@@ -38,8 +39,8 @@ class MenuScreen(Screen):
         return []
 
     def resized(self) -> None:
-        px = self.app.sizes.px
-        w, h = self.app.surface.get_size()
+        px = self.ctx.sizes.px
+        w, h = self.ctx.surface.get_size()
         bw, bh, gap = px(self.button_width), px(44), px(10)
         top = h // 2 - px(20)
         self.buttons = []
@@ -78,8 +79,8 @@ class MenuScreen(Screen):
                 return self.choose(event.key - pygame.K_1)
         return super().handle(event)
 
-    def draw(self, surf: pygame.Surface) -> None:
-        px, fonts = self.app.sizes.px, self.app.fonts
+    def draw(self, surf: pygame.Surface, active: bool = True) -> None:
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
         w, _ = surf.get_size()
         title = fonts.render(self.title(), px(40), theme.INK, bold=True)
         surf.blit(title, ((w - title.get_width()) // 2, px(90)))
@@ -90,11 +91,11 @@ class MenuScreen(Screen):
         hovered = None
         for i, b in enumerate(self.buttons):
             b.selected = i == self.focus
-            b.draw(surf, fonts, px(20), hover=b.hit(self.app.mouse))
-            if b.hit(self.app.mouse):
+            b.draw(surf, fonts, px(20), hover=b.hit(self.ctx.mouse))
+            if b.hit(self.ctx.mouse):
                 hovered = b
         if hovered and hovered.tooltip:
-            draw_tooltip(surf, fonts, hovered.tooltip, self.app.mouse, px(15), px(380))
+            draw_tooltip(surf, fonts, hovered.tooltip, self.ctx.mouse, px(15), px(380))
 
     def texts(self) -> list[str]:
         return [self.title(), self.subtitle(), *(b.label for b in self.buttons)]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from gaiko_game.core import Scenario
 from gaiko_game.scenario.bundled import bundled
 from gaiko_game.scenario.loader import load
+from gaiko_game.session.campaign import Campaign, Source
+from gaiko_game.ui.context import Context
+from gaiko_game.ui.destinations import ToCampaign
 from gaiko_game.ui.screen import Pop, Replace, Transition
 from gaiko_game.ui.screens.menu import Item, MenuScreen
 
@@ -13,47 +17,49 @@ class NewCampaignScreen(MenuScreen):
 
     name = "new_campaign"
 
-    def __init__(self, app: object) -> None:
+    def __init__(self, ctx: Context, scenario: Scenario, source: Source) -> None:
+        self.scenario, self.source = scenario, source
         self.folders = bundled()
         self.levels: list[str] = []
         self.level = 0
-        super().__init__(app)
+        super().__init__(ctx)
         self._sync_levels()
 
     def _sync_levels(self) -> None:
-        sc = self.app.scenario
-        self.levels = [d.id for d in sc.difficulties] or ["standard"]
-        wanted = self.app.difficulty if self.app.difficulty in self.levels else sc.default_difficulty
+        sc = self.scenario
+        self.levels = list(sc.difficulty_ids())
+        wanted = self.ctx.difficulty if self.ctx.difficulty in self.levels else sc.default_difficulty
         self.level = self.levels.index(wanted) if wanted in self.levels else 0
         self.focus = 2  # Start: the common case is Enter straight away
         self.resized()
 
     def title(self) -> str:
-        return self.app.t("win.new_campaign")
+        return self.ctx.t("win.new_campaign")
 
     def subtitle(self) -> str:
-        return self.app.name("scenario.description")
+        return self.ctx.words(self.scenario).name("scenario.description")
 
     def items(self) -> list[Item]:
-        t, name = self.app.t, self.app.name
+        w = self.ctx.words(self.scenario)
         level = self.levels[self.level] if self.levels else "standard"
-        level_name = name(f"difficulty.{level}") if self.app.texts.has(f"difficulty.{level}") else level
-        level_tip = [name(f"difficulty.{level}.desc")] if self.app.texts.has(f"difficulty.{level}.desc") else []
+        level_name = w.name(f"difficulty.{level}") if w.has(f"difficulty.{level}") else level
+        level_tip = [w.name(f"difficulty.{level}.desc")] if w.has(f"difficulty.{level}.desc") else []
         many = len(self.folders) > 1
         return [
-            (t("win.scenario", name=name("scenario.name")), self._next_scenario, many,
-             [name("scenario.description")] if many else [t("win.one_scenario")]),
-            (t("win.difficulty", name=level_name), self._next_level, len(self.levels) > 1, level_tip),
-            (t("win.start"), self._start, True, level_tip),
-            (t("win.back"), lambda: Pop(), True, []),
+            (w.ui("win.scenario", name=w.name("scenario.name")), self._next_scenario, many,
+             [w.name("scenario.description")] if many else [w.ui("win.one_scenario")]),
+            (w.ui("win.difficulty", name=level_name), self._next_level, len(self.levels) > 1, level_tip),
+            (w.ui("win.start"), self._start, True, level_tip),
+            (w.ui("win.back"), Pop, True, []),
         ]
 
     def _next_scenario(self) -> Transition | None:
         ids = [p.name for p in self.folders]
-        current = ids.index(self.app.scenario.id) if self.app.scenario.id in ids else -1
-        result = load(self.folders[(current + 1) % len(self.folders)])
+        current = ids.index(self.scenario.id) if self.scenario.id in ids else -1
+        folder = self.folders[(current + 1) % len(self.folders)]
+        result = load(folder)
         if result.scenario is not None:
-            self.app.set_scenario(result.scenario)
+            self.scenario, self.source = result.scenario, Source.of(folder)
             self._sync_levels()
         return None
 
@@ -62,6 +68,5 @@ class NewCampaignScreen(MenuScreen):
         return None
 
     def _start(self) -> Transition:
-        from gaiko_game.ui.screens.campaign import CampaignScreen
-
-        return Replace(CampaignScreen.new(self.app, difficulty=self.levels[self.level]))
+        campaign = Campaign.new(self.scenario, self.source, self.ctx.seed, self.levels[self.level])
+        return Replace(ToCampaign(campaign))

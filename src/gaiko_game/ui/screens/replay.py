@@ -1,13 +1,18 @@
-"""The replay viewer: step through a finished or saved game's turns on the map."""
+"""The replay viewer: step through a campaign's turns on the map, read-only."""
 
 from __future__ import annotations
 
 import pygame
 
 from gaiko_game.core import Game
-from gaiko_game.session.timeline import turn_starts
+from gaiko_game.present.actions import action_rows
+from gaiko_game.present.hud import hud
+from gaiko_game.session.campaign import Campaign
 from gaiko_game.ui import theme
+from gaiko_game.ui.board_view import BoardView
+from gaiko_game.ui.context import Context
 from gaiko_game.ui.screen import Pop, Screen, Transition
+from gaiko_game.ui.widgets import draw_tooltip
 
 
 class ReplayScreen(Screen):
@@ -15,42 +20,55 @@ class ReplayScreen(Screen):
 
     name = "replay"
 
-    def __init__(self, app: object, game: Game, seed: int, start: int = 1) -> None:
-        from gaiko_game.ui.screens.campaign import CampaignScreen
-
-        super().__init__(app)  # type: ignore[arg-type]
-        self.frames = turn_starts(game, seed)
-        self.views = [CampaignScreen(app, g, seed) for g in self.frames]
+    def __init__(self, ctx: Context, campaign: Campaign, start: int = 1) -> None:
+        super().__init__(ctx)
+        self.c = campaign
+        self.frames: list[Game] = campaign.replayed()
         self.index = max(0, min(start - 1, len(self.frames) - 1))
+        self.board = BoardView(ctx)
+        self.resized()
+
+    @property
+    def game(self) -> Game:
+        """The game as it stood at the chosen turn."""
+        return self.frames[self.index]
 
     def resized(self) -> None:
-        for view in self.views:
-            view.resized()
+        w = self.ctx.words(self.c.scenario)
+        self.board.layout(self.game, w)
+        self.board.set_rows(action_rows(self.game, w), enabled=False)
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN:
-            last = len(self.frames) - 1
-            if event.key == pygame.K_RIGHT:
-                self.index = min(last, self.index + 1)
-            elif event.key == pygame.K_LEFT:
-                self.index = max(0, self.index - 1)
-            elif event.key == pygame.K_HOME:
-                self.index = 0
-            elif event.key == pygame.K_END:
-                self.index = last
-            elif event.key == pygame.K_ESCAPE:
-                return Pop()
+        if event.type != pygame.KEYDOWN:
+            return None
+        last = len(self.frames) - 1
+        moves = {pygame.K_RIGHT: min(last, self.index + 1), pygame.K_LEFT: max(0, self.index - 1),
+                 pygame.K_HOME: 0, pygame.K_END: last}
+        if event.key in moves:
+            self.index = moves[event.key]
+            self.resized()
+        elif event.key == pygame.K_ESCAPE:
+            return Pop()
         return None
 
-    def draw(self, surf: pygame.Surface) -> None:
-        view = self.views[self.index]
-        view.message = self.app.t("win.replay_hint", turn=view.game.turn, turns=len(self.frames) - 1)
-        view.draw(surf)
-        px = self.app.sizes.px
-        banner = self.app.fonts.render(self.app.t("win.replay"), px(15), theme.BACKGROUND, bold=True)
-        box = banner.get_rect(topleft=(view.map_rect.x + px(14), view.map_rect.y + px(12))).inflate(px(12), px(6))
+    def draw(self, surf: pygame.Surface, active: bool = True) -> None:
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
+        w, g = self.ctx.words(self.c.scenario), self.game
+        self.board.draw_map(surf, g, w, None, "")
+        self.board.draw_hud(surf, hud(g, w))
+        self.board.draw_panel(surf, -1, None)
+        pygame.draw.rect(surf, theme.PANEL, self.board.bottom)
+        hint = w.ui("win.replay_hint", turn=g.turn, turns=len(self.frames) - 1)
+        fonts.draw(surf, hint, px(12), self.board.bottom.y + px(10), self.board.bottom.w - px(24), px(15), theme.INK,
+                   max_lines=1)
+        banner = fonts.render(w.ui("win.replay"), px(15), theme.BACKGROUND, bold=True)
+        m = self.board.map_rect
+        box = banner.get_rect(topleft=(m.x + px(14), m.y + px(12))).inflate(px(12), px(6))
         pygame.draw.rect(surf, theme.YELLOW, box, border_radius=3)
         surf.blit(banner, banner.get_rect(center=box.center))
+        hover = self.board.hovered(self.ctx.mouse, self.c.scenario.player.id) if active else None
+        if hover is not None:
+            draw_tooltip(surf, fonts, self.board.tooltip(g, w, hover), self.ctx.mouse, px(15), px(420))
 
     def texts(self) -> list[str]:
-        return [self.app.t("win.replay"), *self.views[self.index].texts()]
+        return [self.ctx.t("win.replay"), *(b.label for _, b in self.board.rows)]

@@ -13,37 +13,37 @@ class SettingsScreen(MenuScreen):
     name = "settings"
 
     def title(self) -> str:
-        return self.app.t("win.settings")
+        return self.ctx.t("win.settings")
 
     def items(self) -> list[Item]:
-        s = self.app.settings
+        s = self.ctx.settings
         lang = "日本語" if s.lang == "ja" else "English"
-        on = self.app.t("win.on" if s.fullscreen else "win.off")
+        on = self.ctx.t("win.on" if s.fullscreen else "win.off")
         return [
-            (self.app.t("win.language", value=lang), self._language, True, [self.app.t("win.language_tip")]),
-            (self.app.t("win.scale", value=f"{s.scale:g}×"), self._scale, True, [self.app.t("win.scale_tip")]),
-            (self.app.t("win.fullscreen", value=on), self._fullscreen, True, [self.app.t("win.fullscreen_tip")]),
-            (self.app.t("win.advisor", value=self.app.t("win.on" if s.advisor else "win.off")), self._advisor, True,
-             [self.app.t("win.advisor_tip")]),
-            (self.app.t("win.back"), lambda: Pop(), True, []),
+            (self.ctx.t("win.language", value=lang), self._language, True, [self.ctx.t("win.language_tip")]),
+            (self.ctx.t("win.scale", value=f"{s.scale:g}×"), self._scale, True, [self.ctx.t("win.scale_tip")]),
+            (self.ctx.t("win.fullscreen", value=on), self._fullscreen, True, [self.ctx.t("win.fullscreen_tip")]),
+            (self.ctx.t("win.advisor", value=self.ctx.t("win.on" if s.advisor else "win.off")), self._advisor, True,
+             [self.ctx.t("win.advisor_tip")]),
+            (self.ctx.t("win.back"), Pop, True, []),
         ]
 
     def _language(self) -> Transition | None:
-        s = self.app.settings
-        self.app.apply_settings(s.with_(lang="en" if s.lang == "ja" else "ja"))
+        s = self.ctx.settings
+        self.ctx.apply_settings(s.with_(lang="en" if s.lang == "ja" else "ja"))
         return None
 
     def _scale(self) -> Transition | None:
-        s = self.app.settings
-        self.app.apply_settings(s.with_(scale=SCALES[(SCALES.index(s.scale) + 1) % len(SCALES)]))
+        s = self.ctx.settings
+        self.ctx.apply_settings(s.with_(scale=SCALES[(SCALES.index(s.scale) + 1) % len(SCALES)]))
         return None
 
     def _advisor(self) -> Transition | None:
-        s = self.app.settings
-        self.app.apply_settings(s.with_(advisor=not s.advisor))
+        s = self.ctx.settings
+        self.ctx.apply_settings(s.with_(advisor=not s.advisor))
         return None
 
     def _fullscreen(self) -> Transition | None:
-        s = self.app.settings
-        self.app.apply_settings(s.with_(fullscreen=not s.fullscreen))
+        s = self.ctx.settings
+        self.ctx.apply_settings(s.with_(fullscreen=not s.fullscreen))
         return None

@@ -1,41 +1,43 @@
-"""The title screen: start a campaign, change settings, quit."""
+"""The title screen: new campaign, continue, load, encyclopedia, settings, tutorial, quit."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+import pygame
+
+from gaiko_game.present.saves import save_label
+from gaiko_game.scenario.bundled import bundled_by_id
+from gaiko_game.scenario.loader import load
 from gaiko_game.session import saves
+from gaiko_game.session.campaign import Source, open_save
+from gaiko_game.ui import theme
+from gaiko_game.ui.context import Context
+from gaiko_game.ui.destinations import (
+    Destination,
+    ToCampaign,
+    ToDebrief,
+    ToEncyclopedia,
+    ToLoad,
+    ToNewCampaign,
+    ToSettings,
+)
 from gaiko_game.ui.screen import Push, Quit, Transition
 from gaiko_game.ui.screens.menu import Item, MenuScreen
 
-if TYPE_CHECKING:
-    from gaiko_game.ui.app import App
-    from gaiko_game.ui.screens.campaign import CampaignScreen
 
-
-def TUTORIAL() -> Path:  # noqa: N802 - reads as a constant, resolved when asked
-    """The bundled tutorial scenario's folder."""
-    from gaiko_game.scenario.bundled import scenarios_root
-
-    return scenarios_root() / "tutorial"
-
-
-def open_save(app: App, path: Path) -> CampaignScreen | None:
-    """The campaign in a save file; when it cannot be used, the reason goes to ``app.notice``."""
-    from gaiko_game.ui.screens.campaign import CampaignScreen
-
+def open_campaign(ctx: Context, path: Path) -> Destination | None:
+    """Where a save leads: its campaign (or its debrief when it is over); None, with ``ctx.notice`` set, when it cannot open."""
+    lang = ctx.settings.lang
     try:
-        game, seed = saves.load(path, app.scenario)
-    except saves.ChangedScenario as e:  # offer what still works: the decisions the new rules accept
-        game, seed, played, total = saves.load_partial(path, app.scenario)
-        campaign = CampaignScreen(app, game, seed)
-        campaign.message = app.t("win.changed_scenario", why=str(e), played=played, total=total)
-        return campaign
+        opened = open_save(path)
     except saves.BadSave as e:
-        app.notice = str(e)
+        ctx.notice = e.text(lang)
         return None
-    return CampaignScreen(app, game, seed)
+    c = opened.campaign
+    if c.game.is_over:
+        return ToDebrief(c)
+    return ToCampaign(c, message=opened.notice.text(lang) if opened.notice else "")
 
 
 class TitleScreen(MenuScreen):
@@ -43,63 +45,71 @@ class TitleScreen(MenuScreen):
 
     name = "title"
 
+    def __init__(self, ctx: Context) -> None:
+        self.found: list[saves.SaveInfo] = []
+        self.problems: list[saves.BadSave] = []
+        super().__init__(ctx)
+
+    def resized(self) -> None:
+        self.found, self.problems = saves.listing()  # read once per layout, not every frame
+        super().resized()
+
     def title(self) -> str:
-        return "外交 Gaikō" if self.app.settings.lang == "ja" else "Gaikō 外交"
+        return "外交 Gaikō" if self.ctx.settings.lang == "ja" else "Gaikō 外交"
 
     def subtitle(self) -> str:
-        notice = getattr(self.app, "notice", "")
-        return notice or f"{self.app.name('scenario.name')} — {self.app.name('scenario.description')}"
+        w = self.ctx.words()
+        return self.ctx.notice or f"{w.name('scenario.name')} — {w.name('scenario.description')}"
 
     def items(self) -> list[Item]:
-        t = self.app.t
-        scenario = self.app.name("scenario.name")
-        found, problems = saves.listing()
-        from gaiko_game.ui.screens.load import save_label
-
-        latest = [save_label(self.app, found[0])] if found else []
-        none = [t("win.no_saves")]
-        return [
-            (t("win.new_campaign"), self._new, True, [t("win.new_campaign_tip", scenario=scenario)]),
-            (t("win.continue"), self._continue, bool(found), latest or none),
-            (t("win.load"), self._load, bool(found), (latest or none) + problems),
-            (t("win.encyclopedia"), self._encyclopedia, True, [t("win.encyclopedia_tip")]),
-            (t("win.settings"), self._settings, True, []),
-            (t("win.tutorial"), self._tutorial, TUTORIAL().is_dir(), [t("win.tutorial_tip")]),
-            (t("win.quit"), lambda: Quit(), True, []),
+        t, lang = self.ctx.t, self.ctx.settings.lang
+        latest = saves.latest_unfinished(self.found)
+        resume = [save_label(latest, lang)] if latest else [t("saves.none")]
+        newest = [save_label(self.found[0], lang)] if self.found else [t("saves.none")]
+        problems = [p.text(lang) for p in self.problems]
+        items: list[Item] = [
+            (t("win.new_campaign"), self._new, True,
+             [t("win.new_campaign_tip", scenario=self.ctx.words().name("scenario.name"))]),
+            (t("win.continue"), self._continue, latest is not None, resume),
+            (t("win.load"), lambda: Push(ToLoad()), bool(self.found), newest + problems),
+            (t("win.encyclopedia"), lambda: Push(ToEncyclopedia(self.ctx.home)), True, [t("win.encyclopedia_tip")]),
+            (t("win.settings"), lambda: Push(ToSettings()), True, []),
         ]
+        tutorial = self._tutorial_folder()
+        if tutorial is not None:
+            items.append((t("win.tutorial", name=tutorial[1], turns=tutorial[2]), self._tutorial, True,
+                          [t("win.tutorial_tip")]))
+        return [*items, (t("win.quit"), Quit, True, [])]
+
+    def _tutorial_folder(self) -> tuple[Path, str, int] | None:
+        """The home scenario's tutorial (its folder, name and length), when it names one that is installed."""
+        home = self.ctx.home
+        folder = bundled_by_id(home.tutorial) if home.tutorial else None
+        if folder is None:
+            return None
+        loaded = load(folder).scenario
+        if loaded is None:
+            return folder, home.tutorial or "", 0
+        return folder, self.ctx.words(loaded).name("scenario.name"), loaded.turns
 
     def _tutorial(self) -> Transition | None:
-        from gaiko_game.scenario.loader import load
-        from gaiko_game.ui.screens.new_campaign import NewCampaignScreen
-
-        result = load(TUTORIAL())
-        if result.scenario is None:
-            self.app.notice = self.app.t("win.tutorial_broken")
+        found = self._tutorial_folder()
+        result = load(found[0]) if found else None
+        if result is None or result.scenario is None:
+            self.ctx.notice = self.ctx.t("win.tutorial_broken")
             return None
-        self.app.set_scenario(result.scenario)
-        return Push(NewCampaignScreen(self.app))
-
-    def _continue(self) -> Transition | None:
-        found, _ = saves.listing()
-        campaign = open_save(self.app, found[0].path) if found else None
-        return Push(campaign) if campaign is not None else None
-
-    def _load(self) -> Transition:
-        from gaiko_game.ui.screens.load import LoadScreen
-
-        return Push(LoadScreen(self.app))
-
-    def _encyclopedia(self) -> Transition:
-        from gaiko_game.ui.screens.encyclopedia import EncyclopediaScreen
-
-        return Push(EncyclopediaScreen(self.app))
+        return Push(ToNewCampaign(result.scenario, Source(bundled=result.scenario.id)))
 
     def _new(self) -> Transition:
-        from gaiko_game.ui.screens.new_campaign import NewCampaignScreen
+        return Push(ToNewCampaign(self.ctx.home, self.ctx.home_source))
 
-        return Push(NewCampaignScreen(self.app))
+    def _continue(self) -> Transition | None:
+        latest = saves.latest_unfinished(self.found)
+        to = open_campaign(self.ctx, latest.path) if latest else None
+        return Push(to) if to is not None else None
 
-    def _settings(self) -> Transition:
-        from gaiko_game.ui.screens.settings_screen import SettingsScreen
-
-        return Push(SettingsScreen(self.app))
+    def draw(self, surf: pygame.Surface, active: bool = True) -> None:
+        super().draw(surf, active)
+        px = self.ctx.sizes.px
+        version = self.ctx.fonts.render(self.ctx.t("win.version", version=self.ctx.version), px(13), theme.DIM)
+        surf.blit(version, (surf.get_width() - version.get_width() - px(12), surf.get_height() - px(24)))

@@ -1,0 +1,123 @@
+"""Tables derived once from a scenario's definitions and shared by every game of it.
+
+The hot loops of a turn (bounds, trigger scans, world rules) read these flat tables
+instead of walking the definitions; they live in the scenario's own cache, so there
+is no module-level registry to keep in step with loaded scenarios.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gaiko_game.core.decisions import Order
+from gaiko_game.core.ledger import Cause
+from gaiko_game.core.model import ActionDef, Bonus, EventDef, Scenario
+from gaiko_game.core.plugins import Condition, Plan
+from gaiko_game.core.rng import card_salt
+
+COUNTER_BOUNDS = (-10_000, 10_000)
+_TWO32 = 1 << 32
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event's trigger as flat values: window, cap on occurrences, cooldown, conditions, chance, group, salt.
+
+    A chance is decided by the low 32 bits of the card's draw compared with ``p × 2³²``.
+    """
+
+    event: EventDef
+    lo: int
+    hi: int
+    cap: int
+    cooldown: int
+    when: tuple[Condition, ...]
+    base: float
+    threshold: float
+    modifiers: tuple[Bonus, ...]
+    group: str | None
+    salt: int
+
+
+def _trigger(ev: EventDef, factor: float) -> Trigger:
+    t = ev.trigger
+    lo, hi = t.window if t.window is not None else (1, 1_000_000)
+    base = t.chance.base * factor if t.chance.base < 1.0 else t.chance.base  # certain triggers stay certain
+    return Trigger(ev, lo, hi, 1 if t.once else t.max_times, max(t.cooldown, 1), t.when, base, base * _TWO32,
+                   t.chance.modifiers, t.group, card_salt(ev.id))
+
+
+def bounds_of(sc: Scenario) -> dict[str, tuple[int, int]]:
+    """Every number's key and its bounds, as the scenario declares them."""
+    b: dict[str, tuple[int, int]] = {f"meter.{m.id}": (0, 100) for m in sc.meters}
+    b["capital"] = (0, sc.capital_cap)
+    for a in sc.actors:
+        b[f"relation.{a.id}"] = (-100, 100)
+        b[f"stance.{a.id}"] = (-100, 100)
+    for t in sc.tracks:
+        b[f"track.{t.id}"] = (t.lo, t.hi)
+    for kind, shares in sc.dependencies:
+        for partner, _ in shares:
+            b[f"dep.{kind}.{partner}"] = (0, 100)
+    return b
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A scenario's derived tables (see the module docstring)."""
+
+    bounds: dict[str, tuple[int, int]]
+    limits: dict[str, tuple[int, int, bool]]
+    """Each number's bounds and whether it is a dependency share (the ledger's hot path reads both at once)."""
+    partners: dict[str, tuple[str, ...]]
+    share_keys: dict[str, tuple[str, ...]]
+    dep_keys: frozenset[str]
+    orders: dict[tuple[str, str | None], Order]
+    actions: dict[str, ActionDef]
+    causes: dict[tuple[str, str | None], Cause]
+    rules: tuple[tuple[tuple[Condition, ...], Plan, Cause], ...]
+    events: dict[str, EventDef]
+    income: tuple[tuple[tuple[Condition, ...], int], ...]
+    news: tuple[Trigger, ...]
+    collapse: tuple[tuple[str, str], ...]
+    meter_keys: tuple[tuple[str, str], ...]
+    crises: dict[float, tuple[Trigger, ...]] = field(default_factory=dict)
+
+    def crisis_triggers(self, sc: Scenario, factor: float) -> tuple[Trigger, ...]:
+        """The self-triggering crises, their chances scaled by a difficulty's ``factor``."""
+        found = self.crises.get(factor)
+        if found is None:
+            found = self.crises[factor] = tuple(_trigger(e, factor) for e in sc.events
+                                                if e.phase == "crisis" and e.self_triggering)
+        return found
+
+
+def _build(sc: Scenario) -> Compiled:
+    deps = sc.dependencies
+    orders = {(a.id, t): Order(a.id, t) for a in sc.actions for t in (a.targets or (None,))}
+    bounds = bounds_of(sc)
+    dep_keys = frozenset(f"dep.{k}.{p}" for k, v in deps for p, _ in v)
+    return Compiled(
+        bounds=bounds,
+        limits={k: (lo, hi, k in dep_keys) for k, (lo, hi) in bounds.items()},
+        partners={k: tuple(p for p, _ in v) for k, v in deps},
+        share_keys={k: tuple(f"dep.{k}.{p}" for p, _ in v) for k, v in deps},
+        dep_keys=dep_keys,
+        orders=orders,
+        actions={a.id: a for a in sc.actions},
+        causes={k: Cause("action", k[0], k[1] or "") for k in orders},
+        rules=tuple((r.when, r.steps, Cause("rule", r.id)) for r in sc.rules),
+        events={e.id: e for e in sc.events},
+        income=tuple((b.when, int(b.add)) for b in sc.income_bonuses),
+        news=tuple(_trigger(e, 1.0) for e in sc.events if e.phase == "news" and e.self_triggering),
+        collapse=tuple((f"meter.{m.id}", m.at_zero) for m in sc.meters),
+        meter_keys=tuple((m.id, f"meter.{m.id}") for m in sc.meters),
+    )
+
+
+def compiled(sc: Scenario) -> Compiled:
+    """The scenario's tables, built on first use."""
+    found = sc.cache.get("compiled")
+    if not isinstance(found, Compiled):
+        found = sc.cache["compiled"] = _build(sc)
+    return found

@@ -1,0 +1,255 @@
+"""The phases of a turn that the player does not decide: news, dealing crises, the world, the score.
+
+``core.engine`` runs them in DESIGN §3's order: News → Actions → Crises → World → Score.
+Each phase is a function over a :class:`~gaiko_game.core.board.Board`; the crisis deck
+draws one counter-based value per (turn, event) (see ``core.rng``).
+"""
+
+from __future__ import annotations
+
+from gaiko_game.core.board import Board
+from gaiko_game.core.compiled import Trigger
+from gaiko_game.core.conditions import holds
+from gaiko_game.core.ledger import Cause
+from gaiko_game.core.model import COMPLETED, DifficultyDef, EventDef
+from gaiko_game.core.report import Fired
+from gaiko_game.core.rng import deck_value
+from gaiko_game.core.text import Msg, Name
+
+_INCOME = Cause("income", "income")
+_DIVERSIFICATION = Cause("diversification", "shares")
+_TWO32 = 1 << 32
+_LOW32 = _TWO32 - 1
+
+
+def round_half_away(x: float) -> int:
+    """Round to the nearest whole number, halves away from zero (the same on every platform)."""
+    return int(x + 0.5) if x >= 0 else -int(-x + 0.5)
+
+
+# ── news ─────────────────────────────────────────────────────────────────
+def news(b: Board, level: DifficultyDef) -> None:
+    """Start a turn: Diplomatic Capital income, then news events."""
+    s = b.state
+    s.report_from = len(b.ledger)
+    income = b.scenario.income_base + level.income
+    for when, add in b.tables.income:
+        for c in when:
+            if not c.test(s, None):
+                break
+        else:
+            income += add
+    b.add("capital", income, _INCOME)
+    _scan(b, b.tables.news, set(), 1_000_000)
+
+
+# ── crises ───────────────────────────────────────────────────────────────
+def deal_crises(b: Board, level: DifficultyDef) -> None:
+    """Fire due follow-ups (and events dealt by hand), then deal crises whose triggers hold, up to the limit."""
+    s, tables = b.state, b.tables
+    dealt = 0
+    groups: set[str] = set()
+    due = [(e, origin) for t, e, origin in s.follow_ups if t <= s.turn] if s.follow_ups else []
+    if due:
+        s.follow_ups = [f for f in s.follow_ups if f[0] > s.turn]
+    for event_id, origin in due:
+        ev = tables.events[event_id]
+        if spent(b, ev):
+            continue
+        why = Msg.of("fired.follow_up", event=Name(f"event.{origin}.title")) if origin else Msg.of("fired.dealt")
+        _fire(b, ev, why)
+        dealt += bool(ev.choices)
+        if ev.trigger.group:
+            groups.add(ev.trigger.group)
+    _scan(b, tables.crisis_triggers(b.scenario, level.crisis_chance), groups, b.scenario.max_crises - dealt)
+
+
+def spent(b: Board, ev: EventDef) -> bool:
+    """Whether the event has used up its occurrences (once, max_times) or is still going on."""
+    s, t = b.state, ev.trigger
+    count = s.fired_count.get(ev.id, 0)
+    return bool((t.once and count) or (t.max_times and count >= t.max_times) or ev.id in s.situations)
+
+
+def _scan(b: Board, triggers: tuple[Trigger, ...], groups: set[str], limit: int) -> None:
+    """Fire the events whose triggers hold and whose card comes up, in deal order; at most ``limit`` crises.
+
+    The hot loop of a turn. Each eligible event's card value (see ``core.rng``) decides both
+    its chance (low 32 bits) and its place in the deal (high 32 bits): when more crises
+    qualify than ``limit``, the ones highest in the deal are dealt, and of a group only the
+    highest fires.
+    """
+    s = b.state
+    turn, counts, last, pending, situations, key = s.turn, s.fired_count, s.fired_last, s.pending, s.situations, s.deck
+    ready: list[tuple[int, str, Trigger, float]] = []
+    for t in triggers:
+        if turn < t.lo or turn > t.hi:
+            continue
+        event_id = t.event.id
+        if (t.cap and counts.get(event_id, 0) >= t.cap) or event_id in situations or event_id in pending:
+            continue
+        if event_id in last and turn - last[event_id] < t.cooldown:
+            continue
+        blocked = False
+        for c in t.when:  # holds(), inlined: the hot loop of a turn
+            if not c.test(s, None):
+                blocked = True
+                break
+        if blocked:
+            continue
+        p = t.base
+        for m in t.modifiers:
+            for c in m.when:
+                if not c.test(s, None):
+                    break
+            else:
+                p += m.add
+        if p <= 0.0:
+            continue
+        card = deck_value(key, turn, t.salt)
+        if p < 1.0 and (card & _LOW32) >= p * _TWO32:
+            continue
+        ready.append((card >> 32, event_id, t, p))
+    ready.sort()  # deal order: the card's high bits, ties (never seen) by id
+    for _, _, t, p in ready:
+        if t.group is not None:
+            if t.group in groups:
+                continue
+            groups.add(t.group)
+        if t.event.choices:
+            if limit <= 0:
+                continue
+            limit -= 1
+        _fire(b, t.event, _why(b, t.event, p))
+
+
+def _why(b: Board, ev: EventDef, p: float) -> Msg:
+    """Why an event fired: its window, the conditions that held (with current values), its chance."""
+    s, t = b.state, ev.trigger
+    reasons: list[Msg] = []
+    if t.window is not None:
+        reasons.append(Msg.of("fired.window", lo=t.window[0], hi=t.window[1]))
+    if t.when:
+        reasons.append(Msg.of("fired.when", inner=tuple(c.explain(s, None) for c in t.when)))
+    if p < 1.0:
+        reasons.append(Msg.of("fired.chance", p=round(max(p, 0.0) * 100)))
+    return Msg.of("fired.because", inner=tuple(reasons) or (Msg.of("fired.always"),))
+
+
+def _fire(b: Board, ev: EventDef, why: Msg) -> None:
+    s = b.state
+    s.fired_last[ev.id] = s.turn
+    s.fired_count[ev.id] = s.fired_count.get(ev.id, 0) + 1
+    b.fired.append(Fired(s.turn, ev.id, why, hidden=ev.hidden))
+    b.run(ev.immediate_plan, Cause("event", ev.id), None)
+    if ev.ongoing is not None:
+        s.situations.setdefault(ev.id, s.turn)
+    if ev.choices:
+        s.pending.append(ev.id)
+
+
+def record_answer(b: Board, event_id: str, choice_id: str) -> None:
+    """Note the answer on the event's latest unanswered record."""
+    fired = b.fired
+    for i in range(len(fired) - 1, -1, -1):
+        f = fired[i]
+        if f.event == event_id and f.choice is None:
+            fired[i] = Fired(f.turn, f.event, f.why, choice_id, f.hidden)
+            return
+
+
+# ── world ────────────────────────────────────────────────────────────────
+def world_phase(b: Board) -> None:
+    """Delayed effects land, modifiers tick, world rules react, situations cost, the diversified meter moves."""
+    s = b.state
+    if s.delayed:
+        due = [d for d in s.delayed if d[0] <= s.turn]
+        s.delayed = [d for d in s.delayed if d[0] > s.turn]
+        for _, eff, cause, target in due:
+            eff.apply(b, cause, target)
+    for mod_id, m in list(s.modifiers.items()):
+        b.run(m.steps, m.cause, None)
+        if s.turn + 1 >= m.until:
+            del s.modifiers[mod_id]
+    run = b.run
+    for when, steps, cause in b.tables.rules:
+        for c in when:  # holds(), inlined: thirty rules a turn
+            if not c.test(s, None):
+                break
+        else:
+            run(steps, cause, None)
+    if s.situations:
+        _situations(b)
+    _follow_diversification(b)
+
+
+def _situations(b: Board) -> None:
+    """Ongoing situations cost their each-turn effects, then end once their stop thresholds hold."""
+    s, events = b.state, b.tables.events
+    for event_id, started in list(s.situations.items()):
+        ongoing = events[event_id].ongoing
+        assert ongoing is not None
+        b.run(ongoing.steps, Cause("situation", event_id), None)
+        lasted = s.turn - started + 1
+        if (ongoing.until and holds(ongoing.until, s)) or (ongoing.max_turns and lasted >= ongoing.max_turns):
+            b.end_situation(event_id)
+
+
+def diversification(b: Board) -> float:
+    """Weighted mean over dependency kinds of 1 − HHI, normalised to 0–1 (cached until a share changes)."""
+    cached = b.state.diversification
+    if cached >= 0.0:
+        return cached
+    value = _diversification(b)
+    b.state.diversification = value
+    return value
+
+
+def _diversification(b: Board) -> float:
+    d = b.scenario.diversification
+    if d is None:
+        return 0.0
+    nums, total, weights = b.state.nums, 0.0, 0.0
+    for kind, w in d.weights:
+        keys = b.share_keys[kind]
+        whole = squares = 0
+        for k in keys:
+            v = nums[k]
+            whole += v
+            squares += v * v
+        n = len(keys)
+        if whole <= 0 or n < 2:
+            continue
+        total += w * (1.0 - squares / (whole * whole)) / (1.0 - 1.0 / n)
+        weights += w
+    return total / weights if weights else 0.0
+
+
+def diversification_target(b: Board) -> int | None:
+    """Where the diversified meter is heading, 0–100 (None when the scenario has no such meter)."""
+    d = b.scenario.diversification
+    if d is None:
+        return None
+    frac = (diversification(b) - d.low) / (d.high - d.low)
+    return round_half_away(100 * min(1.0, max(0.0, frac)))
+
+
+def _follow_diversification(b: Board) -> None:
+    d = b.scenario.diversification
+    target = diversification_target(b)
+    if d is None or target is None:
+        return
+    key = f"meter.{d.meter}"
+    step = round_half_away(d.rate * (target - b.state.nums[key]))
+    if step:
+        b.add(key, step, _DIVERSIFICATION)
+
+
+# ── score ────────────────────────────────────────────────────────────────
+def ending(b: Board) -> str | None:
+    """How the game ends now: the first meter at 0 ends it with that meter's ending; the last turn completes it."""
+    nums = b.state.nums
+    for key, at_zero in b.tables.collapse:
+        if nums[key] <= 0:
+            return at_zero
+    return COMPLETED if b.state.turn >= b.scenario.turns else None

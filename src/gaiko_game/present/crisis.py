@@ -1,0 +1,63 @@
+"""The crisis card as data: the scene, what it did at once, and each answer with its cost, preview or reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gaiko_game.core import Game
+from gaiko_game.present.words import Words
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """One answer, numbered from 1."""
+
+    number: int
+    id: str
+    label: str
+    cost: int
+    enabled: bool
+    effects: tuple[str, ...]
+    reasons: str
+    line: str
+    """The whole answer on one line, as the terminal prints it."""
+    detail: str
+    """Its effects (or why it cannot be chosen), on one line, without its name."""
+
+
+@dataclass(frozen=True)
+class CrisisCard:
+    """The pending crisis."""
+
+    id: str
+    title: str
+    heading: str
+    text: str
+    background: str
+    immediate: str
+    """What the crisis already changed when it broke, or ""."""
+    choices: tuple[ChoiceView, ...]
+
+
+def crisis_card(game: Game, w: Words) -> CrisisCard:
+    """The crisis waiting for an answer (the game must have one)."""
+    ev = game.pending_crisis
+    assert ev is not None, "no crisis is pending"
+    hit = [c for c in game.ledger if c.cause.kind == "event" and c.cause.id == ev.id and c.turn == game.turn]
+    amounts = w.amounts(hit, skip=())
+    immediate = w.ui("crisis.immediate", changes=w.join(amounts)) if amounts else ""
+    choices = []
+    for n, c in enumerate(ev.choices, 1):
+        label = w.name(f"event.{ev.id}.choice.{c.id}")
+        p = game.preview_choice(c.id)
+        effects, reasons = tuple(w.preview(p)), w.reasons(p.reasons)
+        if reasons:
+            line = w.ui("crisis.off", name=label, reason=reasons)
+        else:
+            cost = w.ui("crisis.cost", cost=c.cost) if c.cost else ""
+            line = w.ui("crisis.line", name=label, cost=cost, effects=w.join(list(effects)) or w.ui("word.no_changes"))
+        detail = reasons or w.join(list(effects))
+        choices.append(ChoiceView(n, c.id, label, c.cost, not reasons, effects, reasons, line, detail))
+    title = w.name(f"event.{ev.id}.title")
+    return CrisisCard(ev.id, title, w.ui("crisis.title", title=title), w.name(f"event.{ev.id}.text"),
+                      w.name(f"event.{ev.id}.encyclopedia"), immediate, tuple(choices))

@@ -1,0 +1,86 @@
+"""Looking closer: why a number moved, the relations table, dependence, and the cards shown on hover."""
+
+from __future__ import annotations
+
+from gaiko_game.core import Game
+from gaiko_game.present.words import Words
+from gaiko_game.session.advisor import Advice
+
+
+def why_keys(game: Game) -> dict[str, str]:
+    """The numbers a player can ask about by a short name: meters, capital and tracks."""
+    sc = game.scenario
+    out = {m: f"meter.{m}" for m in sc.meter_ids()}
+    out.update({"capital": "capital", "dc": "capital"})
+    out.update({t.id: f"track.{t.id}" for t in sc.tracks})
+    return out
+
+
+def why(game: Game, w: Words, key: str, n: int = 12) -> list[str]:
+    """The latest causes behind one number (``key`` is a ledger key), newest last."""
+    recent = [c for c in game.ledger if c.key == key][-n:]
+    lines = [w.ui("inspect.why_line", turn=ch.turn, delta=ch.delta, cause=w.cause(ch.cause)) for ch in recent]
+    return lines or [w.ui("word.no_changes")]
+
+
+def why_unknown(game: Game, w: Words) -> str:
+    """What to type after ``w``."""
+    return w.ui("inspect.why_unknown", names=", ".join(why_keys(game)))
+
+
+def relation_line(game: Game, w: Words, actor: str) -> str:
+    """An actor's role, relation and stance on one line."""
+    a = game.scenario.actor(actor)
+    assert a is not None
+    v = game.view
+    return w.ui("inspect.relation_line", name=w.name(f"actor.{actor}"), role=w.name(f"role.{a.role}"),
+                relation=v.relation(actor), stance=v.stance(actor))
+
+
+def relations(game: Game, w: Words) -> list[str]:
+    """Every actor's relation and stance, with a header naming the axis."""
+    st = game.scenario.stance
+    head = w.ui("inspect.relations_header", player=w.player(), axis=w.name("stance.name"),
+                low=w.name(f"actor.{st.low}"), high=w.name(f"actor.{st.high}"))
+    return [head, *(relation_line(game, w, a.id) for a in game.scenario.actors)]
+
+
+def dependence(game: Game, w: Words) -> list[str]:
+    """Dependency shares by kind, largest first, and where the diversified meter is heading."""
+    v, d = game.view, game.scenario.diversification
+    target = v.target()
+    if d is not None and target is not None:
+        head = w.ui("inspect.dependence_header", meter=w.meter(d.meter), target=target)
+    else:
+        head = w.ui("inspect.dependence_plain")
+    lines = [head]
+    for kind in v.dependency_kinds():
+        shares = sorted(((value, p) for p, value in v.shares(kind).items() if value), key=lambda s: (-s[0], s[1]))
+        text = w.join([f"{w.name(f'partner.{p}')} {value}" for value, p in shares])
+        lines.append(w.ui("inspect.dependence_line", kind=w.name(f"dependency.{kind}"), shares=text))
+    return lines
+
+
+def actor_card(game: Game, w: Words, actor: str) -> list[str]:
+    """What hovering over an actor shows: its numbers and the recent causes of its relation."""
+    return [relation_line(game, w, actor), *why(game, w, f"relation.{actor}", 5)]
+
+
+def meter_card(game: Game, w: Words, meter: str) -> list[str]:
+    """What hovering over a meter shows: its meaning and the recent causes of its changes."""
+    return [w.name(f"meter.{meter}.desc"), *why(game, w, f"meter.{meter}", 8)]
+
+
+def track_card(game: Game, w: Words, track: str) -> list[str]:
+    """What hovering over a track shows: its meaning, value and recent causes."""
+    t = next(t for t in game.scenario.tracks if t.id == track)
+    head = w.ui("hud.track", name=w.name(f"track.{track}"), value=game.view.track(track), hi=t.hi)
+    return [head, w.name(f"track.{track}.desc"), *why(game, w, f"track.{track}", 5)]
+
+
+def advice_line(game: Game, w: Words, advice: Advice) -> str:
+    """The advisor's hint: the action a one-turn lookahead prefers, and what it gains over ending the turn."""
+    if advice.order is None:
+        return w.ui("advisor.end")
+    gains = w.join([f"{w.meter(m)} {d:+d}" for m, d in advice.gains.items() if d])
+    return w.ui("advisor.advice", action=w.order(advice.order), gains=gains or w.ui("advisor.even"))

@@ -1,0 +1,116 @@
+"""A scenario's words in one language: names, causes, amounts and effects, decided once for every front end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from gaiko_game.core import Cause, Change, Msg, Name, Order, Preview, Scenario, Texts
+from gaiko_game.core.board import key_name
+from gaiko_game.core.plugins import Effect
+from gaiko_game.core.strings import STRINGS as CORE
+from gaiko_game.present.strings import STRINGS as INTERFACE
+from gaiko_game.session.strings import STRINGS as SESSION
+
+TABLE: dict[str, dict[str, str]] = {**CORE, **SESSION, **INTERFACE}
+"""Every template a front end renders: the engine's, the session's and the interface's."""
+
+_RANK_HEADS = ("capital", "track.", "relation.", "stance.", "dep.", "counter.")
+
+
+class Words(Texts):
+    """Renders a scenario's names and the interface's messages in one language."""
+
+    def __init__(self, scenario: Scenario, lang: str) -> None:
+        super().__init__(scenario.loc, lang, TABLE)
+        self.scenario = scenario
+        self._meter_keys = tuple(f"meter.{m}" for m in scenario.meter_ids())
+
+    def player(self) -> str:
+        """The player's country."""
+        return self.name(f"actor.{self.scenario.player.id}")
+
+    def meter(self, meter_id: str) -> str:
+        """A meter's name."""
+        return self.name(f"meter.{meter_id}")
+
+    def order(self, order: Order) -> str:
+        """An action as a player reads it, with its target: "Maritime capacity → Vietnam"."""
+        name = self.name(f"action.{order.action}.name")
+        return name if order.target is None else self.ui("word.order", name=name, target=self.name(f"actor.{order.target}"))
+
+    def key(self, key: str) -> str:
+        """A number's name, e.g. "Relation with China"."""
+        return self.render(key_name(key))
+
+    def amount(self, key: str, by: int) -> str:
+        """A change to a number: "Security +3"."""
+        return self.render(Msg.of("effect.amount", name=key_name(key), by=by))
+
+    def cause(self, cause: Cause) -> str:
+        """A cause as a player reads it: "Action: Joint drills"."""
+        return self.render(cause_msg(cause))
+
+    def rank(self, key: str) -> tuple[int, str]:
+        """Sort key for numbers as players read them: the meters first (in the scenario's order), then capital…"""
+        if key in self._meter_keys:
+            return self._meter_keys.index(key), ""
+        head = next((i for i, p in enumerate(_RANK_HEADS) if key.startswith(p)), len(_RANK_HEADS))
+        return len(self._meter_keys) + head, key
+
+    def amounts(self, changes: Iterable[Change], skip: tuple[str, ...] = ("capital",)) -> list[str]:
+        """Net changes by number, in reading order: ["Security +2", "Relation with China −3"]."""
+        net: dict[str, int] = {}
+        for ch in changes:
+            net[ch.key] = net.get(ch.key, 0) + ch.delta
+        return [self.amount(k, d) for k, d in sorted(net.items(), key=lambda kv: self.rank(kv[0])) if k not in skip and d]
+
+    def effect(self, effect: Effect, offset: int = 0) -> str:
+        """What an effect does, and when when it is not now."""
+        inner = effect.describe()
+        if offset == 1:
+            return self.render(Msg.of("effect.next_turn", inner=inner))
+        return self.render(Msg.of("effect.later", inner=inner, n=offset)) if offset else self.render(inner)
+
+    def preview(self, p: Preview) -> list[str]:
+        """A preview as lines: odds, every change now, later pieces, the diversified meter's target, a failure's cost."""
+        out = [self.ui("word.odds", p=round(p.odds * 100))] if p.odds is not None else []
+        out += self.amounts(p.now)
+        out += [self.effect(e, off) for off, e in p.later]
+        d = self.scenario.diversification
+        if p.target_shift and d is not None:
+            out.append(self.ui("effect.autonomy_target", meter=self.meter(d.meter), by=p.target_shift))
+        if p.odds is not None:
+            fail = self.amounts(p.failure_now) + [self.effect(e, off) for off, e in p.failure_later]
+            if fail:
+                out.append(self.ui("effect.on_failure", inner=self.join(fail)))
+        return out
+
+    def reasons(self, reasons: tuple[Msg, ...]) -> str:
+        """Every reason something is unavailable, as one line."""
+        return ("" if self.lang == "ja" else " ").join(self.render(r) for r in reasons)
+
+
+def cause_msg(cause: Cause) -> Msg:
+    """A cause as a message, e.g. "Action: Joint drills"."""
+    kind, ident = cause.kind, cause.id
+    if kind in ("action", "action_failed"):
+        name: Msg | Name = Name(f"action.{ident}.name")
+        if cause.note:
+            name = Msg.of("cause.with_target", name=name, target=Name(f"actor.{cause.note}"))
+        return Msg.of(f"cause.{kind}", name=name)
+    if kind in ("choice", "choice_failed"):
+        event, _, choice = ident.partition(".")
+        return Msg.of(f"cause.{kind}", event=Name(f"event.{event}.title"), name=Name(f"event.{event}.choice.{choice}"))
+    named = {"event": f"event.{ident}.title", "rule": f"rule.{ident}", "situation": f"event.{ident}.title",
+             "modifier": f"modifier.{ident}"}
+    if kind in named:
+        return Msg.of(f"cause.{kind}", name=Name(named[kind]))
+    return Msg.of(f"cause.{kind}")
+
+
+def words(scenario: Scenario, lang: str) -> Words:
+    """The words of a scenario in a language (made once per scenario and language, kept in its cache)."""
+    found = scenario.cache.get(f"words.{lang}")
+    if not isinstance(found, Words):
+        found = scenario.cache[f"words.{lang}"] = Words(scenario, lang)
+    return found

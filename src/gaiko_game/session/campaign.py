@@ -1,0 +1,245 @@
+"""A campaign: one game of one scenario from one seed, with its own save slots.
+
+The window, the terminal game, the classroom and the lab hold a :class:`Campaign`, never
+loose ``(game, seed)`` pairs. It knows where its scenario came from (a bundled id or a
+folder), so a save always reopens on the scenario it was played on, and it autosaves at
+the end of every turn.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from gaiko_game.core import Change, Decision, Game, Msg, Name, Order, Refusal, Scenario, TurnReport, parse_decision
+from gaiko_game.core.text import Loc
+from gaiko_game.scenario.bundled import bundled_by_id, scenarios_root
+from gaiko_game.scenario.loader import load
+from gaiko_game.session import saves
+from gaiko_game.session.record import Record, state_hash
+from gaiko_game.session.saves import BadSave
+from gaiko_game.session.seeding import new_game
+
+_SCENARIO_NAME = Name("save.scenario")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a scenario came from: a bundled scenario's id, or a folder's absolute path."""
+
+    bundled: str = ""
+    folder: str = ""
+
+    @staticmethod
+    def of(path: Path) -> Source:
+        """The source of a scenario folder: bundled when it is one of the game's own."""
+        folder = path.parent if path.name == "scenario.yaml" else path
+        resolved = folder.resolve()
+        if resolved.parent == scenarios_root().resolve():
+            return Source(bundled=resolved.name)
+        return Source(folder=str(resolved))
+
+    @staticmethod
+    def from_json(data: object) -> Source:
+        """Read a source back from a save (an unknown shape gives an empty source)."""
+        if not isinstance(data, dict):
+            return Source()
+        return Source(str(data.get("bundled", "")), str(data.get("folder", "")))
+
+    def as_json(self) -> dict[str, str]:
+        """The source as saved."""
+        return {"bundled": self.bundled} if self.bundled else {"folder": self.folder}
+
+    def path(self) -> Path | None:
+        """The scenario's folder here and now, if it exists."""
+        found = bundled_by_id(self.bundled) if self.bundled else (Path(self.folder) if self.folder else None)
+        return found if found is not None and found.is_dir() else None
+
+
+def _names(scenario: Scenario) -> dict[str, str]:
+    return {lang: table.get("scenario.name", scenario.id) for lang, table in scenario.loc.items()}
+
+
+def _new_id(scenario: Scenario) -> str:
+    return f"{scenario.id}-{datetime.now().strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(2)}"
+
+
+class Campaign:
+    """A scenario, where it came from, a seed, and the game played on them; saves go to its own slots."""
+
+    def __init__(self, scenario: Scenario, source: Source, seed: int, game: Game, campaign_id: str = "") -> None:
+        self.scenario = scenario
+        self.source = source
+        self.seed = seed
+        self.game = game
+        self.id = campaign_id or _new_id(scenario)
+        self.last_save: Path | None = None
+        self.save_problem: str | None = None
+        """Why the last save failed (the game goes on; front ends show it), or None."""
+
+    @staticmethod
+    def new(scenario: Scenario, source: Source, seed: int | None = None, difficulty: str | None = None) -> Campaign:
+        """A fresh campaign; a random seed when none is given. Raises ``UnknownDifficulty`` for a level not declared."""
+        seed = seed if seed is not None else random.SystemRandom().randrange(2**32)
+        return Campaign(scenario, source, seed, new_game(scenario, seed, difficulty=difficulty))
+
+    @property
+    def record(self) -> Record:
+        """The campaign as data: enough to rebuild its game."""
+        return Record.of(self.game, self.seed)
+
+    @property
+    def folder(self) -> Path:
+        """Where this campaign's saves live."""
+        return saves.saves_dir() / self.id
+
+    # ── decisions (a finished turn autosaves) ────────────────────────────
+    def apply(self, order: Order) -> list[Change]:
+        """Take an action (see ``Game.apply``)."""
+        return self.game.apply(order)
+
+    def end_turn(self) -> TurnReport | None:
+        """End the action phase; autosaves when the turn is over."""
+        return self._after(self.game.end_turn())
+
+    def choose(self, choice_id: str) -> TurnReport | None:
+        """Answer the pending crisis; autosaves when the turn is over."""
+        return self._after(self.game.choose(choice_id))
+
+    def undo(self) -> Decision:
+        """Take back the last decision."""
+        return self.game.undo()
+
+    def _after(self, report: TurnReport | None) -> TurnReport | None:
+        if report is not None:
+            self.autosave()
+        return report
+
+    # ── saves ────────────────────────────────────────────────────────────
+    def data(self) -> dict[str, object]:
+        """What a save of this campaign holds."""
+        g = self.game
+        record = self.record
+        return {
+            "format": saves.FORMAT, "campaign": self.id, "scenario": self.scenario.id,
+            "scenario_name": _names(self.scenario), "source": self.source.as_json(),
+            "content_hash": record.content_hash, "seed": self.seed, "difficulty": record.difficulty,
+            "log": list(record.log), "turn": g.turn, "over": g.is_over, "meters": g.view.meters(),
+            "state_hash": state_hash(g), "saved_at": saves.now(),
+        }
+
+    def save(self, slot: str) -> Path | None:
+        """Save into ``autosave`` (rotating) or ``quicksave``; a failure is kept in ``save_problem``, never raised."""
+        try:
+            path = saves.write_slot(self.folder, slot, self.data())
+        except OSError as e:
+            self.save_problem = f"{e.strerror or e}"
+            return None
+        self.last_save, self.save_problem = path, None
+        return path
+
+    def autosave(self) -> Path | None:
+        """Save into the newest autosave slot, keeping the previous ones."""
+        return self.save("autosave")
+
+    def quicksave(self) -> Path | None:
+        """Save into the quick-save slot."""
+        return self.save(saves.QUICKSAVE)
+
+    # ── branches ─────────────────────────────────────────────────────────
+    def replayed(self, until: int | None = None) -> list[Game]:
+        """Copies of the game at the start of each turn played (and at its end when it is over), up to turn ``until``."""
+        g = new_game(self.scenario, self.seed, difficulty=self.game.difficulty.id)
+        starts = [g.clone()]
+        for decision in self.game.history:
+            if until is not None and g.turn >= until and not g.pending_crisis:
+                break
+            before = g.turn
+            g.play(decision)
+            if (g.turn != before and g.pending_crisis is None) or g.is_over:
+                starts.append(g.clone())
+        return starts
+
+    def branch(self, turn: int) -> Campaign:
+        """A what-if: a new campaign (its own saves) at the start of ``turn``, same seed, ready to play differently."""
+        if turn < 1:
+            raise ValueError(f"turns start at 1, not {turn}")
+        return Campaign(self.scenario, self.source, self.seed, self.replayed(until=turn)[-1])
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A campaign opened from a save, and a notice for the player when only part of it replayed."""
+
+    campaign: Campaign
+    notice: saves.BadSave | None = None
+
+
+def _loc(names: dict[str, str]) -> Loc:
+    return {lang: {_SCENARIO_NAME.key: name} for lang, name in names.items()}
+
+
+def _bad(msg: Msg, names: dict[str, str]) -> BadSave:
+    return BadSave(msg, _loc(names))
+
+
+def open_save(path: Path, scenario_folder: Path | None = None) -> Opened:
+    """Reopen a save on the scenario it was played on (or on ``scenario_folder``); raises :class:`BadSave`."""
+    data = saves.read(path)
+    names = saves.info(path).names or {"ja": str(data["scenario"]), "en": str(data["scenario"])}
+    source = Source.of(scenario_folder) if scenario_folder is not None else Source.from_json(data["source"])
+    folder = scenario_folder if scenario_folder is not None else (source.path() or bundled_by_id(str(data["scenario"])))
+    if folder is None or not folder.is_dir():
+        raise _bad(Msg.of("save.missing_scenario", name=_SCENARIO_NAME), names)
+    result = load(folder)
+    if not result.ok or result.scenario is None:
+        raise _bad(Msg.of("save.scenario_broken", name=_SCENARIO_NAME, path=str(folder)), names)
+    scenario = result.scenario
+    if scenario.id != data["scenario"]:
+        raise _bad(Msg.of("save.other_scenario", file=path.name, name=_SCENARIO_NAME, other=scenario.id), names)
+    if scenario.content_hash != data["content_hash"]:
+        campaign, played, total = _partial(scenario, source, data)
+        notice = _bad(Msg.of("save.changed_scenario", name=_SCENARIO_NAME, played=played, total=total), names)
+        return Opened(campaign, notice)
+    return Opened(_whole(path, scenario, source, data))
+
+
+def _whole(path: Path, scenario: Scenario, source: Source, data: dict[str, object]) -> Campaign:
+    seed = int(str(data["seed"]))
+    try:
+        game = new_game(scenario, seed, difficulty=str(data["difficulty"]))
+    except Refusal as e:
+        raise BadSave(Msg.of("save.does_not_replay", file=path.name, why=e.msg), scenario.loc) from None
+    log = data["log"]
+    assert isinstance(log, list)
+    try:
+        for text in log:
+            game.play(parse_decision(str(text)))
+    except Refusal as e:
+        raise BadSave(Msg.of("save.does_not_replay", file=path.name, why=e.msg), scenario.loc) from None
+    except ValueError as e:
+        raise BadSave(Msg.of("save.does_not_replay", file=path.name, why=str(e))) from None
+    if data.get("state_hash") != state_hash(game):
+        raise BadSave(Msg.of("save.different_game", file=path.name))
+    return Campaign(scenario, source, seed, game, str(data["campaign"]))
+
+
+def _partial(scenario: Scenario, source: Source, data: dict[str, object]) -> tuple[Campaign, int, int]:
+    """Replay as much of the log as the changed scenario accepts, as a new campaign (the old saves stay as they are)."""
+    known = scenario.difficulty_ids()
+    level = str(data["difficulty"]) if data["difficulty"] in known else None
+    seed = int(str(data["seed"]))
+    game = new_game(scenario, seed, difficulty=level)
+    log = data["log"]
+    assert isinstance(log, list)
+    played = 0
+    for text in log:
+        try:
+            game.play(parse_decision(str(text)))
+        except (Refusal, ValueError):
+            break
+        played += 1
+    return Campaign(scenario, source, seed, game), played, len(log)

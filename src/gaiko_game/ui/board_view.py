@@ -1,0 +1,192 @@
+"""The board as the campaign and the replay viewer draw it: HUD on top, the map, the action panel, a bottom line.
+
+A component, not a screen: it lays out and draws a game's view models and says what is under
+the mouse; the screens that hold it decide what input does.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from gaiko_game.core import Game
+from gaiko_game.present.actions import ActionRow
+from gaiko_game.present.hud import Hud
+from gaiko_game.present.inspect import actor_card, meter_card, track_card
+from gaiko_game.present.palette import diverging, hex_rgb
+from gaiko_game.present.words import Words
+from gaiko_game.ui import theme
+from gaiko_game.ui.context import Context
+from gaiko_game.ui.map_view import MapView
+from gaiko_game.ui.widgets import Button
+
+Hover = tuple[str, str]
+"""What is under the mouse: ("meter" | "track" | "actor" | "disputed" | "row", id)."""
+
+
+class BoardView:
+    """Lays out and draws one game's HUD, map and action panel."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.map = MapView()
+        self.meter_rects: dict[str, pygame.Rect] = {}
+        self.track_rects: dict[str, pygame.Rect] = {}
+        self.rows: list[tuple[ActionRow, Button]] = []
+        self.headings: list[tuple[str, int]] = []
+
+    def layout(self, game: Game, w: Words) -> None:
+        """Place the HUD, map, panel and bottom bar for the window's size and scale."""
+        px = self.ctx.sizes.px
+        width, height = self.ctx.surface.get_size()
+        self.hud = pygame.Rect(0, 0, width, px(74))
+        self.panel = pygame.Rect(width - px(400), self.hud.bottom, px(400), height - self.hud.bottom - px(64))
+        self.map_rect = pygame.Rect(0, self.hud.bottom, self.panel.x, self.panel.h)
+        self.bottom = pygame.Rect(0, self.panel.bottom, width, height - self.panel.bottom)
+        names = [w.name(f"actor.{a.id}") for a in game.scenario.actors]
+        font = self.ctx.fonts.get(px(13))
+        inset_w = max((font.size(n)[0] for n in names), default=0) + px(16)
+        self.map.layout(self.map_rect, game, inset_w)
+
+    def set_rows(self, rows: list[ActionRow], enabled: bool = True) -> None:
+        """Lay out the action panel's rows (grouped under their categories)."""
+        px = self.ctx.sizes.px
+        heads = len({r.category for r in rows})
+        row_h = min(px(25), (self.panel.h - px(12) - heads * px(19)) // max(1, len(rows)))
+        y, x, width = self.panel.y + px(6), self.panel.x + px(8), self.panel.w - px(16)
+        self.rows, self.headings = [], []
+        category = None
+        for row in rows:
+            if row.category != category:
+                category = row.category
+                self.headings.append((row.category_name, y))
+                y += px(19)
+            button = Button(pygame.Rect(x, y, width, row_h - px(3)), row.label, lambda: None, row.enabled and enabled)
+            self.rows.append((row, button))
+            y += row_h
+
+    # ── drawing ──────────────────────────────────────────────────────────
+    def draw_hud(self, surf: pygame.Surface, h: Hud) -> None:
+        """The date, capital, meter bars and tracks."""
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
+        pygame.draw.rect(surf, theme.PANEL, self.hud)
+        surf.blit(fonts.render(h.date, px(18), theme.INK, bold=True), (px(12), px(8)))
+        surf.blit(fonts.render(h.capital, px(16), theme.YELLOW), (px(12), px(40)))
+        n = max(1, len(h.meters))
+        span = (px(1040) - px(300)) // n
+        self.meter_rects = {}
+        for i, m in enumerate(h.meters):
+            rect = pygame.Rect(px(300) + i * span, px(10), span - px(20), px(54))
+            self.meter_rects[m.id] = rect
+            arrow = "" if not m.trend else ("▲" if m.trend > 0 else "▼")
+            label = fonts.fit(f"{m.name} {m.value} {arrow}", px(16), rect.w)
+            surf.blit(fonts.render(label, px(16), theme.INK), (rect.x, rect.y))
+            bar = pygame.Rect(rect.x, rect.y + px(28), rect.w, px(12))
+            pygame.draw.rect(surf, theme.PANEL_HI, bar, border_radius=3)
+            fill = bar.copy()
+            fill.w = round(bar.w * m.value / 100)
+            pygame.draw.rect(surf, hex_rgb(m.colour), fill, border_radius=3)
+        self._draw_tracks(surf, h, pygame.Rect(px(1050), px(8), self.hud.w - px(1060), self.hud.h - px(12)))
+
+    def _draw_tracks(self, surf: pygame.Surface, h: Hud, rect: pygame.Rect) -> None:
+        """Ladders as one box a step, warmer as they climb; other tracks as numbers."""
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
+        y = rect.y
+        self.track_rects = {}
+        for t in h.tracks:
+            self.track_rects[t.id] = pygame.Rect(rect.x, y, rect.w, px(20))
+            if t.ladder:
+                surf.blit(fonts.render(t.name, px(13), theme.MUTED), (rect.x, y))
+                box = px(14)
+                for step in range(t.lo, t.hi + 1):
+                    fill = theme.PANEL_HI if step > t.value else _warm(step, t.lo, t.hi)
+                    r = pygame.Rect(rect.right - (t.hi - step + 1) * (box + px(3)), y + px(3), box, box)
+                    pygame.draw.rect(surf, fill, r, border_radius=2)
+            else:
+                surf.blit(fonts.render(f"{t.name} {t.value}", px(13), theme.MUTED), (rect.x, y))
+            y += px(20)
+
+    def draw_map(self, surf: pygame.Surface, game: Game, w: Words, selected: str | None, legend: str) -> None:
+        """The map, country tints, partnership lines, markers and insets, and the map mode's legend."""
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
+        surf.blit(self.map.base(), self.map_rect.topleft)
+        clip = surf.get_clip()
+        surf.set_clip(self.map_rect)
+        self.map.tint(surf, game)
+        player = game.scenario.player.id
+        home = self.map.markers[player]
+        view = game.view
+        for a in game.scenario.actors:  # partnership lines: close partners and the alliance
+            if view.relation(a.id) >= 60 and a.id in self.map.markers:
+                ally = a.role == "ally"
+                pygame.draw.line(surf, theme.BLUE if ally else theme.SKY, home, self.map.markers[a.id], 3 if ally else 1)
+        for actor, (x, y) in self.map.markers.items():
+            name = w.name(f"actor.{actor}")
+            colour = self.map.colour(game, actor)
+            if actor in self.map.insets:
+                box = self.map.insets[actor]
+                pygame.draw.rect(surf, theme.PANEL, box, border_radius=3)
+                pygame.draw.rect(surf, colour, box, width=2, border_radius=3)
+                label = fonts.render(name, px(13), theme.INK)
+                surf.blit(label, label.get_rect(center=box.center))
+                continue
+            r = px(9) if actor == player else px(7)
+            pygame.draw.circle(surf, colour, (x, y), r)
+            pygame.draw.circle(surf, theme.YELLOW if actor == selected else theme.BLACK, (x, y), r, 2)
+            label = fonts.render(name, px(13), theme.INK)
+            surf.blit(label, (x + r + 2, y - label.get_height() // 2))
+        surf.set_clip(clip)
+        surf.blit(fonts.render(legend, px(14), theme.INK), (self.map_rect.x + px(8), self.map_rect.bottom - px(24)))
+
+    def draw_panel(self, surf: pygame.Surface, focus: int, selected: str | None) -> None:
+        """The action rows under their category headings, each with its cost and badge."""
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
+        pygame.draw.rect(surf, theme.BACKGROUND, self.panel)
+        for text, y in self.headings:
+            surf.blit(fonts.render(text, px(14), theme.MUTED, bold=True), (self.panel.x + px(8), y))
+        for i, (row, b) in enumerate(self.rows):
+            b.selected = i == focus or (selected is not None and row.order.target == selected)
+            cost = fonts.render(str(row.cost), px(14), theme.YELLOW if b.enabled else theme.DIM, bold=True)
+            tag = fonts.render(row.badge, px(12), theme.MUTED) if row.badge else None
+            b.reserve = tag.get_width() + px(8) if tag else 0
+            b.draw(surf, fonts, px(14), hover=False)
+            right = b.rect.right - px(8)
+            surf.blit(cost, cost.get_rect(midright=(right, b.rect.centery)))
+            if tag is not None:
+                surf.blit(tag, tag.get_rect(midright=(right - cost.get_width() - px(8), b.rect.centery)))
+
+    # ── what the mouse points at ─────────────────────────────────────────
+    def hovered(self, pos: tuple[int, int], player: str) -> Hover | None:
+        """The thing under ``pos`` that has a tooltip."""
+        for i, (_, b) in enumerate(self.rows):
+            if b.hit(pos):
+                return ("row", str(i))
+        for kind, rects in (("meter", self.meter_rects), ("track", self.track_rects)):
+            found = next((k for k, r in rects.items() if r.collidepoint(pos)), None)
+            if found is not None:
+                return (kind, found)
+        if self.map_rect.collidepoint(pos):
+            actor = self.map.actor_at(pos, self.ctx.sizes.px(14))
+            if actor and actor != player:
+                return ("actor", actor)
+            area = self.map.disputed_at(pos)
+            if area:
+                return ("disputed", area)
+        return None
+
+    def tooltip(self, game: Game, w: Words, hover: Hover) -> list[str]:
+        """What a hovered thing means, with the engine's numbers and causes."""
+        kind, what = hover
+        if kind == "row":
+            return self.rows[int(what)][0].tooltip(w)
+        if kind == "meter":
+            return meter_card(game, w, what)
+        if kind == "track":
+            return track_card(game, w, what)
+        if kind == "disputed":
+            return [w.name(f"disputed.{what}")]
+        return actor_card(game, w, what)
+
+
+def _warm(step: int, lo: int, hi: int) -> theme.Colour:
+    """A ladder step's colour: grey at the bottom, vermilion at the top."""
+    return diverging(-(step - lo) / max(1, hi - lo))
