@@ -150,7 +150,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "win.load": {"ja": "セーブデータを読み込む", "en": "Load a saved campaign"},
     "win.encyclopedia": {"ja": "解説", "en": "Encyclopedia"},
     "win.encyclopedia_tip": {"ja": "行動と危機の背景を読む。", "en": "Read the background of every action and crisis."},
-    "win.tutorial": {"ja": "チュートリアル: {name}({turns}ターン)", "en": "Tutorial: {name} ({turns} turns)"},
+    "win.tutorial": {"ja": "{name}({turns}ターン)", "en": "{name} ({turns} turns)"},
     "win.tutorial_tip": {"ja": "案内に沿って、ゲームの流れを短いシナリオで学びます。", "en": "Learn the game's loop in a short scenario with guided prompts."},
     "win.tutorial_broken": {"ja": "チュートリアルのシナリオを読み込めませんでした(gaiko validate で確認できます)。",
                             "en": "The tutorial scenario could not be loaded (gaiko validate shows why)."},

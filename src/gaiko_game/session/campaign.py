@@ -81,10 +81,14 @@ class Campaign:
         """Why the last save failed (the game goes on; front ends show it), or None."""
 
     @staticmethod
-    def new(scenario: Scenario, source: Source, seed: int | None = None, difficulty: str | None = None) -> Campaign:
-        """A fresh campaign; a random seed when none is given. Raises ``UnknownDifficulty`` for a level not declared."""
+    def new(scenario: Scenario, source: Source, seed: int | None = None, difficulty: str | None = None,
+            undo: bool = True) -> Campaign:
+        """A fresh campaign; a random seed when none is given. Raises ``UnknownDifficulty`` for a level not declared.
+
+        ``undo=False`` keeps no undo stack (simulations, which never take a move back).
+        """
         seed = seed if seed is not None else random.SystemRandom().randrange(2**32)
-        return Campaign(scenario, source, seed, new_game(scenario, seed, difficulty=difficulty))
+        return Campaign(scenario, source, seed, new_game(scenario, seed, difficulty=difficulty, undo=undo))
 
     @property
     def record(self) -> Record:

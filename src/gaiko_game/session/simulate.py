@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from gaiko_game.core import Scenario
 from gaiko_game.session.advisor import make_policy
+from gaiko_game.session.campaign import Campaign, Source
 from gaiko_game.session.policies import play_game
-from gaiko_game.session.seeding import new_game, stream
+from gaiko_game.session.seeding import stream
 
 
 @dataclass
@@ -32,10 +33,14 @@ class Run:
                 "turns": self.turns, "ending": self.ending}
 
 
-def run_one(scenario: Scenario, policy_name: str, seed: int, difficulty: str | None = None) -> Run:
-    """Play one game from ``seed`` with a built-in policy (its own stream: the seed's ``policy`` purpose)."""
-    game = play_game(new_game(scenario, seed, difficulty=difficulty, undo=False),
-                     make_policy(policy_name, stream(seed, "policy")))
+def run_one(scenario: Scenario, policy_name: str, seed: int, difficulty: str | None = None,
+            source: Source | None = None) -> Run:
+    """Play one campaign from ``seed`` with a built-in policy (its own stream: the seed's ``policy`` purpose).
+
+    Nothing is saved: the campaign is the unit a simulation plays, as it is everywhere else.
+    """
+    campaign = Campaign.new(scenario, source or Source(bundled=scenario.id), seed, difficulty, undo=False)
+    game = play_game(campaign.game, make_policy(policy_name, stream(seed, "policy")))
     out = game.outcome()
     assert out is not None
     events = Counter(f.event for f in game.fired)

@@ -8,9 +8,9 @@ from pathlib import Path
 from gaiko_game.present.saves import meters_line, save_label
 from gaiko_game.session import saves
 from gaiko_game.ui.context import Context
+from gaiko_game.ui.opening import open_campaign
 from gaiko_game.ui.screen import Pop, Replace, Transition
 from gaiko_game.ui.screens.menu import Item, MenuScreen
-from gaiko_game.ui.screens.title import open_campaign
 
 
 class LoadScreen(MenuScreen):

@@ -2,42 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pygame
 
+from gaiko_game.core import Scenario
 from gaiko_game.present.saves import save_label
 from gaiko_game.scenario.bundled import bundled_by_id
 from gaiko_game.scenario.loader import load
 from gaiko_game.session import saves
-from gaiko_game.session.campaign import Source, open_save
+from gaiko_game.session.campaign import Source
 from gaiko_game.ui import theme
 from gaiko_game.ui.context import Context
-from gaiko_game.ui.destinations import (
-    Destination,
-    ToCampaign,
-    ToDebrief,
-    ToEncyclopedia,
-    ToLoad,
-    ToNewCampaign,
-    ToSettings,
-)
+from gaiko_game.ui.destinations import ToEncyclopedia, ToLoad, ToNewCampaign, ToSettings
+from gaiko_game.ui.opening import open_campaign
 from gaiko_game.ui.screen import Push, Quit, Transition
 from gaiko_game.ui.screens.menu import Item, MenuScreen
-
-
-def open_campaign(ctx: Context, path: Path) -> Destination | None:
-    """Where a save leads: its campaign (or its debrief when it is over); None, with ``ctx.notice`` set, when it cannot open."""
-    lang = ctx.settings.lang
-    try:
-        opened = open_save(path)
-    except saves.BadSave as e:
-        ctx.notice = e.text(lang)
-        return None
-    c = opened.campaign
-    if c.game.is_over:
-        return ToDebrief(c)
-    return ToCampaign(c, message=opened.notice.text(lang) if opened.notice else "")
 
 
 class TitleScreen(MenuScreen):
@@ -48,6 +26,7 @@ class TitleScreen(MenuScreen):
     def __init__(self, ctx: Context) -> None:
         self.found: list[saves.SaveInfo] = []
         self.problems: list[saves.BadSave] = []
+        self._tutorial = self._find_tutorial(ctx)
         super().__init__(ctx)
 
     def resized(self) -> None:
@@ -75,30 +54,26 @@ class TitleScreen(MenuScreen):
             (t("win.encyclopedia"), lambda: Push(ToEncyclopedia(self.ctx.home)), True, [t("win.encyclopedia_tip")]),
             (t("win.settings"), lambda: Push(ToSettings()), True, []),
         ]
-        tutorial = self._tutorial_folder()
-        if tutorial is not None:
-            items.append((t("win.tutorial", name=tutorial[1], turns=tutorial[2]), self._tutorial, True,
-                          [t("win.tutorial_tip")]))
+        if self._tutorial is not None:
+            w = self.ctx.words(self._tutorial)
+            items.append((t("win.tutorial", name=w.name("scenario.name"), turns=self._tutorial.turns),
+                          self._start_tutorial, True, [t("win.tutorial_tip")]))
         return [*items, (t("win.quit"), Quit, True, [])]
 
-    def _tutorial_folder(self) -> tuple[Path, str, int] | None:
-        """The home scenario's tutorial (its folder, name and length), when it names one that is installed."""
-        home = self.ctx.home
-        folder = bundled_by_id(home.tutorial) if home.tutorial else None
+    @staticmethod
+    def _find_tutorial(ctx: Context) -> Scenario | None:
+        """The home scenario's tutorial, loaded once, when it names one that is installed (a broken one says so)."""
+        folder = bundled_by_id(ctx.home.tutorial) if ctx.home.tutorial else None
         if folder is None:
             return None
         loaded = load(folder).scenario
         if loaded is None:
-            return folder, home.tutorial or "", 0
-        return folder, self.ctx.words(loaded).name("scenario.name"), loaded.turns
+            ctx.notice = ctx.t("win.tutorial_broken")
+        return loaded
 
-    def _tutorial(self) -> Transition | None:
-        found = self._tutorial_folder()
-        result = load(found[0]) if found else None
-        if result is None or result.scenario is None:
-            self.ctx.notice = self.ctx.t("win.tutorial_broken")
-            return None
-        return Push(ToNewCampaign(result.scenario, Source(bundled=result.scenario.id)))
+    def _start_tutorial(self) -> Transition | None:
+        assert self._tutorial is not None
+        return Push(ToNewCampaign(self._tutorial, Source(bundled=self._tutorial.id)))
 
     def _new(self) -> Transition:
         return Push(ToNewCampaign(self.ctx.home, self.ctx.home_source))
