@@ -43,16 +43,18 @@ class ReportScreen(Screen):
         px, fonts = self.ctx.sizes.px, self.ctx.fonts
         w, h = surf.get_size()
         surf.blit(fonts.render(self.view.title, px(26), theme.INK, bold=True), (px(40), px(24)))
-        col_w = (w - px(120)) // 2
-        x, y, col = px(40), px(74), 0
         step = fonts.get(px(15)).get_linesize()
+        full = w - px(80)
+        one_column = sum(len(fonts.lines(t, px(15), full)) for t, _, _ in self.lines) * step <= h - px(124)
+        col_w = full if one_column else (w - px(120)) // 2
+        x, y, col = px(40), px(74), 0
         for text, colour, bold in self.lines:
             if y + step > h - px(50):
                 col += 1
                 if col > 1:
                     break
                 x, y = px(40) + col * (col_w + px(40)), px(74)
-            y += fonts.draw(surf, text, x, y, col_w, px(15), colour, bold=bold, max_lines=2)
+            y += fonts.draw(surf, text, x, y, col_w, px(15), colour, bold=bold, max_lines=3)
         hint = fonts.render(self.ctx.t("win.continue_hint"), px(15), theme.MUTED)
         surf.blit(hint, (w - hint.get_width() - px(30), h - px(36)))
 

@@ -22,6 +22,7 @@ class TitleScreen(MenuScreen):
     """The first screen; Esc here quits."""
 
     name = "title"
+    button_width = 520  # wide enough for a tutorial's name and length in either language
 
     def __init__(self, ctx: Context) -> None:
         self.found: list[saves.SaveInfo] = []
