@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tests.conftest import FIXTURES, ROOT
 
 from gaiko_game.core import Order, Scenario
 from gaiko_game.session import saves
@@ -19,6 +18,7 @@ from gaiko_game.session.campaign import Campaign, Source, open_save
 from gaiko_game.session.policies import play_game, play_turn
 from gaiko_game.session.record import Record, ScenarioMismatch, rebuild
 from gaiko_game.session.seeding import new_game, stream
+from tests.conftest import FIXTURES, ROOT
 
 DEFAULT = ROOT / "scenarios" / "indo_pacific_2025"
 

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import NORTHERN, ROOT
 
 from gaiko_game.cli.main import main
 from gaiko_game.cli.textplay import run_text
+from tests.conftest import NORTHERN, ROOT
 
 DEFAULT = ROOT / "scenarios" / "indo_pacific_2025"
 

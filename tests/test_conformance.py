@@ -11,12 +11,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from tests.conftest import BUNDLED, PLAYABLE, load_ok
-from tests.support import board, state
 
 from gaiko_game.core import Choose, Decision, EndTurn, Game, Order, Pcg64, Randomness, Scenario
 from gaiko_game.core.model import EventDef, TriggerDef
 from gaiko_game.session.seeding import deck_key, new_game, replay, stream
+from tests.conftest import BUNDLED, PLAYABLE, load_ok
+from tests.support import board, state
 
 
 def random_decision(g: Game, rng: Pcg64) -> Decision:

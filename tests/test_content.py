@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from tests.conftest import BUNDLED, NORTHERN, ROOT
-
 from gaiko_game.core import Scenario
 from gaiko_game.core.text import LANGS
 from gaiko_game.scenario.loader import load
+from tests.conftest import BUNDLED, NORTHERN, ROOT
 
 ACTORS = {"us", "china", "india", "australia", "south_korea", "north_korea", "russia", "taiwan", "eu",
           "vietnam", "philippines", "indonesia", "thailand", "malaysia", "singapore"}

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from tests.support import set_number
-
 from gaiko_game.core import Change, Game, IllegalDeal, Scenario
 from gaiko_game.core.model import ChoiceDef, EventDef, FollowUp
 from gaiko_game.session.seeding import new_game
+from tests.support import set_number
 
 
 def crises(sc: Scenario) -> list[EventDef]:

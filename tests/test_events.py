@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import FIXTURES, load_ok
-from tests.support import state
 
 from gaiko_game.core import Choose, Game, Order, Scenario
 from gaiko_game.core.text import Texts
 from gaiko_game.session.seeding import new_game, stream
+from tests.conftest import FIXTURES, load_ok
+from tests.support import state
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT, load_ok
 
 from gaiko_game.core import Decision
 from gaiko_game.present.transcript import transcript
 from gaiko_game.present.words import words
 from gaiko_game.session.seeding import new_game
+from tests.conftest import ROOT, load_ok
 
 GOLDEN = sorted((ROOT / "tests" / "golden").glob("*.txt"))
 _spec = importlib.util.spec_from_file_location("golden_tool", ROOT / "tools" / "golden.py")

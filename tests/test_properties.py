@@ -7,14 +7,14 @@ import typing
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import FIXTURES, load_ok
-from tests.support import board, state
-from tests.test_conformance import check_invariants
 
 from gaiko_game.core import Game, Scenario, Texts
 from gaiko_game.core.ledger import Cause
 from gaiko_game.core.plugins import CONDITIONS, EFFECTS, Condition, Effect, plan
 from gaiko_game.session.seeding import new_game
+from tests.conftest import FIXTURES, load_ok
+from tests.support import board, state
+from tests.test_conformance import check_invariants
 
 SCENARIO: Scenario = load_ok(FIXTURES / "eventlab")
 IDS = {

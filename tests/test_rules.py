@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.support import set_number, state
 
 from gaiko_game.core import (
     EndTurn,
@@ -20,6 +19,7 @@ from gaiko_game.core import (
 from gaiko_game.core.effects import MeterAdd
 from gaiko_game.core.report import score_of
 from gaiko_game.session.seeding import new_game, stream
+from tests.support import set_number, state
 
 
 def finish_turn(g: Game, answer: str | None = None) -> None:

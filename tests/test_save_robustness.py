@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import FIXTURES, ROOT
 
 from gaiko_game.cli.replay import run_replay
 from gaiko_game.core import Scenario
 from gaiko_game.session import saves
 from gaiko_game.session.campaign import Campaign, Source, open_save
 from gaiko_game.session.seeding import new_game
+from tests.conftest import FIXTURES, ROOT
 
 DEFAULT = ROOT / "scenarios" / "indo_pacific_2025"
 WRITER = """

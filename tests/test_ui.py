@@ -13,7 +13,6 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame
 import pytest
-from tests.conftest import NORTHERN, ROOT
 
 from gaiko_game.core import Order, Scenario
 from gaiko_game.session import saves
@@ -35,6 +34,7 @@ from gaiko_game.ui.screens.replay import ReplayScreen
 from gaiko_game.ui.screens.report import ReportScreen
 from gaiko_game.ui.screens.settings_screen import SettingsScreen
 from gaiko_game.ui.screens.title import TitleScreen
+from tests.conftest import NORTHERN, ROOT
 
 DEFAULT = ROOT / "scenarios" / "indo_pacific_2025"
 
