@@ -181,3 +181,22 @@ def test_an_action_taken_through_the_campaign_is_in_its_next_save(default: Scena
     c.apply(Order("joint_drills"))
     path = c.quicksave()
     assert path is not None and json.loads(path.read_text())["log"] == ["joint_drills"]
+
+
+def test_continue_skips_a_scenario_whose_newest_campaign_is_finished(default: Scenario, tutorial: Scenario,
+                                                                     data: Path) -> None:
+    main = play(Campaign.new(default, Source.of(DEFAULT), seed=4), 3)
+    play(Campaign.new(tutorial, Source(bundled="tutorial"), seed=1), 2)  # a tutorial left half-way…
+    play(Campaign.new(tutorial, Source(bundled="tutorial"), seed=2), tutorial.turns)  # …then one played to its end
+    resume = saves.latest_unfinished(saves.listing()[0])
+    assert resume is not None and resume.campaign == main.id  # the player moved on from the abandoned tutorial
+    assert len({s.campaign for s in saves.listing()[0]}) == 3  # Load still lists all three
+
+
+def test_a_save_names_its_meters_in_both_languages(default: Scenario, data: Path) -> None:
+    from gaiko_game.present.saves import meters_line, started
+
+    c = play(Campaign.new(default, Source.of(DEFAULT), seed=4), 1)
+    info = saves.info(c.folder / "autosave-1.json")
+    assert meters_line(info, "ja").startswith("安全保障 ") and meters_line(info, "en").startswith("Security ")
+    assert started(info, "en").startswith("campaign started 20")

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from gaiko_game.cli.main import main
-from gaiko_game.cli.textplay import run_text
+from gaiko_game.cli.textplay import Read, run_text
+from gaiko_game.core import Scenario
 from tests.conftest import NORTHERN, ROOT
 
 DEFAULT = ROOT / "scenarios" / "indo_pacific_2025"
@@ -82,7 +83,7 @@ class Script:
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_a_whole_game_can_be_played_in_text_mode(lang: str, data: Path) -> None:
     out: list[str] = []
-    commands = ["h", "w security", "w nothing", "d", "a", "i 6", "99", "3", "1", "u", "1", "zzz"]
+    commands = ["h", "w security", "w nothing", "w 安全保障", "d", "a", "i 6", "99", "3", "１", "u", "1", "zzz"]
     code = run_text(DEFAULT, 11, lang, read=Script(commands), write=out.append)
     text = "\n".join(out)
     assert code == 0
@@ -90,12 +91,14 @@ def test_a_whole_game_can_be_played_in_text_mode(lang: str, data: Path) -> None:
         assert "=== 2025 Q1 · turn 1 of 24 ===" in text and "=== 2030 Q4 · turn 24 of 24 ===" in text
         assert "Requirements not met" in text  # counterstrike before the 2+2
         assert "Undone: Japan–US Joint Exercises" in text
-        assert "After w, give one of: security, prosperity, autonomy, capital, dc, tension" in text
+        assert "After w, give one of: Security, Prosperity, Autonomy, Diplomatic Capital, US–China Tension" in text
         assert "=== Game over:" in text and "Questions to discuss:" in text and "Your strategy:" in text
         assert "There is no number 99." in text and "“zzz” is not understood" in text
     else:
         assert "=== 2025年 第1四半期 · ターン 1/24 ===" in text and "=== ゲーム終了:" in text
         assert "振り返りの問い:" in text and "あなたの戦略:" in text
+        assert "安全保障 の最近の変化:" in text  # `w 安全保障`: numbers are asked for by their Japanese names too
+        assert "実行: 日米共同訓練" in text  # a full-width １ typed with a Japanese input method takes action 1
 
 
 def test_leaving_autosaves_and_the_next_start_continues_exactly(data: Path) -> None:
@@ -188,3 +191,60 @@ def test_version_is_printed() -> None:
     from gaiko_game import __version__
 
     assert gaiko("--version").stdout.strip() == f"gaiko {__version__}"
+
+
+def scripted(answers: list[str]) -> tuple[list[str], Read]:
+    """A reader answering from a list, then ending the input; and the prompts it was asked."""
+    prompts: list[str] = []
+    queue = list(answers)
+
+    def read(prompt: str) -> str:
+        prompts.append(prompt)
+        if not queue:
+            raise EOFError
+        return queue.pop(0)
+
+    return prompts, read
+
+
+def test_a_typo_at_the_start_menu_asks_again_and_never_buries_the_campaign(data: Path) -> None:
+    _, read = scripted(["1", "e", "q", "y"])
+    assert run_text(DEFAULT, 11, "en", read=read, write=lambda _: None) == 0
+    before = {p.name: p.read_bytes() for p in (data / "saves").rglob("*.json")}
+    out: list[str] = []
+    prompts, read = scripted(["c", "9", "3", "42", "q"])
+    assert run_text(DEFAULT, None, "en", read=read, write=out.append) == 0
+    assert [p.split(":")[0] for p in prompts] == ["1", "1", "1", "Number of the save to open (Enter goes back) > ", "1"]
+    assert "“c” is not understood. Type h for help." in out and "There is no number 42." in out
+    assert {p.name: p.read_bytes() for p in (data / "saves").rglob("*.json")} == before  # q left without a new campaign
+
+
+def test_the_crisis_prompt_offers_help_save_and_quit(data: Path) -> None:
+    out: list[str] = []
+    at_crisis = ["h", "save", "ｑ", "ｙ"]  # help, save, then quit (full-width, as a Japanese IME types them)
+
+    def reader(prompt: str) -> str:
+        return "e" if "e/h/q" in prompt else at_crisis.pop(0)  # end turns until a crisis asks
+
+    assert run_text(DEFAULT, 3, "en", read=reader, write=out.append) == 0
+    assert at_crisis == [] and "number: choose that response / i: background / save: save / q: quit (it autosaves)" in out
+    assert any(line.startswith("Saved: ") for line in out) and out[-1].startswith("Game left.")
+    (saved,) = list((data / "saves").glob("*/autosave-1.json"))
+    assert json.loads(saved.read_text())["log"][-1] == "end"  # left with the crisis waiting: it reopens on it
+    assert (saved.parent / "quicksave.json").is_file()
+
+
+def test_replay_verify_speaks_the_players_language(default: Scenario, data: Path) -> None:
+    from gaiko_game.session.campaign import Campaign, Source
+
+    c = Campaign.new(default, Source(bundled=default.id), seed=4)
+    c.apply(c.game.legal_actions()[0])
+    path = c.quicksave()
+    assert path is not None
+    env = {**os.environ, "GAIKO_DATA_DIR": str(data)}
+    run = subprocess.run([sys.executable, "-m", "gaiko_game", "replay", str(path), "--verify", "--lang", "ja"],
+                         capture_output=True, text=True, cwd=ROOT, env=env)
+    assert run.returncode == 0 and "検証済み — ターン 1(安全保障 57、繁栄 55、戦略的自律性 45)" in run.stdout
+    timeline = subprocess.run([sys.executable, "-m", "gaiko_game", "replay", str(path), "--lang", "en"],
+                              capture_output=True, text=True, cwd=ROOT, env=env)
+    assert timeline.stdout.strip() == "2025 Q1 (turn 1, in progress): Japan–US Joint Exercises"

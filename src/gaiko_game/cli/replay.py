@@ -29,10 +29,13 @@ def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) 
         if verify:
             return 1
     elif verify:
+        w = words(game.scenario, lang)
+        replayed = w.join([f"{w.meter(m)} {v}" for m, v in game.view.meters().items()])
         if game.turn == info.turn and game.view.meters() == info.meters:
-            print(f"{save}: verified — replays to turn {game.turn} with {info.meters} and the saved state hash")
+            print(f"{save}: " + w.ui("replay.verified", turn=game.turn, meters=replayed))
             return 0
-        print(f"{save}: MISMATCH — saved turn {info.turn} {info.meters}, replayed turn {game.turn} {game.view.meters()}")
+        saved = w.join([f"{w.meter(m)} {v}" for m, v in info.meters.items()])
+        print(f"{save}: " + w.ui("replay.mismatch", saved_turn=info.turn, saved=saved, turn=game.turn, meters=replayed))
         return 1
     print("\n".join(timeline(game, words(game.scenario, lang))))
     return 0

@@ -46,8 +46,10 @@ def run_simulate(scenario_path: Path, policy: str, seed: int, runs: int, as_json
         m = summ[metric]
         assert isinstance(m, dict)
         print(f"{metric:>12} {m['mean']:>9.2f} {m['sd']:>8.2f} {m['min']:>7.1f} {m['max']:>7.1f}")
-    print(f"ratings: {summ['ratings']}")
-    print(f"endings: {summ['endings']}")
+    for label in ("ratings", "endings"):
+        counts = summ[label]
+        assert isinstance(counts, dict)
+        print(f"{label}: " + ", ".join(f"{k} {n}" for k, n in counts.items()))
     if table is not None:
         _print_events(table, runs)
     return 0

@@ -9,6 +9,7 @@ Continue and Load offer every saved campaign, each reopened on its own scenario.
 from __future__ import annotations
 
 import signal
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +23,7 @@ from gaiko_game.present.debrief import debrief
 from gaiko_game.present.hud import hud
 from gaiko_game.present.inspect import dependence, relations, why, why_keys, why_unknown
 from gaiko_game.present.report import roll_line, turn_report
-from gaiko_game.present.saves import save_label
+from gaiko_game.present.saves import save_label, started
 from gaiko_game.present.words import TABLE, Words, words
 from gaiko_game.session import saves
 from gaiko_game.session.campaign import Campaign, Source, open_save
@@ -33,6 +34,10 @@ Write = Callable[[str], None]
 
 class Hangup(Exception):
     """The terminal closed (SIGHUP) or the process was asked to stop (SIGTERM)."""
+
+
+class Leave(Exception):
+    """The player chose to quit in the middle of a crisis."""
 
 
 class TextGame:
@@ -62,9 +67,9 @@ class TextGame:
                     continue
                 if self._shown_turn != game.turn:
                     self.show_turn()
-                if not self.command(self.read(w.ui("term.prompt")).strip()):
+                if not self.command(normal(self.read(w.ui("term.prompt")))):
                     return self.leave(0)
-        except EOFError:
+        except (EOFError, Leave):
             return self.leave(0)
         except (KeyboardInterrupt, Hangup):
             return self.leave(130)
@@ -83,12 +88,16 @@ class TextGame:
             pass
         return code
 
+    def confirm_quit(self) -> bool:
+        """Ask before leaving (the campaign is autosaved either way)."""
+        return normal(self.read(self.w.ui("term.quit_confirm"))) in ("y", "yes", "はい")
+
     def command(self, text: str) -> bool:
-        """Handle one command; False means the player quit."""
-        w, head, rest = self.w, text[:1].lower(), text[1:].strip()
+        """Handle one (normalised) command; False means the player quit."""
+        w, head, rest = self.w, text[:1], text[1:].strip()
         if text.isdigit():
             self.take(int(text))
-        elif text.lower() == "save":
+        elif text == "save":
             self.save()
         elif head == "e" and not rest:
             self._report(self.campaign.end_turn())
@@ -107,7 +116,7 @@ class TextGame:
         elif head in ("h", "?") and not rest:
             self.write(w.ui("term.help", example=next(iter(why_keys(self.campaign.game)))))
         elif head == "q" and not rest:
-            return self.read(w.ui("term.quit_confirm")).strip().lower() not in ("y", "yes", "はい")
+            return not self.confirm_quit()
         elif text:
             self.write(w.ui("term.bad_input", text=text))
         return True
@@ -195,10 +204,20 @@ class TextGame:
         for c in card.choices:
             self.write(f"  {c.number}. {c.line}")
         while True:
-            text = self.read(w.ui("term.crisis_prompt")).strip()
-            if text.lower() == "i":
+            text = normal(self.read(w.ui("term.crisis_prompt")))
+            if text == "i":
                 self.write(w.ui("term.encyclopedia", name=card.title))
                 self.write(card.background)
+                continue
+            if text in ("h", "?"):
+                self.write(w.ui("term.crisis_help"))
+                continue
+            if text == "save":
+                self.save()
+                continue
+            if text == "q":
+                if self.confirm_quit():
+                    raise Leave
                 continue
             if text.isdigit() and 1 <= int(text) <= len(card.choices):
                 choice = card.choices[int(text) - 1]
@@ -231,7 +250,7 @@ class TextGame:
     def why(self, name: str) -> None:
         """The recent causes behind one number."""
         w, game = self.w, self.campaign.game
-        key = why_keys(game).get(name.lower())
+        key = why_keys(game, w).get(name)
         if key is None:
             self.write(why_unknown(game, w))
             return
@@ -280,7 +299,11 @@ def _hangup_raises() -> Iterator[None]:
 
 
 def choose_start(lang: str, read: Read, write: Write) -> Campaign | bool | None:
-    """Offer Continue and Load when saves exist: a campaign to resume, None for a new one, False to leave."""
+    """Offer Continue and Load when saves exist: a campaign to resume, None for a new one, False to leave.
+
+    Only an explicit answer starts a new campaign; anything else asks again, so a typo never
+    buries a campaign under a fresh one. A save that cannot open says why and the menu comes back.
+    """
     found, problems = saves.listing()
     for problem in problems:
         write(problem.text(lang))
@@ -288,25 +311,48 @@ def choose_start(lang: str, read: Read, write: Write) -> Campaign | bool | None:
         return None
     latest = saves.latest_unfinished(found)
     t = Texts({}, lang, TABLE)  # interface words only: no scenario is loaded yet
+    if latest is not None:
+        prompt, choices = t.ui("term.start_menu", save=save_label(latest, lang)), {"1": "continue", "2": "new", "3": "load"}
+    else:
+        prompt, choices = t.ui("term.start_menu_finished"), {"1": "new", "2": "load"}
     try:
-        if latest is not None:
-            answer = read(t.ui("term.start_menu", save=save_label(latest, lang))).strip()
-            pick = {"1": "continue", "2": "new", "3": "load"}.get(answer, "continue" if not answer else "new")
-        else:
-            answer = read(t.ui("term.start_menu_finished")).strip()
-            pick = {"1": "new", "2": "load"}.get(answer, "new")
-        if pick == "continue" and latest is not None:
-            return _open(latest, lang, write)
-        if pick == "load":
-            shown = found[:9]
-            for i, info in enumerate(shown, 1):
-                write(f"  {i}. {save_label(info, lang)}")
-            answer = read(t.ui("term.load_prompt")).strip()
-            if answer.isdigit() and 1 <= int(answer) <= len(shown):
-                return _open(shown[int(answer) - 1], lang, write)
+        while True:
+            answer = normal(read(prompt))
+            pick = choices.get(answer) or ("leave" if answer in ("q", "quit") else "")
+            if pick == "leave":
+                return False
+            if pick == "new":
+                return None
+            opened = None
+            if pick == "continue" and latest is not None:
+                opened = _open(latest, lang, write)
+            elif pick == "load":
+                opened = _load(found, lang, read, write)
+            elif answer:
+                write(t.ui("term.bad_input", text=answer))
+            if opened is not None:
+                return opened
     except EOFError:
         return False
+
+
+def _load(found: list[saves.SaveInfo], lang: str, read: Read, write: Write) -> Campaign | None:
+    """List the newest saves, numbered, and open the one chosen (Enter goes back to the menu)."""
+    t = Texts({}, lang, TABLE)
+    shown = found[:9]
+    for i, info in enumerate(shown, 1):
+        write(f"  {i}. {save_label(info, lang)} ({started(info, lang)})")
+    answer = normal(read(t.ui("term.load_prompt")))
+    if answer.isdigit() and 1 <= int(answer) <= len(shown):
+        return _open(shown[int(answer) - 1], lang, write)
+    if answer:
+        write(t.ui("term.no_such_number", n=answer))
     return None
+
+
+def normal(text: str) -> str:
+    """What the player typed, trimmed, lower-cased and in half-width forms (ｅ, ｑ, １ typed with a Japanese IME work)."""
+    return unicodedata.normalize("NFKC", text).strip().lower()
 
 
 def _open(info: saves.SaveInfo, lang: str, write: Write) -> Campaign | None:

@@ -7,12 +7,15 @@ from gaiko_game.present.words import Words
 from gaiko_game.session.advisor import Advice
 
 
-def why_keys(game: Game) -> dict[str, str]:
-    """The numbers a player can ask about by a short name: meters, capital and tracks."""
+def why_keys(game: Game, w: Words | None = None) -> dict[str, str]:
+    """The numbers a player can ask about by name: meters, capital and tracks, by id or (with ``w``) by their
+    names in the player's language, lower-cased (``w security``, ``w 安全保障``)."""
     sc = game.scenario
-    out = {m: f"meter.{m}" for m in sc.meter_ids()}
-    out.update({"capital": "capital", "dc": "capital"})
-    out.update({t.id: f"track.{t.id}" for t in sc.tracks})
+    keys = [f"meter.{m}" for m in sc.meter_ids()] + ["capital"] + [f"track.{t.id}" for t in sc.tracks]
+    out = {k.split(".", 1)[-1]: k for k in keys}
+    out["dc"] = "capital"
+    if w is not None:
+        out.update({w.name(k).lower(): k for k in keys})
     return out
 
 
@@ -24,8 +27,9 @@ def why(game: Game, w: Words, key: str, n: int = 12) -> list[str]:
 
 
 def why_unknown(game: Game, w: Words) -> str:
-    """What to type after ``w``."""
-    return w.ui("inspect.why_unknown", names=", ".join(why_keys(game)))
+    """What to type after ``w``: the names of the meters, capital and tracks in the player's language."""
+    keys = dict.fromkeys(why_keys(game).values())
+    return w.ui("inspect.why_unknown", names=w.join([w.name(k) for k in keys]))
 
 
 def relation_line(game: Game, w: Words, actor: str) -> str:

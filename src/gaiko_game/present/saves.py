@@ -30,6 +30,17 @@ def save_label(info: SaveInfo, lang: str) -> str:
                 slot=slot_name(t, info.slot))
 
 
-def meters_line(info: SaveInfo) -> str:
-    """A save's meters by id (a save can be listed without loading its scenario's names)."""
-    return " · ".join(f"{m} {v}" for m, v in info.meters.items())
+def meters_line(info: SaveInfo, lang: str) -> str:
+    """A save's meters in the player's language: "Security 57 · Prosperity 61 · Autonomy 48"."""
+    return " · ".join(f"{name} {v}" for name, v in info.meters_in(lang))
+
+
+def started(info: SaveInfo, lang: str) -> str:
+    """When the save's campaign began (from its id), so two campaigns of one scenario can be told apart."""
+    parts = info.campaign.rsplit("-", 3)
+    stamp = f"{parts[1]}-{parts[2]}" if len(parts) == 4 else ""
+    try:
+        when = datetime.strptime(stamp, "%Y%m%d-%H%M%S").strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        when = info.campaign
+    return Texts({}, lang, TABLE).ui("saves.started", when=when)

@@ -30,6 +30,9 @@ def timeline(game: Game, w: Words) -> list[str]:
                 lines += ["    " + w.ui("report.roll", roll=roll_line(w, r), cause=w.cause(r.cause)) for r in report.rolls]
                 lines.append("    " + w.join([f"{w.meter(m)} {v}" for m, v in report.meters.items()]))
             turn += 1
+    if orders or not game.history:
+        year, quarter = game.scenario.date(turn)
+        lines.append(w.ui("timeline.now", year=year, quarter=quarter, turn=turn, orders=w.join(orders) or "—"))
     out = game.outcome()
     if out is not None:
         lines.append(w.ui("timeline.end", ending=w.name(f"ending.{out.ending}"), score=out.score,

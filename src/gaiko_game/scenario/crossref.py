@@ -137,12 +137,14 @@ def check_never_legal(parts: Parts, sm: ScenarioModel) -> None:
 def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, str]]:
     """Every text key the scenario needs, with the kind and id of what needs it."""
     sc = sm.id
-    yield from (("scenario", sc, k) for k in ("scenario.name", "scenario.description", "capital", "capital.desc",
-                                              f"actor.{sm.player.id}", "stance.name"))
+    yield from (("scenario", sc, k) for k in ("scenario.name", "scenario.description", "capital", "capital.desc"))
+    yield ("frame", "player", f"actor.{sm.player.id}")
+    yield ("frame", "stance", "stance.name")
     for meter in sm.meters:
         yield from (("meter", meter.id, k) for k in (f"meter.{meter.id}", f"meter.{meter.id}.desc"))
-    for ending in sorted({COMPLETED} | {x.at_zero for x in sm.meters}):
-        yield from (("scenario", sc, k) for k in (f"ending.{ending}", f"ending.{ending}.desc"))
+    yield from (("scenario", sc, k) for k in (f"ending.{COMPLETED}", f"ending.{COMPLETED}.desc"))
+    for meter in sm.meters:
+        yield from (("ending", meter.id, k) for k in (f"ending.{meter.at_zero}", f"ending.{meter.at_zero}.desc"))
     for t in sm.tracks:
         yield from (("track", t.id, k) for k in (f"track.{t.id}", f"track.{t.id}.desc"))
     yield from (("scenario", sc, f"dependency.{k}") for k in sm.dependencies)
@@ -158,7 +160,7 @@ def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, s
     for area in sm.map.disputed:
         yield ("disputed area", area.id, f"disputed.{area.id}")
     if any(getattr(sm.strategy_tags, role) for role in STRATEGY_ROLES):
-        yield from (("scenario", sc, f"strategy.{label}") for label in STRATEGY_LABELS)
+        yield from (("frame", "strategy_tags", f"strategy.{label}") for label in STRATEGY_LABELS)
     for a in parts.actors:
         yield ("actor", a.id, f"actor.{a.id}")
         yield ("actor", a.id, f"role.{a.role}")
@@ -184,6 +186,10 @@ def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, s
 def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dict[str, LangText]) -> None:
     """Every needed text exists in both languages; text nobody uses is a warning."""
     needed: set[str] = set()
+    for frame in ("player", "stance", "strategy_tags"):  # frame texts are asked for where scenario.yaml declares them
+        parts.defined.setdefault(("frame", frame), Where(scenario_doc, (frame,)))
+    for i, meter in enumerate(sm.meters):
+        parts.defined.setdefault(("ending", meter.id), Where(scenario_doc, ("meters", i, "at_zero")))
     for kind, obj_id, key in required_text(parts, sm):
         needed.add(key)
         for lang, text in sorted(loc.items()):

@@ -63,6 +63,10 @@ def _names(scenario: Scenario) -> dict[str, str]:
     return {lang: table.get("scenario.name", scenario.id) for lang, table in scenario.loc.items()}
 
 
+def _meter_names(scenario: Scenario) -> dict[str, dict[str, str]]:
+    return {lang: {m: table.get(f"meter.{m}", m) for m in scenario.meter_ids()} for lang, table in scenario.loc.items()}
+
+
 def _new_id(scenario: Scenario) -> str:
     return f"{scenario.id}-{datetime.now().strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(2)}"
 
@@ -129,7 +133,8 @@ class Campaign:
         record = self.record
         return {
             "format": saves.FORMAT, "campaign": self.id, "scenario": self.scenario.id,
-            "scenario_name": _names(self.scenario), "source": self.source.as_json(),
+            "scenario_name": _names(self.scenario), "meter_names": _meter_names(self.scenario),
+            "source": self.source.as_json(),
             "content_hash": record.content_hash, "seed": self.seed, "difficulty": record.difficulty,
             "log": list(record.log), "turn": g.turn, "over": g.is_over, "meters": g.view.meters(),
             "state_hash": state_hash(g), "saved_at": saves.now(),

@@ -68,10 +68,17 @@ class SaveInfo:
     meters: dict[str, int]
     saved_at: str
     slot: str = field(default="")
+    meter_names: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Each language's names of the meters, so a save can be described without loading its scenario."""
 
     def name(self, lang: str) -> str:
         """The scenario's name in a language (its id when the save lacks it)."""
         return self.names.get(lang) or self.scenario
+
+    def meters_in(self, lang: str) -> list[tuple[str, int]]:
+        """The meters as (name in ``lang``, value), falling back to their ids."""
+        names = self.meter_names.get(lang, {})
+        return [(names.get(m, m), v) for m, v in self.meters.items()]
 
 
 def write_json(path: Path, data: dict[str, object]) -> None:
@@ -137,13 +144,20 @@ def _names(data: dict[str, object]) -> dict[str, str]:
     return {str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {}
 
 
+def _meter_names(data: dict[str, object]) -> dict[str, dict[str, str]]:
+    raw = data.get("meter_names")
+    if not isinstance(raw, dict):
+        return {}
+    return {str(lang): {str(k): str(v) for k, v in names.items()} for lang, names in raw.items() if isinstance(names, dict)}
+
+
 def info(path: Path) -> SaveInfo:
     """A save's summary (raises :class:`BadSave`)."""
     data = read(path)
     meters = data.get("meters")
     return SaveInfo(path, str(data["campaign"]), str(data["scenario"]), _names(data), int(str(data["turn"])),
                     bool(data.get("over", False)), dict(meters) if isinstance(meters, dict) else {},
-                    str(data.get("saved_at", "")), path.stem)
+                    str(data.get("saved_at", "")), path.stem, _meter_names(data))
 
 
 def listing() -> tuple[list[SaveInfo], list[BadSave]]:
@@ -164,16 +178,17 @@ def listing() -> tuple[list[SaveInfo], list[BadSave]]:
 
 
 def latest_unfinished(found: list[SaveInfo]) -> SaveInfo | None:
-    """What Continue opens: the newest save of the most recently played campaign that is not over.
+    """What Continue opens: the newest save of the most recent campaign of each scenario, when it is not over.
 
-    ``found`` is newest first (as :func:`listing` gives it). A campaign whose newest save is over is
-    finished, and none of its older saves is offered.
+    ``found`` is newest first (as :func:`listing` gives it). Only a scenario's newest campaign counts:
+    once a newer campaign of a scenario has been played (the tutorial again, say, to its end), an older
+    one left unfinished is no longer what Continue means; Load still lists it.
     """
-    seen: set[str] = set()
+    scenarios: set[str] = set()
     for s in found:
-        if s.campaign in seen:
+        if s.scenario in scenarios:
             continue
-        seen.add(s.campaign)
+        scenarios.add(s.scenario)
         if not s.over:
             return s
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from gaiko_game.present.saves import meters_line, save_label
+from gaiko_game.present.saves import meters_line, save_label, started
 from gaiko_game.session import saves
 from gaiko_game.ui.context import Context
 from gaiko_game.ui.opening import open_campaign
@@ -31,8 +31,15 @@ class LoadScreen(MenuScreen):
 
     def items(self) -> list[Item]:
         lang = self.ctx.settings.lang
-        items: list[Item] = [(save_label(s, lang), self._opener(s.path), True, [meters_line(s)]) for s in self.found[:8]]
+        items: list[Item] = [(save_label(s, lang), self._opener(s.path), True, [meters_line(s, lang), started(s, lang)])
+                             for s in self.found[: self.fits()]]
         return items + [(self.ctx.t("win.back"), Pop, True, [])]
+
+    def fits(self) -> int:
+        """How many saves fit above the Back button at this window size and scale (the newest are shown)."""
+        px = self.ctx.sizes.px
+        room = self.ctx.surface.get_height() - px(230)
+        return max(1, room // (px(44) + px(10)) - 1)
 
     def _opener(self, path: Path) -> Callable[[], Transition | None]:
         def go() -> Transition | None:

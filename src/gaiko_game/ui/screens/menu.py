@@ -42,9 +42,10 @@ class MenuScreen(Screen):
         px = self.ctx.sizes.px
         w, h = self.ctx.surface.get_size()
         bw, bh, gap = px(self.button_width), px(44), px(10)
-        top = h // 2 - px(20)
+        items = self.items()
+        top = max(px(210), min(h // 2 - px(20), h - len(items) * (bh + gap) - px(10)))  # every button stays on screen
         self.buttons = []
-        for i, (label, action, enabled, tip) in enumerate(self.items()):
+        for i, (label, action, enabled, tip) in enumerate(items):
             rect = pygame.Rect((w - bw) // 2, top + i * (bh + gap), bw, bh)
             self.buttons.append(Button(rect, f"{i + 1}. {label}", action, enabled, tip))
         self.focus = min(self.focus, max(0, len(self.buttons) - 1))
