@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from gaiko_game.scenario.loader import load  # noqa: E402
-from gaiko_game.session.advisor import make_policy  # noqa: E402
+from gaiko_game.session.players import make_policy  # noqa: E402
 from gaiko_game.session.policies import play_game  # noqa: E402
 from gaiko_game.session.seeding import new_game, stream  # noqa: E402
 from gaiko_game.session.simulate import settle  # noqa: E402

@@ -13,8 +13,8 @@ import pytest
 
 from gaiko_game.core import Order, Scenario
 from gaiko_game.session import saves
-from gaiko_game.session.advisor import make_policy
 from gaiko_game.session.campaign import Campaign, Source, open_save
+from gaiko_game.session.players import make_policy
 from gaiko_game.session.policies import play_game, play_turn
 from gaiko_game.session.record import Record, ScenarioMismatch, rebuild
 from gaiko_game.session.seeding import new_game, stream

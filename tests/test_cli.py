@@ -30,8 +30,9 @@ def test_validate_bundled_scenario_is_clean() -> None:
     assert run.stdout == "scenarios/indo_pacific_2025: ok\n"
 
 
-@pytest.mark.parametrize("args", [[], ["validate"], ["simulate", "--policy", "nope"], ["simulate", "--policy",
-                                  "hedge", "--runs", "x"], ["frobnicate"], ["simulate", "--policy", "hedge", "--seed", "-3"]])
+@pytest.mark.parametrize("args", [[], ["validate"], ["simulate"], ["simulate", "--policy",
+                                  "hedge", "--runs", "x"], ["frobnicate"], ["simulate", "--policy", "hedge", "--seed", "-3"],
+                                  ["simulate", "--policy", "hedge", "--strategy", "x.yaml"]])
 def test_bad_usage_exits_2_with_a_hint(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(args)
@@ -248,3 +249,22 @@ def test_replay_verify_speaks_the_players_language(default: Scenario, data: Path
     timeline = subprocess.run([sys.executable, "-m", "gaiko_game", "replay", str(path), "--lang", "en"],
                               capture_output=True, text=True, cwd=ROOT, env=env)
     assert timeline.stdout.strip() == "2025 Q1 (turn 1, in progress): Japan–US Joint Exercises"
+
+
+def test_an_unknown_player_or_a_broken_strategy_file_is_a_clear_error(tmp_path: Path) -> None:
+    run = gaiko("simulate", "--policy", "nope")
+    assert run.returncode == 2 and "there is no player 'nope'; choose one of: random, alliance_first" in run.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: mine\nformat: 1\nrules:\n  - {role: alliance, per_turn: 1}\n  - {action: joint_drils}\n")
+    run = gaiko("simulate", "--strategy", str(bad))
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert f"{bad}:5:14: error[unknown-id]: scenario 'indo_pacific_2025' has no action 'joint_drils'" in run.stderr
+    assert "did you mean 'joint_drills'?" in run.stderr
+
+
+def test_a_strategy_file_plays_like_a_shipped_one(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text((ROOT / "strategies" / "hedge.yaml").read_text())
+    ours = gaiko("simulate", "--strategy", str(mine), "--runs", "3", "--json")
+    shipped = gaiko("simulate", "--policy", "hedge", "--runs", "3", "--json")
+    assert ours.returncode == 0 and json.loads(ours.stdout)["runs"] == json.loads(shipped.stdout)["runs"]

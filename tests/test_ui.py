@@ -16,8 +16,8 @@ import pytest
 
 from gaiko_game.core import Order, Scenario
 from gaiko_game.session import saves
-from gaiko_game.session.advisor import make_policy
 from gaiko_game.session.campaign import Campaign, Source
+from gaiko_game.session.players import make_policy
 from gaiko_game.session.seeding import stream
 from gaiko_game.ui import settings as settings_mod
 from gaiko_game.ui.app import App

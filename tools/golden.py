@@ -22,7 +22,7 @@ from gaiko_game.core import Deal, Decision, Order, parse_decision
 from gaiko_game.present.transcript import transcript
 from gaiko_game.present.words import words
 from gaiko_game.scenario.loader import load
-from gaiko_game.session.advisor import make_policy
+from gaiko_game.session.players import make_policy
 from gaiko_game.session.seeding import new_game, stream
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -11,7 +11,6 @@ from gaiko_game import __version__
 from gaiko_game.cli.common import default_lang, load_or_report
 from gaiko_game.core import Scenario, UnknownDifficulty
 from gaiko_game.scenario.bundled import default_scenario
-from gaiko_game.session.advisor import POLICIES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,7 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("simulate", help="play many seeded games with a built-in policy")
     s.add_argument("--scenario", type=Path, default=None, help="scenario folder (default: the bundled one)")
-    s.add_argument("--policy", required=True, choices=POLICIES)
+    who = s.add_mutually_exclusive_group(required=True)
+    who.add_argument("--policy", metavar="NAME",
+                     help="random, lookahead, or a shipped or the scenario's own strategy by id (gaiko lab lists them)")
+    who.add_argument("--strategy", type=Path, metavar="FILE", help="a strategy file to play")
     s.add_argument("--seed", type=_seed, default=0, help="first seed (default 0)")
     s.add_argument("--runs", type=_count, default=1, help="how many games (default 1)")
     s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
@@ -78,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
     g.add_argument("--difficulty", default=None, help="a difficulty the scenario declares (default: its default)")
     g.add_argument("--window", action="store_true", help="play in the map window (the default)")
-    g.add_argument("--autoplay", choices=POLICIES, default=None,
+    g.add_argument("--autoplay", metavar="PLAYER", default=None,
                    help="let a built-in policy play the window's screens (works with SDL_VIDEODRIVER=dummy)")
     g.add_argument("--screenshots", type=Path, default=None, help="with --autoplay: save a PNG of each screen here")
     return p
@@ -129,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "simulate":
             from gaiko_game.cli.simulate import run_simulate
 
-            return run_simulate(args.scenario or default_scenario(), args.policy, args.seed, args.runs, args.json,
+            player = args.policy or str(args.strategy)
+            return run_simulate(args.scenario or default_scenario(), player, args.seed, args.runs, args.json,
                                 args.events, args.difficulty)
         if not args.text:
             from gaiko_game.ui.main import run_window

@@ -8,7 +8,10 @@ from pathlib import Path
 
 from gaiko_game.cli.common import load_or_report
 from gaiko_game.core import UnknownDifficulty
+from gaiko_game.session.players import make_policy
+from gaiko_game.session.seeding import stream
 from gaiko_game.session.simulate import event_table, metrics, settle, simulate, summary, value_of
+from gaiko_game.session.strategy import BadStrategy
 
 
 def run_simulate(scenario_path: Path, policy: str, seed: int, runs: int, as_json: bool, events: bool = False,
@@ -22,8 +25,13 @@ def run_simulate(scenario_path: Path, policy: str, seed: int, runs: int, as_json
     except UnknownDifficulty as e:
         sys.stderr.write(f"gaiko: error: {e.text('en')}\n")
         return 2
+    try:
+        make_policy(policy, stream(seed, "policy"), scenario, scenario_path)
+    except BadStrategy as e:
+        sys.stderr.write(f"gaiko: error: {e}\n")
+        return 2
     settle()
-    results = simulate(scenario, policy, seed, runs, level)
+    results = simulate(scenario, policy, seed, runs, level, scenario_path)
     summ = {"scenario": scenario.id, "policy": policy, "difficulty": level, **summary(scenario, results)}
     table = event_table(scenario, results) if events else None
     if as_json:

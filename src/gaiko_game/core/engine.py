@@ -18,6 +18,7 @@ from gaiko_game.core.decisions import Choose, Deal, Decision, EndTurn, Order
 from gaiko_game.core.errors import IllegalAction, IllegalChoice, IllegalDeal, NothingToUndo, WrongPhase
 from gaiko_game.core.ledger import Cause, Change
 from gaiko_game.core.model import ActionDef, ChoiceDef, DifficultyDef, EventDef, Odds, Scenario
+from gaiko_game.core.plugins import Condition
 from gaiko_game.core.preview import Preview, preview
 from gaiko_game.core.report import Fired, Outcome, Roll, TurnReport, rating_of, score_of
 from gaiko_game.core.rng import Randomness
@@ -104,6 +105,10 @@ class Game:
     def rolls(self) -> Sequence[Roll]:
         """Every roll made, with its odds and result."""
         return self._b.rolls
+
+    def holds(self, conditions: tuple[Condition, ...], target: str | None = None) -> bool:
+        """Whether every condition holds now (a strategy's ``when``; ``target`` stands for ``actor: target``)."""
+        return holds(conditions, self._b.state, target)
 
     def fingerprint(self) -> tuple[object, ...]:
         """A value equal to another game's exactly when the two games are in the same position."""

@@ -106,6 +106,10 @@ class View:
         """How many actions carrying ``tag`` were taken this turn."""
         return self._b.state.played.get(f"tag:{tag}", 0)
 
+    def taken(self, action_id: str) -> int:
+        """How many times an action was taken this turn (once, unless it has no cooldown)."""
+        return self._b.state.played.get(f"action:{action_id}", 0)
+
     def chosen(self) -> Mapping[str, str]:
         """The answer last given to each crisis answered so far."""
         return MappingProxyType(self._b.state.chosen)

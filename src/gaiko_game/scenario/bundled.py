@@ -21,6 +21,11 @@ def scenarios_root() -> Path:
     return _data("scenarios")
 
 
+def strategies_root() -> Path:
+    """The folder holding the strategy files shipped with the game."""
+    return _data("strategies")
+
+
 def assets_root() -> Path:
     """The folder holding the game's assets (map, fonts)."""
     return _data("assets")

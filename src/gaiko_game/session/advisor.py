@@ -11,11 +11,11 @@ its advice: what the best move leads to compared with ending the turn.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from gaiko_game.core import Game, Order, Pcg64, Randomness
-from gaiko_game.session.policies import BUILT_IN, Policy
+from gaiko_game.session.policies import Policy
+from gaiko_game.session.strategy import StrategyPolicy, shipped
 
 
 def value(game: Game) -> float:
@@ -51,7 +51,7 @@ class LookaheadPolicy:
 
     def __init__(self, rng: Pcg64) -> None:
         self.rng = rng
-        self.rollout: Policy = BUILT_IN["hedge"](Pcg64(rng.raw(), rng.raw()))
+        self.rollout: Policy = StrategyPolicy(shipped("hedge"), Pcg64(rng.raw(), rng.raw()))
 
     def _finish(self, g: Game) -> Game:
         while (order := self.rollout.act(g)) is not None:
@@ -91,13 +91,3 @@ class LookaheadPolicy:
             g.choose(choice)
             scored.append((value(self._finish(g) if not g.is_over and g.pending_crisis else g), choice))
         return max(scored)[1]
-
-
-POLICIES = (*BUILT_IN, "lookahead")
-"""Every built-in policy's name, as the command line offers them."""
-
-
-def make_policy(name: str, rng: Pcg64) -> Policy:
-    """A built-in policy by name (see :data:`POLICIES`); raises ``KeyError`` for an unknown name."""
-    factory: Callable[[Pcg64], Policy] = LookaheadPolicy if name == "lookahead" else BUILT_IN[name]
-    return factory(rng)

@@ -6,10 +6,11 @@ import gc
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from gaiko_game.core import Scenario
-from gaiko_game.session.advisor import make_policy
 from gaiko_game.session.campaign import Campaign, Source
+from gaiko_game.session.players import make_policy
 from gaiko_game.session.policies import play_game
 from gaiko_game.session.seeding import stream
 
@@ -34,13 +35,14 @@ class Run:
 
 
 def run_one(scenario: Scenario, policy_name: str, seed: int, difficulty: str | None = None,
-            source: Source | None = None) -> Run:
+            folder: Path | None = None) -> Run:
     """Play one campaign from ``seed`` with a built-in policy (its own stream: the seed's ``policy`` purpose).
 
     Nothing is saved: the campaign is the unit a simulation plays, as it is everywhere else.
     """
-    campaign = Campaign.new(scenario, source or Source(bundled=scenario.id), seed, difficulty, undo=False)
-    game = play_game(campaign.game, make_policy(policy_name, stream(seed, "policy")))
+    source = Source.of(folder) if folder is not None else Source(bundled=scenario.id)
+    campaign = Campaign.new(scenario, source, seed, difficulty, undo=False)
+    game = play_game(campaign.game, make_policy(policy_name, stream(seed, "policy"), scenario, folder))
     out = game.outcome()
     assert out is not None
     events = Counter(f.event for f in game.fired)
@@ -59,9 +61,10 @@ def settle() -> None:
     gc.freeze()
 
 
-def simulate(scenario: Scenario, policy_name: str, seed: int, runs: int, difficulty: str | None = None) -> list[Run]:
-    """Play ``runs`` games from seeds ``seed``, ``seed + 1``, …"""
-    return [run_one(scenario, policy_name, seed + i, difficulty) for i in range(runs)]
+def simulate(scenario: Scenario, policy_name: str, seed: int, runs: int, difficulty: str | None = None,
+             folder: Path | None = None) -> list[Run]:
+    """Play ``runs`` games from seeds ``seed``, ``seed + 1``, … (``folder``: where the scenario's own strategies are)."""
+    return [run_one(scenario, policy_name, seed + i, difficulty, folder) for i in range(runs)]
 
 
 def mean_sd(values: list[float]) -> tuple[float, float]:

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from gaiko_game.core import Scenario
-from gaiko_game.session.advisor import make_policy
 from gaiko_game.session.campaign import Source
+from gaiko_game.session.players import make_policy
 from gaiko_game.session.seeding import stream
 from gaiko_game.session.simulate import settle
 from gaiko_game.ui import settings as settings_mod
