@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import yaml
 from pydantic import Field
 
 from gaiko_game.core.model import STRATEGY_ROLES, Scenario
@@ -115,6 +116,11 @@ class CrisisRule:
     choice: str | None = None
     when: tuple[Condition, ...] = ()
 
+    def describe(self) -> str:
+        """The rule as a short word (for reports)."""
+        what = self.choice or "/".join([*self.roles, *(f"#{t}" for t in self.tags)])
+        return what + (" (when…)" if self.when else "")
+
 
 @dataclass(frozen=True)
 class Strategy:
@@ -135,6 +141,17 @@ class Strategy:
         """Its own name in a language (its id when it has none)."""
         return self.names.get(lang) or self.id
 
+    def describe(self) -> list[str]:
+        """The strategy in short lines: its rules in order, then its reserve, what it avoids, its crisis answers."""
+        lines = [f"{i}. {r.describe()}" for i, r in enumerate(self.rules, 1)]
+        if self.reserve:
+            lines.append(f"reserve {self.reserve}")
+        if self.avoid_roles or self.avoid_tags:
+            lines.append("avoid " + ", ".join([*self.avoid_roles, *(f"#{t}" for t in self.avoid_tags)]))
+        if self.crises:
+            lines.append("crises: " + " > ".join(c.describe() for c in self.crises))
+        return lines
+
 
 @dataclass
 class StrategyFile:
@@ -144,7 +161,8 @@ class StrategyFile:
     diagnostics: list[Diagnostic]
     document: Document | None = None
     refs: list[params.Ref] = field(default_factory=list)
-    where: dict[tuple[str, str], Path_] = field(default_factory=dict)
+    where: list[tuple[str, str, Path_]] = field(default_factory=list)
+    """Every id the file names directly (kind, id, where), checked by :func:`bind`."""
 
     @property
     def ok(self) -> bool:
@@ -187,21 +205,27 @@ def read_strategy(path: Path, shown: str | None = None) -> StrategyFile:
     refs: list[params.Ref] = []
     env = params.Env(doc, ck, refs, target_ok=True)
     rules, crises = [], []
-    where: dict[tuple[str, str], Path_] = {}
+    where: list[tuple[str, str, Path_]] = []
     for i, r in enumerate(model.rules):
         if _one_kind(ck, doc, ("rules", i), r):
             if r.action:
-                where[("action", r.action)] = ("rules", i, "action")
+                where.append(("action", r.action, ("rules", i, "action")))
             if r.target:
-                where[("actor", r.target)] = ("rules", i, "target")
+                where.append(("actor", r.target, ("rules", i, "target")))
+            if r.tag:
+                where.append(("tag", r.tag, ("rules", i, "tag")))
+            where += [("tag", t, ("rules", i, "tags", j)) for j, t in enumerate(r.tags)]
             rules.append(ActionRule(_roles(r), ((r.tag,) if r.tag else ()) + tuple(r.tags), r.action, r.target,
                                     params.conditions(r.when, env, ("rules", i, "when")), r.per_turn, r.pick))
     for i, c in enumerate(model.crises):
         if _one_kind(ck, doc, ("crises", i), c):
             if c.choice:
-                where[("choice", c.choice)] = ("crises", i, "choice")
+                where.append(("choice", c.choice, ("crises", i, "choice")))
+            if c.tag:
+                where.append(("tag", c.tag, ("crises", i, "tag")))
             crises.append(CrisisRule(_roles(c), (c.tag,) if c.tag else (), c.choice,
                                      params.conditions(c.when, env, ("crises", i, "when"))))
+    where += [("tag", t, ("avoid", "tags", j)) for j, t in enumerate(model.avoid.tags)]
     if not ck.ok:
         return StrategyFile(None, ck.diagnostics, doc)
     strategy = Strategy(
@@ -217,7 +241,7 @@ def bind(file: StrategyFile, sc: Scenario) -> list[Diagnostic]:
         return []
     doc, ck = file.document, Checker()
     known = _known(sc)
-    named = [(kind, value, path) for (kind, value), path in file.where.items()]
+    named = list(file.where)
     named += [(r.kind, r.value, r.path) for r in file.refs if r.value != "target" and not r.defines]
     for kind, value, path in named:
         ids = known.get(kind)
@@ -262,11 +286,15 @@ def as_yaml_data(s: Strategy) -> dict[str, Any]:
     def crisis(c: CrisisRule) -> dict[str, Any]:
         if c.choice:
             return {"choice": c.choice}
-        return {"role": c.roles[0]} if len(c.roles) == 1 and not c.tags else {"roles": list(c.roles)}
+        if len(c.roles) == 1 and not c.tags:
+            return {"role": c.roles[0]}
+        return {"tag": c.tags[0]} if c.tags else {"roles": list(c.roles)}
 
     data: dict[str, Any] = {"id": s.id, "format": 1}
     if s.names:
         data["name"] = dict(s.names)
+    if s.descriptions:
+        data["description"] = dict(s.descriptions)
     if s.reserve:
         data["reserve"] = s.reserve
     data["rules"] = [rule(r) for r in s.rules]
@@ -274,3 +302,9 @@ def as_yaml_data(s: Strategy) -> dict[str, Any]:
         data["avoid"] = {k: list(v) for k, v in (("roles", s.avoid_roles), ("tags", s.avoid_tags)) if v}
     data["crises"] = [crisis(c) for c in s.crises]
     return data
+
+
+def dump_strategy(s: Strategy, comment: str = "") -> str:
+    """A strategy without conditions as the text of a strategy file (``comment`` goes on top, one ``#`` a line)."""
+    head = "".join(f"# {line}\n" for line in comment.splitlines())
+    return head + yaml.safe_dump(as_yaml_data(s), sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from gaiko_game.core import Game, Order, Pcg64, Scenario, View
+from gaiko_game.core import Game, Order, Pcg64, Scenario
 from gaiko_game.scenario.bundled import strategies_root
 from gaiko_game.scenario.diagnostics import format_all
 from gaiko_game.scenario.strategyfile import ActionRule, Strategy, StrategyFile, bind, read_strategy
@@ -24,6 +24,8 @@ class _Compiled:
     """A strategy's rules resolved against one scenario: each rule's tags, the avoided tags, action costs."""
 
     rule_tags: tuple[frozenset[str], ...]
+    rule_actions: tuple[tuple[str, ...], ...]
+    """Each rule's actions: the one it names, or every action carrying one of its tags (what ``per_turn`` counts)."""
     crisis_tags: tuple[frozenset[str], ...]
     avoid: frozenset[str]
     tags_of: dict[str, frozenset[str]]
@@ -46,8 +48,11 @@ class StrategyPolicy:
     def _compiled(self, sc: Scenario) -> _Compiled:
         if self._for is None or self._for[0] is not sc:
             s = self.strategy
+            rule_tags = tuple(_tags(sc, r.roles, r.tags) for r in s.rules)
             self._for = (sc, _Compiled(
-                rule_tags=tuple(_tags(sc, r.roles, r.tags) for r in s.rules),
+                rule_tags=rule_tags,
+                rule_actions=tuple((r.action,) if r.action else tuple(a.id for a in sc.actions if a.tags & tags)
+                                   for r, tags in zip(s.rules, rule_tags, strict=True)),
                 crisis_tags=tuple(_tags(sc, c.roles, c.tags) for c in s.crises),
                 avoid=_tags(sc, s.avoid_roles, s.avoid_tags),
                 tags_of={a.id: a.tags for a in sc.actions},
@@ -63,8 +68,8 @@ class StrategyPolicy:
         legal = [o for o in game.legal_actions() if t.cost_of[o.action] <= budget and not t.tags_of[o.action] & t.avoid]
         if not legal:
             return None
-        for rule, tags in zip(self.strategy.rules, t.rule_tags, strict=True):
-            if rule.per_turn and self._used(view, rule, tags) >= rule.per_turn:
+        for rule, tags, kind in zip(self.strategy.rules, t.rule_tags, t.rule_actions, strict=True):
+            if rule.per_turn and sum(view.taken(a) for a in kind) >= rule.per_turn:
                 continue
             fits = [o for o in legal if self._fits(rule, tags, o, t)]
             if fits and rule.when:
@@ -72,13 +77,6 @@ class StrategyPolicy:
             if fits:
                 return self._pick(rule, fits, t)
         return None
-
-    @staticmethod
-    def _used(view: View, rule: ActionRule, tags: frozenset[str]) -> int:
-        """How many actions of the rule's kind were taken this turn (read from the game, not kept here)."""
-        if rule.action:
-            return view.taken(rule.action)
-        return sum(view.played(tag) for tag in tags)
 
     @staticmethod
     def _fits(rule: ActionRule, tags: frozenset[str], order: Order, t: _Compiled) -> bool:
@@ -129,8 +127,17 @@ def scenario_paths(folder: Path | None) -> dict[str, Path]:
 
 
 @lru_cache(maxsize=64)
-def _read(path: Path) -> StrategyFile:
+def _read_once(path: Path, mtime_ns: int, size: int) -> StrategyFile:
     return read_strategy(path)
+
+
+def _read(path: Path) -> StrategyFile:
+    """A strategy file, read again only when it changed (the lab loads the same files many times)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return read_strategy(path)
+    return _read_once(path, st.st_mtime_ns, st.st_size)
 
 
 def load_strategy(path: Path, scenario: Scenario | None = None) -> Strategy:
