@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CLUSTER_STAMP := $(VENV)/.installed-cluster
 export SDL_AUDIODRIVER ?= dummy
 
-.PHONY: play test test-full lint bench validate docs golden clean
+.PHONY: play test test-full lint bench validate docs golden lab clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Gaikō needs Python 3.11 or newer; set PYTHON=python3.11 (or newer) and run make again.")'
@@ -14,6 +15,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The optional cluster backends, for the slow tier's test that every backend gives the same bytes.
+$(CLUSTER_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,ray]'
+	touch $(CLUSTER_STAMP)
 
 play: $(STAMP)
 	$(BIN)/gaiko play
@@ -24,7 +30,7 @@ test: $(STAMP) lint
 	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest -q -m "not slow"
 
 # Everything `make test` runs, then the slow tier: large statistical samples and long runs.
-test-full: test
+test-full: test $(CLUSTER_STAMP)
 	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest -q -m slow
 
 lint: $(STAMP)
@@ -33,9 +39,14 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/lab.py
 
 validate: $(STAMP)
 	$(BIN)/gaiko validate scenarios/*/
+
+# The balance lab on the default scenario: report in lab-report/indo_pacific_2025/index.html.
+lab: $(STAMP)
+	$(BIN)/gaiko lab
 
 docs: $(STAMP)
 	$(BIN)/gaiko docs

@@ -23,7 +23,8 @@ PACKAGE = Path(gaiko_game.__file__).parent
 ORDER = [("core",), ("scenario",), ("session",), ("present",), ("lab", "classroom", "printkit"), ("ui", "cli")]
 RANK = {layer: i for i, group in enumerate(ORDER) for layer in group}
 THIRD_PARTY = {"pygame": {"ui"}, "pygame_gui": set(), "yaml": {"scenario"}, "pydantic": {"scenario"},
-               "numpy": {"session"}, "platformdirs": {"session", "ui"}}
+               "numpy": {"session"}, "platformdirs": {"session", "ui"}, "matplotlib": {"lab"}, "dask": {"lab"},
+               "distributed": {"lab"}, "ray": {"lab"}}
 LAZY_IMPORTS_ALLOWED = {"cli/main.py"}
 """The command line imports each subcommand when it runs, so `gaiko validate` never loads pygame."""
 

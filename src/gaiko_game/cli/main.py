@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check scenario folders and print located problems")
     v.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="scenario folder(s)")
     v.add_argument("--all", action="store_true", help="print every problem (default: 50 per file)")
+    v.add_argument("--balance", action="store_true",
+                   help="also run a short balance lab and warn about dominant or useless actions, unchosen choices, "
+                        "silent events and missed balance targets")
+    v.add_argument("--jobs", type=_count, default=None, help="with --balance: worker processes (default: every core)")
 
     s = sub.add_parser("simulate", help="play many seeded games with a built-in policy")
     s.add_argument("--scenario", type=Path, default=None, help="scenario folder (default: the bundled one)")
@@ -62,6 +66,29 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     s.add_argument("--events", action="store_true", help="also show how often each event fired and each choice was taken")
     s.add_argument("--difficulty", default=None, help="a difficulty the scenario declares (default: its default)")
+
+    lab = sub.add_parser("lab", help="balance lab: every strategy, random play, the advisor and a search, with a report")
+    lab.add_argument("scenario", type=Path, nargs="?", default=None, metavar="SCENARIO",
+                     help="scenario folder (default: the bundled one)")
+    lab.add_argument("--seeds", type=_count, default=200, help="games per player (default 200)")
+    lab.add_argument("--seed", type=_seed, default=0, help="first seed (default 0); the search's seed too")
+    lab.add_argument("--advisor-seeds", type=_seed, default=None,
+                     help="games for the look-ahead advisor (default: as --seeds; 0 leaves it out)")
+    lab.add_argument("--search-budget", type=_budget, default=None,
+                     help=f"games the search may play (default {_default_budget():,})")
+    lab.add_argument("--no-search", action="store_true", help="leave out the search")
+    lab.add_argument("--quick", action="store_true", help="a short lab: 60 seeds, no advisor, no search")
+    lab.add_argument("--difficulty", default=None, help="a difficulty the scenario declares (default: its default)")
+    _runner_options(lab)
+    lab.add_argument("--out", type=Path, default=None, help="report folder (default: lab-report/<scenario id>)")
+    lab.add_argument("--json", action="store_true", help="print every figure as one JSON object (no progress bar)")
+    lab.add_argument("--lang", choices=("ja", "en"), default=None, help="report language (default: from your system)")
+
+    t = sub.add_parser("test", help="run the expected-outcome tests in each scenario's tests.yaml")
+    t.add_argument("paths", nargs="*", type=Path, metavar="SCENARIO", help="scenario folder(s) (default: the bundled ones)")
+    t.add_argument("--tier", choices=("quick", "full"), default="quick", help="quick tests only (default), or all")
+    _runner_options(t)
+    t.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
 
     r = sub.add_parser("replay", help="print a saved game's timeline, or verify it replays to its saved result")
     r.add_argument("save", type=Path, metavar="SAVE", help="a save file (.json)")
@@ -84,6 +111,41 @@ def build_parser() -> argparse.ArgumentParser:
                    help="let a built-in policy play the window's screens (works with SDL_VIDEODRIVER=dummy)")
     g.add_argument("--screenshots", type=Path, default=None, help="with --autoplay: save a PNG of each screen here")
     return p
+
+
+def _budget(text: str) -> int:
+    value = _seed(text)
+    if not 100 <= value <= 10_000_000:
+        raise argparse.ArgumentTypeError("give a budget between 100 and 10,000,000 games")
+    return value
+
+
+def _default_budget() -> int:
+    from gaiko_game.lab.search import BUDGET
+
+    return BUDGET
+
+
+def _runner_options(p: argparse.ArgumentParser) -> None:
+    """Where the games run (never changes a figure)."""
+    from gaiko_game.lab.backends import BACKENDS
+
+    p.add_argument("--jobs", type=_count, default=None, help="worker processes (default: every core)")
+    p.add_argument("--backend", choices=BACKENDS, default="process",
+                   help="process (default), serial, dask or ray (pip install 'gaiko-game[dask]' / '[ray]')")
+    p.add_argument("--address", default=None, metavar="HOST:PORT",
+                   help="with --backend dask or ray: the cluster to use (default: start one on this machine)")
+
+
+def _lab(args: argparse.Namespace) -> int:
+    from gaiko_game.cli.lab import Where, run_lab
+    from gaiko_game.lab.search import BUDGET
+
+    budget = 0 if args.no_search else (args.search_budget or BUDGET)
+    plan = {"seeds": args.seeds, "first_seed": args.seed, "advisor_seeds": args.advisor_seeds,
+            "difficulty": args.difficulty, "budget": budget, "quick": args.quick}
+    where = Where(args.backend, args.jobs, args.address, args.out, args.json, args.lang or default_lang())
+    return run_lab(args.scenario or default_scenario(), plan, where)
 
 
 def _docs(out: Path, check: bool) -> int:
@@ -121,11 +183,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             from gaiko_game.cli.validate import run_validate
 
-            return run_validate(args.paths, show_all=args.all)
+            return run_validate(args.paths, show_all=args.all, balance=args.balance, jobs=args.jobs)
         if args.command == "replay":
             from gaiko_game.cli.replay import run_replay
 
             return run_replay(args.save, args.scenario, args.verify, args.lang or default_lang())
+        if args.command == "lab":
+            return _lab(args)
+        if args.command == "test":
+            from gaiko_game.cli.scenariotest import run_tests
+            from gaiko_game.scenario.bundled import bundled
+
+            return run_tests(args.paths or bundled(), args.tier, args.lang or default_lang(), args.backend,
+                             args.jobs)
         if args.command == "docs":
             return _docs(args.out, args.check)
         if args.command == "simulate":

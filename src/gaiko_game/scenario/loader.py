@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from gaiko_game.core import model as m
 from gaiko_game.scenario import build, crossref, eventcheck, schema
@@ -22,12 +22,23 @@ from gaiko_game.scenario.yamlsafe import Document, read
 SCENARIO_FILE = "scenario.yaml"
 
 
+class Place(NamedTuple):
+    """A position in a scenario's files."""
+
+    file: str
+    line: int
+    col: int
+
+
 @dataclass
 class LoadResult:
     """A scenario, when it loaded without errors, and every diagnostic."""
 
     scenario: m.Scenario | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    places: dict[tuple[str, str], Place] = field(default_factory=dict)
+    """Where each action, event and choice (``event.choice``) is written, and the scenario's
+    ``ratings`` and ``meters``: for messages about them after loading (the balance warnings)."""
 
     @property
     def ok(self) -> bool:
@@ -158,7 +169,22 @@ def load(path: str | Path) -> LoadResult:
         tutorial=sm.tutorial,
         loc={lang: t.table for lang, t in loc.items()}, content_hash=reader.content_hash(),
     )
-    return LoadResult(scenario, checker.diagnostics)
+    return LoadResult(scenario, checker.diagnostics, _places(parts, sdoc))
+
+
+def _places(parts: build.Parts, sdoc: Document) -> dict[tuple[str, str], Place]:
+    """The position of every action, event and choice id, and of two keys of scenario.yaml."""
+    out: dict[tuple[str, str], Place] = {}
+    for (kind, obj_id), w in parts.defined.items():
+        if kind in ("action", "event"):
+            out[kind, obj_id] = Place(w.doc.file, *w.doc.where((*w.path, "id")))
+    for e in parts.events:
+        w = parts.defined["event", e.id]
+        for j, c in enumerate(e.choices):
+            out["choice", f"{e.id}.{c.id}"] = Place(w.doc.file, *w.doc.where((*w.path, "choices", j, "id")))
+    for key in ("ratings", "meters"):
+        out["scenario", key] = Place(sdoc.file, *sdoc.key_where((key,)))
+    return out
 
 
 def _old_format(checker: Checker, sdoc: Document) -> bool:

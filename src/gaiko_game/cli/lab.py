@@ -1,0 +1,144 @@
+"""`gaiko lab SCENARIO`: every strategy, random play, the advisor and a search, with a report and a verdict."""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from gaiko_game.cli.common import load_or_report
+from gaiko_game.core import Scenario, UnknownDifficulty
+from gaiko_game.lab.backends import Pool
+from gaiko_game.lab.experiment import Lab, Plan
+from gaiko_game.lab.report import write_report
+from gaiko_game.lab.runner import Interrupted, LabError
+from gaiko_game.session.simulate import settle
+from gaiko_game.session.strategy import BadStrategy
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a lab runs and what it prints (none of it changes a figure)."""
+
+    backend: str = "process"
+    jobs: int | None = None
+    address: str | None = None
+    out: Path | None = None
+    as_json: bool = False
+    lang: str = "en"
+
+
+def report_folder(sc: Scenario, out: Path | None) -> Path:
+    """Where the report goes: ``--out``, or ``lab-report/<scenario id>`` in the current folder."""
+    return out if out is not None else Path("lab-report") / sc.id
+
+
+def plan_for(sc: Scenario, seeds: int, first_seed: int, advisor_seeds: int | None, difficulty: str | None,
+             budget: int, quick: bool) -> Plan:
+    """The plan the options ask for (``--quick``: the short balance lab)."""
+    level = sc.difficulty(difficulty).id
+    if quick:
+        return Plan.quick(level)
+    return Plan(seeds=seeds, first_seed=first_seed, advisor_seeds=seeds if advisor_seeds is None else advisor_seeds,
+                difficulty=level, search_budget=budget)
+
+
+def run_lab(folder: Path, plan_args: dict[str, Any], where: Where) -> int:
+    """Run the lab, write the report, print a summary (or the figures as JSON); the exit code."""
+    sc = load_or_report(folder)
+    if sc is None:
+        return 1
+    try:
+        plan = plan_for(sc, **plan_args)
+    except UnknownDifficulty as e:
+        sys.stderr.write(f"gaiko: error: {e.text('en')}\n")
+        return 2
+    out = report_folder(sc, where.out)
+    lab = None
+    try:
+        settle()
+        with Pool(where.backend, where.jobs, where.address) as executor:
+            lab = Lab(sc, folder, plan, executor, quiet=where.as_json)
+            data = lab.run()
+        write_report(data, out, where.lang)
+    except BadStrategy as e:
+        sys.stderr.write(f"{e}\ngaiko: error: a strategy file cannot run on {folder}; fix it or move it away\n")
+        return 1
+    except Interrupted as e:
+        kept = _keep(lab, out) if lab is not None else None
+        sys.stderr.write(f"\ngaiko: {e}; no report was written"
+                         + (f" (the report in {out} is untouched)" if (out / "index.html").exists() else "")
+                         + (f"; the finished games are in {kept}" if kept else "") + "\n")
+        return 130
+    except LabError as e:
+        sys.stderr.write(f"gaiko: error: {e}\n")
+        return 1
+    except OSError as e:
+        sys.stderr.write(f"gaiko: error: cannot write the report to {out}: {e.strerror or e}\n")
+        return 1
+    if where.as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        print(summary_text(data, out, where.lang))
+    return 0
+
+
+def _keep(lab: Lab, out: Path) -> Path | None:
+    """Write the games an interrupted lab finished beside the report folder (never into it)."""
+    if not lab.finished:
+        return None
+    kept = out.with_name(out.name + ".partial.json")
+    games = {who: [g.as_dict() for g in results] for who, results in lab.finished.items()}
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_text(json.dumps({"interrupted": True, "scenario": lab.sc.id, "plan": asdict(lab.plan),
+                                    "games": games}, ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        return None
+    return kept
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in a terminal (wide characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cell(text: str, width: int, right: bool = False) -> str:
+    """``text`` padded (or cut) to ``width`` terminal columns."""
+    while _width(text) > width:
+        text = text[:-2] + "…"
+    pad = " " * (width - _width(text))
+    return pad + text if right else text + pad
+
+
+def summary_text(data: dict[str, Any], out: Path, lang: str) -> str:
+    """The lab in a few lines: each player's mean and interval, the verdict, where the report is."""
+    ja = lang == "ja"
+    s = data["settings"]
+    level = data["scenario"].get("difficulty", {}).get(lang, s["difficulty"])
+    lines = [f"{data['scenario']['name'][lang]} · {s['seeds']} {'シード' if ja else 'seeds'} · {level}", ""]
+    head = ("プレイヤー", "平均", "95%区間", "最上位", "敗北", "対アドバイザー") if ja else (
+        "player", "mean", "95% interval", "top", "lost", "vs advisor")
+    widths = (30, 6, 13, 7, 6, 15)
+    lines.append(" ".join(_cell(h, w, i > 0) for i, (h, w) in enumerate(zip(head, widths, strict=True))))
+    for p in sorted(data["players"], key=lambda p: -p["score"]["mean"]):
+        lo, hi = p["score"]["ci95"]
+        vs = p["vs_advisor"]
+        cells = (p["name"][lang], f"{p['score']['mean']:.1f}", f"{lo:.1f}–{hi:.1f}", f"{p['top_rating']:.0%}",
+                 f"{p['lost']:.0%}", f"{vs['mean_diff']:+.1f}" if vs else "—")
+        lines.append(" ".join(_cell(c, w, i > 0) for i, (c, w) in enumerate(zip(cells, widths, strict=True))))
+    if data["search"]:
+        best = data["search"]["best"]
+        lines += ["", ("探索の最良(使っていないシードで評価): " if ja else "search's best (scored on held-out seeds): ")
+                  + f"{best['heldout']['mean']:.1f}", *(f"  {r}" for r in best["rules"])]
+    lines.append("")
+    for v in data["verdict"]:
+        mark = "ok  " if v["pass"] else "FAIL"
+        lines.append(f"{mark} {v['target'][lang]} — {v['measured'][lang]}")
+    lines += ["", ("レポート: " if ja else "report: ") + str(out / "index.html")]
+    if data["search"]:
+        lines.append(("最良の戦略: " if ja else "best strategy: ") + str(out / "best_strategy.yaml"))
+    return "\n".join(lines)

@@ -1,0 +1,134 @@
+"""One lab run on one scenario: which players play which seeds, and the figures that come out.
+
+The players are random play, every shipped strategy and the scenario's own, and the look-ahead
+advisor, all on the same seeds (so every comparison is paired); random play is also played once
+per action with that action forbidden (the action's marginal value); then the search looks for a
+simple strategy that beats them, and its best is played on the lab's seeds, which it never saw.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gaiko_game.core import Scenario
+from gaiko_game.lab.analysis import ADVISOR, Played, Settings, report_data
+from gaiko_game.lab.runner import GameResult, Interrupted, Job, Progress, chunks, run
+from gaiko_game.lab.search import BUDGET, Search
+from gaiko_game.lab.stats import summary
+from gaiko_game.scenario.strategyfile import Strategy, dump_strategy
+from gaiko_game.session.strategy import load_strategy, scenario_paths, shipped_paths
+
+RANDOM = "random"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a lab plays (``advisor_seeds`` 0: no advisor; ``search_budget`` 0: no search)."""
+
+    seeds: int = 200
+    first_seed: int = 0
+    advisor_seeds: int = 200
+    difficulty: str = ""
+    search_budget: int = BUDGET
+    ablation: bool = True
+
+    @staticmethod
+    def quick(difficulty: str = "") -> Plan:
+        """A short lab for balance warnings: 60 seeds, the ablation, no advisor and no search."""
+        return Plan(seeds=60, advisor_seeds=0, difficulty=difficulty, search_budget=0)
+
+
+def strategies(sc: Scenario, folder: Path) -> list[Strategy]:
+    """Every shipped strategy, then the scenario's own (a scenario's file of a shipped id replaces it)."""
+    own = scenario_paths(folder)
+    paths = {**{k: v for k, v in shipped_paths().items() if k not in own}, **own}
+    return [load_strategy(p, sc) for p in paths.values()]
+
+
+def _names(s: Strategy) -> dict[str, str]:
+    return {lang: s.name(lang) for lang in ("ja", "en")}
+
+
+@dataclass
+class Lab:
+    """A lab in progress; ``finished`` keeps every game played so far by player id (what Ctrl-C keeps)."""
+
+    sc: Scenario
+    folder: Path
+    plan: Plan
+    executor: Executor | None = None
+    quiet: bool = False
+    finished: dict[str, list[GameResult]] = field(default_factory=dict)
+
+    def _play(self, labelled: list[tuple[str, list[Job]]], label: str) -> dict[str, list[GameResult]]:
+        """Run every job in one batch (so all workers stay busy), keeping what finished if interrupted."""
+        jobs = [job for _, js in labelled for job in js]
+        owners = [who for who, js in labelled for _ in js]
+        progress = Progress(sum(len(j.seeds) for j in jobs), label, self.quiet)
+        try:
+            results = run(jobs, self.executor, progress)
+        except Interrupted as e:
+            for i in sorted(e.done):
+                self.finished.setdefault(owners[i], []).extend(e.done[i])
+            raise
+        out: dict[str, list[GameResult]] = {}
+        for who, chunk in zip(owners, results, strict=True):
+            out.setdefault(who, []).extend(chunk)
+        for who, games in out.items():
+            self.finished.setdefault(who, []).extend(games)
+        return out
+
+    def run(self) -> dict[str, Any]:
+        """Play everything the plan asks for and return the report's data."""
+        sc, folder, plan = self.sc, str(self.folder), self.plan
+        seeds = range(plan.first_seed, plan.first_seed + plan.seeds)
+        own = strategies(sc, self.folder)
+        labelled: list[tuple[str, list[Job]]] = [(RANDOM, chunks(folder, RANDOM, seeds, plan.difficulty))]
+        labelled += [(s.id, chunks(folder, s, seeds, plan.difficulty)) for s in own]
+        if plan.advisor_seeds:
+            advisor_seeds = range(plan.first_seed, plan.first_seed + plan.advisor_seeds)
+            labelled.append((ADVISOR, chunks(folder, ADVISOR, advisor_seeds, plan.difficulty)))
+        if plan.ablation:
+            labelled += [(f"without:{a.id}", chunks(folder, RANDOM, seeds, plan.difficulty, banned=a.id))
+                         for a in sc.actions]
+        games = self._play(labelled, "players")
+        played = [Played(RANDOM, "random", {"ja": "ランダムな手", "en": "Random legal moves"}, games[RANDOM])]
+        played += [Played(s.id, "strategy", _names(s), games[s.id], s.descriptions or None) for s in own]
+        if plan.advisor_seeds:
+            played.append(Played(ADVISOR, "advisor", {"ja": "先読みアドバイザー", "en": "Look-ahead advisor"},
+                                 games[ADVISOR]))
+        ablation = {a.id: (games[RANDOM], games[f"without:{a.id}"]) for a in sc.actions if plan.ablation}
+        found = self._search(own, seeds, played) if plan.search_budget else None
+        settings = Settings(plan.seeds, plan.first_seed, plan.advisor_seeds, plan.difficulty, plan.search_budget)
+        return report_data(sc, settings, played, ablation, found)
+
+    def _search(self, own: list[Strategy], seeds: range, played: list[Played]) -> dict[str, Any]:
+        """Search for a dominant simple strategy, then play its best on the lab's own seeds."""
+        plan = self.plan
+        progress = Progress(plan.search_budget, "search", self.quiet)
+
+        def evaluate(jobs: list[Job]) -> list[list[GameResult]]:
+            return run(jobs, self.executor, progress)
+
+        search = Search(self.sc, str(self.folder), evaluate, seed=plan.first_seed, budget=plan.search_budget,
+                        difficulty=plan.difficulty, first_seed=plan.first_seed)
+        found = search.run(own)
+        best = found.best
+        heldout = self._play([("search", chunks(str(self.folder), best, seeds, plan.difficulty))], "search's best")
+        games = heldout["search"]
+        played.append(Played("search", "search", _names(best), games))
+        scores = [g.score for g in games]
+        return {"budget": plan.search_budget, "games": found.games,
+                "seeds_searched": [search.seeds.start, len(search.seeds)],
+                "seeds_heldout": [seeds.start, len(seeds)],
+                "best": {"rules": best.describe(), "yaml": dump_strategy(best, _comment(self.sc, found.score)),
+                         "search_score": round(found.score, 2), "heldout": summary(scores)},
+                "history": found.history}
+
+
+def _comment(sc: Scenario, score: float) -> str:
+    return (f"Found by 'gaiko lab {sc.id}': mean {score:.1f} on the search's seeds.\n"
+            "Replay it with: gaiko simulate --strategy best_strategy.yaml --runs 200")

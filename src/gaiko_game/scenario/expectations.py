@@ -1,0 +1,181 @@
+"""A scenario's expected outcomes (its ``tests.yaml``), read and checked like a scenario.
+
+Each test states a figure the balance lab measures and a bound it must respect::
+
+    format: 1
+    tests:
+      - {id: hedge_beats_random, beats: hedge, over: random, by: 3, seeds: 60}
+      - {id: random_rarely_tops, top_rating: random, at_most: 5, seeds: 200, tier: full}
+      - {id: neglect_loses, loses: do_nothing, at_least: 90}
+      - {id: summit_happens, fires: g7_presidency, at_least: 20}
+      - {id: advisor_unbeaten, unbeaten: lookahead, tier: full}
+
+Players are ``random``, ``lookahead``, a shipped strategy's id, the scenario's own (its
+``strategies/`` folder) or a strategy file's path inside the scenario folder. Percentages go from
+0 to 100. ``tier: quick`` tests run in ``make test``, ``tier: full`` in ``make test-full``;
+``expect_fail`` keeps a target the scenario misses today, with the reason, instead of deleting it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from gaiko_game.core.model import Scenario
+from gaiko_game.scenario.context import Checker
+from gaiko_game.scenario.diagnostics import Diagnostic, did_you_mean
+from gaiko_game.scenario.schema import D, Id, Strict
+from gaiko_game.scenario.yamlsafe import Document, read
+
+TESTS_FILE = "tests.yaml"
+KINDS = ("beats", "top_rating", "loses", "fires", "unbeaten")
+Player = str
+
+
+class ExpectationModel(Strict):
+    id: Id = D("test id, unique in the file (printed with its result)")
+    beats: Player | None = D("this player's mean score beats `over`'s (paired, same seeds) by at least `by` points",
+                             default=None, min_length=1)
+    over: Player | None = D("with `beats`: the player it must beat", default=None, min_length=1)
+    by: float = D("with `beats`: the margin in points (may be 0)", default=0.0, ge=0, le=100)
+    top_rating: Player | None = D("the share of this player's games at the best rating, bounded by `at_most` "
+                                  "and/or `at_least`", default=None, min_length=1)
+    loses: Player | None = D("the share of this player's games lost before the last turn, bounded by `at_least` "
+                             "and/or `at_most`", default=None, min_length=1)
+    fires: Id | None = D("the share of games (played by `player`) in which this event fires", default=None)
+    unbeaten: Player | None = D("no strategy the lab's search finds (with `budget` games, scored on held-out "
+                                "seeds) beats this player's mean score", default=None, min_length=1)
+    player: Player = D("with `fires`: who plays the games", default="random", min_length=1)
+    at_least: float | None = D("lower bound of the share, in percent (0–100)", default=None, ge=0, le=100)
+    at_most: float | None = D("upper bound of the share, in percent (0–100)", default=None, ge=0, le=100)
+    seeds: int = D("games each player plays (seeds 0, 1, …)", default=100, ge=1, le=5000)
+    budget: int = D("with `unbeaten`: games the search may play", default=16_000, ge=100, le=1_000_000)
+    difficulty: Id | None = D("a difficulty the scenario declares (default: its default)", default=None)
+    tier: Literal["quick", "full"] = D("quick: runs in `make test`; full: in `make test-full` (large samples)",
+                                       default="quick")
+    expect_fail: str | None = D("the reason the scenario misses this target today: the test must fail, and "
+                                "passing is reported so the mark can be removed", default=None, min_length=3)
+
+
+class TestsFileModel(Strict):
+    format: Literal[1] = D("tests file format version")
+    tests: list[ExpectationModel] = D("the scenario's expected outcomes", default=[], max_length=200)
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """One expected outcome, ready to measure."""
+
+    id: str
+    kind: str
+    player: str
+    other: str | None
+    event: str | None
+    by: float
+    at_least: float | None
+    at_most: float | None
+    seeds: int
+    budget: int
+    difficulty: str | None
+    tier: str
+    expect_fail: str | None
+    file: str
+    line: int
+
+    def players(self) -> tuple[str, ...]:
+        """The players whose games it needs."""
+        return (self.player, self.other) if self.other else (self.player,)
+
+
+@dataclass
+class TestsFile:
+    """A tests file read and checked: its tests (empty on errors) and every diagnostic."""
+
+    tests: list[Expectation]
+    diagnostics: list[Diagnostic]
+    document: Document | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether its tests can run."""
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def _kind(ck: Checker, doc: Document, i: int, t: ExpectationModel) -> str | None:
+    named = [k for k in KINDS if getattr(t, k) is not None]
+    if len(named) != 1:
+        ck.report(doc, ("tests", i), "bad-test", f"test '{t.id}' " + (
+            f"states {' and '.join(named)}" if named else "states nothing to measure"),
+                  hint=f"give exactly one of {', '.join(KINDS)}")
+        return None
+    kind = named[0]
+    if kind == "beats" and t.over is None:
+        ck.report(doc, ("tests", i), "bad-test", f"test '{t.id}': `beats` needs `over`",
+                  hint="name the player it must beat, e.g. `over: random`")
+        return None
+    if kind in ("top_rating", "loses", "fires") and t.at_least is None and t.at_most is None:
+        ck.report(doc, ("tests", i), "bad-test", f"test '{t.id}' gives no bound",
+                  hint="add `at_least: P` and/or `at_most: P` (percent, 0–100)")
+        return None
+    for bound in ("at_least", "at_most"):
+        value = getattr(t, bound)
+        if value is not None and 0 < value < 1:
+            ck.report(doc, ("tests", i, bound), "small-percent", f"{bound}: {value} is less than 1%",
+                      hint=f"percentages go from 0 to 100: did you mean {value * 100:g}?", warning=True)
+    return kind
+
+
+def read_tests(folder: Path, shown: str | None = None) -> TestsFile:
+    """Read and check a scenario's ``tests.yaml`` (no file: no tests; never raises for its content)."""
+    path = folder / TESTS_FILE
+    shown = shown or str(path)
+    if not path.is_file():
+        return TestsFile([], [])
+    ck = Checker()
+    doc, diags = read(path, shown)
+    ck.diagnostics.extend(diags)
+    if doc is None:
+        return TestsFile([], ck.diagnostics)
+    model = ck.validate(TestsFileModel, doc.data if doc.data is not None else {}, doc, ())
+    if model is None:
+        return TestsFile([], ck.diagnostics, doc)
+    out, seen = [], set()
+    for i, t in enumerate(model.tests):
+        if t.id in seen:
+            ck.report(doc, ("tests", i, "id"), "duplicate-id", f"test id '{t.id}' is used twice",
+                      hint="give each test its own id")
+        seen.add(t.id)
+        kind = _kind(ck, doc, i, t)
+        if kind is None:
+            continue
+        player = t.player if kind == "fires" else getattr(t, kind)
+        out.append(Expectation(t.id, kind, player, t.over, t.fires, t.by, t.at_least, t.at_most, t.seeds, t.budget,
+                               t.difficulty, t.tier, t.expect_fail, shown, doc.where(("tests", i))[0]))
+    return TestsFile(out if ck.ok else [], ck.diagnostics, doc)
+
+
+def bind_tests(file: TestsFile, sc: Scenario, players: list[str]) -> list[Diagnostic]:
+    """Check the tests against their scenario: each event, difficulty and player they name exists.
+
+    ``players`` is every player name that resolves (a strategy file's path is checked by whoever loads it).
+    """
+    if file.document is None:
+        return []
+    ck, doc = Checker(), file.document
+    events = [e.id for e in sc.events]
+    levels = [d.id for d in sc.difficulties]
+    for i, t in enumerate(file.tests):
+        path = ("tests", i)
+        if t.event is not None and t.event not in events:
+            ck.report(doc, path + ("fires",), "unknown-id", f"scenario '{sc.id}' has no event '{t.event}'",
+                      hint=did_you_mean(t.event, events) or "name an event of this scenario")
+        if t.difficulty is not None and t.difficulty not in levels:
+            ck.report(doc, path + ("difficulty",), "unknown-id", f"scenario '{sc.id}' has no difficulty "
+                      f"'{t.difficulty}'", hint=did_you_mean(t.difficulty, levels) or f"choose one of {', '.join(levels)}")
+        for who, key in ((t.player, "player" if t.kind == "fires" else t.kind), (t.other, "over")):
+            if who is not None and not who.endswith((".yaml", ".yml")) and who not in players:
+                ck.report(doc, path + (key,), "unknown-player", f"there is no player '{who}'",
+                          hint=did_you_mean(who, players) or f"choose one of {', '.join(players)}")
+    return ck.diagnostics
+
