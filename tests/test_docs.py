@@ -13,7 +13,11 @@ from gaiko_game.core.plugins import CONDITIONS, EFFECTS
 from gaiko_game.scenario import params
 from gaiko_game.scenario.context import Checker
 from gaiko_game.scenario.docs import reference
+from gaiko_game.scenario.expectations import bind_tests, read_tests
+from gaiko_game.scenario.loader import load
+from gaiko_game.scenario.strategyfile import bind, read_strategy
 from gaiko_game.scenario.yamlsafe import Document
+from gaiko_game.session.players import player_names
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "docs" / "modding" / "reference.md"
@@ -39,3 +43,43 @@ def test_yaml_usage_examples_are_valid(name: str, cls: type) -> None:
     build = params.conditions if name in CONDITIONS and cls is CONDITIONS[name] else params.effects
     built = build(example, env, ())
     assert checker.diagnostics == [] and len(built) == len(example)
+
+
+def _yaml_block(after: str) -> str:
+    """The first ```yaml block after a heading of the reference."""
+    text = REFERENCE.read_text(encoding="utf-8")
+    start = text.index("```yaml\n", text.index(after)) + len("```yaml\n")
+    return text[start:text.index("```", start)]
+
+
+def test_the_strategy_file_example_runs_on_the_default_scenario(tmp_path: Path) -> None:
+    path = tmp_path / "example.yaml"
+    path.write_text(_yaml_block("## Strategy files"), encoding="utf-8")
+    file = read_strategy(path)
+    sc = load(ROOT / "scenarios" / "indo_pacific_2025").scenario
+    assert sc is not None and file.ok
+    assert file.diagnostics + bind(file, sc) == []
+
+
+def test_the_tests_yaml_example_reads_and_binds(tmp_path: Path) -> None:
+    (tmp_path / "tests.yaml").write_text(_yaml_block("## Scenario tests"), encoding="utf-8")
+    file = read_tests(tmp_path)
+    sc = load(ROOT / "scenarios" / "indo_pacific_2025").scenario
+    assert sc is not None and len(file.tests) == 3
+    assert file.diagnostics + bind_tests(file, sc, player_names()) == []
+
+
+def test_the_readme_examples_run(tmp_path: Path) -> None:
+    """The README's strategy file and tests.yaml examples are valid on the default scenario."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in text.split("```yaml\n")[1:]]
+    strategy = next(b for b in blocks if b.startswith("# strategies/"))
+    tests = next(b for b in blocks if b.startswith("format: 1\ntests:"))
+    sc = load(ROOT / "scenarios" / "indo_pacific_2025").scenario
+    assert sc is not None
+    (tmp_path / "s.yaml").write_text(strategy, encoding="utf-8")
+    file = read_strategy(tmp_path / "s.yaml")
+    assert file.ok and file.diagnostics + bind(file, sc) == []
+    (tmp_path / "tests.yaml").write_text(tests, encoding="utf-8")
+    found = read_tests(tmp_path)
+    assert len(found.tests) == 5 and found.diagnostics + bind_tests(found, sc, player_names()) == []

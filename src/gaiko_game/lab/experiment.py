@@ -48,8 +48,9 @@ def strategies(sc: Scenario, folder: Path) -> list[Strategy]:
     return [load_strategy(p, sc) for p in paths.values()]
 
 
-def _names(s: Strategy) -> dict[str, str]:
-    return {lang: s.name(lang) for lang in ("ja", "en")}
+def _names(sc: Scenario, s: Strategy) -> dict[str, str]:
+    """A strategy's names: the scenario's text ``strategy.<id>`` when it has one, else the file's own."""
+    return {lang: sc.loc.get(lang, {}).get(f"strategy.{s.id}") or s.name(lang) for lang in ("ja", "en")}
 
 
 @dataclass
@@ -96,7 +97,7 @@ class Lab:
                          for a in sc.actions]
         games = self._play(labelled, "players")
         played = [Played(RANDOM, "random", {"ja": "ランダムな手", "en": "Random legal moves"}, games[RANDOM])]
-        played += [Played(s.id, "strategy", _names(s), games[s.id], s.descriptions or None) for s in own]
+        played += [Played(s.id, "strategy", _names(sc, s), games[s.id], s.descriptions or None) for s in own]
         if plan.advisor_seeds:
             played.append(Played(ADVISOR, "advisor", {"ja": "先読みアドバイザー", "en": "Look-ahead advisor"},
                                  games[ADVISOR]))
@@ -119,16 +120,16 @@ class Lab:
         best = found.best
         heldout = self._play([("search", chunks(str(self.folder), best, seeds, plan.difficulty))], "search's best")
         games = heldout["search"]
-        played.append(Played("search", "search", _names(best), games))
+        played.append(Played("search", "search", _names(self.sc, best), games))
         scores = [g.score for g in games]
         return {"budget": plan.search_budget, "games": found.games,
                 "seeds_searched": [search.seeds.start, len(search.seeds)],
                 "seeds_heldout": [seeds.start, len(seeds)],
-                "best": {"rules": best.describe(), "yaml": dump_strategy(best, _comment(self.sc, found.score)),
+                "best": {"rules": best.describe(), "yaml": dump_strategy(best, _comment(self.folder, found.score)),
                          "search_score": round(found.score, 2), "heldout": summary(scores)},
                 "history": found.history}
 
 
-def _comment(sc: Scenario, score: float) -> str:
-    return (f"Found by 'gaiko lab {sc.id}': mean {score:.1f} on the search's seeds.\n"
-            "Replay it with: gaiko simulate --strategy best_strategy.yaml --runs 200")
+def _comment(folder: Path, score: float) -> str:
+    return (f"Found by 'gaiko lab {folder}': mean {score:.1f} on the search's seeds.\n"
+            f"Replay it with: gaiko simulate --scenario {folder} --strategy best_strategy.yaml --runs 200")

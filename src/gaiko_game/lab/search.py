@@ -143,7 +143,7 @@ def without_one(s: Strategy) -> list[Strategy]:
 
 def key(s: Strategy) -> str:
     """A candidate's identity, whatever it is called (two equal candidates are played once)."""
-    return dump_strategy(replace(s, id="x", names={}))
+    return dump_strategy(replace(s, id="x", names={}, descriptions={}))
 
 
 @dataclass
@@ -214,5 +214,6 @@ class Search:
             history.append([float(self.games), round(best_mean, 2)])
         best, best_mean = self.trim(best, best_mean)
         history.append([float(self.games), round(best_mean, 2)])
-        named = replace(best, id="search_best", names={"en": "Best found by the search", "ja": "探索で見つかった最良の戦略"})
+        named = replace(best, id="search_best", names={"en": "Best found by the search", "ja": "探索で見つかった最良の戦略"},
+                        descriptions={}, source="")
         return Found(named, best_mean, self.games, history)

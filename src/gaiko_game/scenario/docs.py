@@ -15,6 +15,8 @@ from gaiko_game.core.model import COMPLETED, STRATEGY_ROLES
 from gaiko_game.core.plugins import CONDITIONS, EFFECTS, Amount
 from gaiko_game.scenario import schema
 from gaiko_game.scenario.crossref import STRATEGY_LABELS
+from gaiko_game.scenario.expectations import TestsFileModel
+from gaiko_game.scenario.strategyfile import StrategyModel
 
 _FILE_MODELS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("scenario.yaml", schema.ScenarioModel),
@@ -59,12 +61,10 @@ Python change:
   file of the scenario's own), which map country each actor colours (`countries`, by the names in
   `docs/modding/map-countries.md`), and disputed areas, each with the text `disputed.<id>` giving
   every side's position.
-- `strategy_tags`: which of the scenario's tags mean what to the built-in strategies
-  (`alliance_first`, `rival_lean`, `hedge`) and to the debrief's strategy label. The roles are
-  ROLES. `alliance_first` spends on `alliance` moves (then `multilateral`) and avoids `rival` ones;
-  `rival_lean` spends on `rival` moves (then `dialogue`) and avoids `military` ones; `hedge` takes
-  one `partners`/`economic_security` move, one `alliance` move and one `dialogue` move a turn, then
-  more partners. A tag listed here that no action or answer carries is a warning.
+- `strategy_tags`: which of the scenario's tags mean what to strategy files (the shipped ones in
+  `strategies/` name only these roles, so they run on any scenario that maps them) and to the
+  debrief's strategy label. The roles are ROLES. A tag listed here that no action or answer
+  carries is a warning.
 
 ## Text keys
 
@@ -84,7 +84,62 @@ is an error; a key nothing uses is a warning.
 
 Format 1 scenarios had a fixed frame; `docs/modding/upgrading.md` shows, step by step, how to move
 one to format 2.
-""".replace("COMPLETED_ID", f"`{COMPLETED}`").replace(
+"""
+
+_STRATEGIES = """\
+## Strategy files
+
+A strategy file is a player written down: `gaiko simulate --strategy FILE` plays it, and
+`gaiko lab` plays every shipped strategy (`strategies/*.yaml` in the game) and every file in a
+scenario's own `strategies/` folder (a file there with a shipped id replaces the shipped one).
+Each turn the player walks its `rules` in order and takes the first action a rule allows, then
+walks them again, until no rule allows anything it can afford above its `reserve`; then the turn
+ends. A crisis is answered by the first `crises` rule that names a possible answer, else by the
+crisis's default. A rule names a role (the scenario maps roles to tags in `strategy_tags`), tags,
+or one action (which ties the file to scenarios that have it); `when` takes the scenario's own
+conditions. Errors are located like a scenario's, and checked against the scenario it runs on.
+
+```yaml
+id: korea_first
+format: 1
+name: {en: "Korea first", ja: "日韓優先"}
+reserve: 1
+rules:
+  - {action: korea_shuttle, per_turn: 1}
+  - {role: partners, per_turn: 1, pick: cheapest}
+  - {role: alliance, when: [{meter: {id: security, max: 40}}]}
+avoid: {roles: [rival]}
+crises:
+  - {choice: quiet_diplomacy}
+  - {role: partners}
+```
+"""
+
+_TESTS = """\
+## Scenario tests (`tests.yaml`)
+
+A scenario states its expected outcomes in `tests.yaml` beside `scenario.yaml`; `gaiko test PATH`
+measures each with the balance lab and prints the figure next to its target, at the test's line.
+Kinds: `beats: A` with `over: B` and `by: D` (A's mean score minus B's, paired on the same seeds, is
+at least D); `top_rating: P` (the share of P's games at the best rating), `loses: P` (games ended
+before the last turn) and `fires: EVENT` (games in which it fired, played by `player`), each bounded
+by `at_least` and/or `at_most` in percent; `unbeaten: P` (the lab's search, with `budget` games and
+scored on held-out seeds, finds no strategy above P's mean). Players are `random`, `lookahead`, a
+shipped or the scenario's own strategy id, or a strategy file's path inside the scenario folder.
+`tier: quick` tests run in `make test`, `tier: full` in `make test-full`. A target the scenario
+misses today keeps its place with `expect_fail: REASON`: it must fail, and `gaiko test` says so
+when it starts passing. `gaiko validate --balance` prints failing quick tests as warnings.
+
+```yaml
+format: 1
+tests:
+  - {id: thesis_beats_random, beats: hedge, over: random, by: 3, seeds: 100}
+  - {id: random_rarely_tops, top_rating: random, at_most: 5, seeds: 400, tier: full,
+     expect_fail: "cheap actions are too efficient (see the lab report)"}
+  - {id: g7_comes_up, fires: hosting_g7, at_least: 50}
+```
+"""
+_INTRO = _INTRO.replace("COMPLETED_ID", f"`{COMPLETED}`").replace(
     "ROLES", ", ".join(f"`{r}`" for r in STRATEGY_ROLES)).replace(
     "LABELS", ", ".join(f"`strategy.{label}`" for label in STRATEGY_LABELS))
 
@@ -192,4 +247,6 @@ def reference() -> str:
               f"an amount ({', '.join(f'`{n}`' for n, c in sorted(EFFECTS.items()) if issubclass(c, Amount))}) "
               "also take `over: N`: the amount fades in over N turns in whole steps, larger steps first.", ""]
     parts += [_plugin_section(n, c) + "\n" for n, c in sorted(EFFECTS.items())]
+    parts += [_STRATEGIES, *_model_section("a strategy file", StrategyModel, {StrategyModel})]
+    parts += [_TESTS, *_model_section("tests.yaml", TestsFileModel, {TestsFileModel})]
     return "\n".join(parts).rstrip() + "\n"
