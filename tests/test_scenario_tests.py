@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from gaiko_game.cli.main import main
 from gaiko_game.lab.checks import Measure, measure, selected
 from gaiko_game.scenario.bundled import bundled
 from gaiko_game.scenario.expectations import Expectation, bind_tests, read_tests
@@ -125,7 +126,7 @@ def _read(tmp_path: Path, text: str) -> list[str]:
     file = read_tests(folder, shown="tests.yaml")
     sc = load(DEFAULT).scenario
     assert sc is not None
-    return [d.format() for d in file.diagnostics + bind_tests(file, sc, player_names(DEFAULT))]
+    return [d.format() for d in file.diagnostics + bind_tests(file, sc, player_names(DEFAULT), folder)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -146,6 +147,20 @@ def _read(tmp_path: Path, text: str) -> list[str]:
     ("format: 1\ntests:\n  - {id: a, loses: random, at_most: 5}\n  - {id: a, loses: random, at_most: 5}\n",
      "tests.yaml:4:10: error[duplicate-id]: test id 'a' is used twice"),
     ("format: 2\n", "tests.yaml:1:9: error"),
+    ("format: 1\ntests:\n  - {id: a, loses: random, at_least: 50, at_most: 10}\n",
+     "tests.yaml:3:5: error[bad-test]: test 'a' asks for at least 50% and at most 10%: no figure can meet both"),
+    ("format: 1\ntests:\n  - {id: a, beats: hedge, over: random, at_least: 5}\n",
+     "tests.yaml:3:51: error[bad-test]: test 'a' is a `beats` test: `at_least` does not apply to it\n"
+     "    hint: a `beats` test reads `by`, `over`"),
+    ("format: 1\ntests:\n  - {id: a, loses: random, at_most: 5%}\n",
+     "tests.yaml:3:37: error[wrong-type]: at_most: expected a number, got '5%'\n"
+     "    hint: write the number without the % sign: 5"),
+    ("format: 1\ntests:\n  - {id: a, beats: ../x.yaml, over: random}\n",
+     "tests.yaml:3:20: error[outside-folder]: '../x.yaml' is outside the scenario folder"),
+    ("format: 1\ntests:\n  - {id: a, beats: strategies/missing.yaml, over: random}\n",
+     "tests.yaml:3:20: error[missing-file]: there is no strategy file 'strategies/missing.yaml'"),
+    ("format: 1\ntests:\n  - {id: a, beats: hegde, over: random}\n  - {id: b, loses: random}\n",
+     "tests.yaml:4:5: error[bad-test]: test 'b' gives no bound"),  # reported with the unknown player, in one pass
 ])
 def test_bad_tests_files_are_located(tmp_path: Path, text: str, expected: str) -> None:
     got = _read(tmp_path, text)
@@ -155,3 +170,21 @@ def test_bad_tests_files_are_located(tmp_path: Path, text: str, expected: str) -
 def test_no_tests_file_means_no_tests(tmp_path: Path) -> None:
     file = read_tests(tmp_path)
     assert file.tests == [] and file.diagnostics == [] and file.ok
+
+
+def test_one_pass_reports_a_bad_test_and_an_unknown_player_together(tmp_path: Path) -> None:
+    got = _read(tmp_path, "format: 1\ntests:\n  - {id: a, beats: hegde, over: random}\n  - {id: b, loses: random}\n")
+    assert [d.split(": error")[0] for d in got] == ["tests.yaml:4:5", "tests.yaml:3:20"]
+
+
+def test_validate_checks_a_scenarios_own_strategies_and_tests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "nw"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "northern_watch", folder)
+    (folder / "strategies").mkdir()
+    (folder / "strategies" / "typo.yaml").write_text("id: typo\nformat: 1\nrules: [{role: partnrs}]\n", encoding="utf-8")
+    (folder / "tests.yaml").write_text("format: 1\ntests:\n  - {id: a, fires: nothing_like_it, at_least: 5}\n",
+                                       encoding="utf-8")
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "typo.yaml:3:16: error" in out and "partnrs" in out
+    assert "tests.yaml:3:20: error[unknown-id]" in out and f"{folder}: FAILED" in out

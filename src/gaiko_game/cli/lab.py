@@ -13,7 +13,7 @@ from gaiko_game.cli.common import load_or_report
 from gaiko_game.core import Scenario, UnknownDifficulty
 from gaiko_game.lab.backends import Pool
 from gaiko_game.lab.experiment import Lab, Plan
-from gaiko_game.lab.report import write_report
+from gaiko_game.lab.report import ReportFolderError, folder_problem, write_report
 from gaiko_game.lab.runner import Interrupted, LabError
 from gaiko_game.session.simulate import settle
 from gaiko_game.session.strategy import BadStrategy
@@ -57,6 +57,10 @@ def run_lab(folder: Path, plan_args: dict[str, Any], where: Where) -> int:
         sys.stderr.write(f"gaiko: error: {e.text('en')}\n")
         return 2
     out = report_folder(sc, where.out)
+    problem = folder_problem(out)
+    if problem is not None:
+        sys.stderr.write(f"gaiko: error: {problem}\n")
+        return 2
     lab = None
     try:
         settle()
@@ -76,6 +80,9 @@ def run_lab(folder: Path, plan_args: dict[str, Any], where: Where) -> int:
     except LabError as e:
         sys.stderr.write(f"gaiko: error: {e}\n")
         return 1
+    except ReportFolderError as e:
+        sys.stderr.write(f"gaiko: error: {e}\n")
+        return 2
     except OSError as e:
         sys.stderr.write(f"gaiko: error: cannot write the report to {out}: {e.strerror or e}\n")
         return 1

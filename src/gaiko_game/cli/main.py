@@ -115,8 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _budget(text: str) -> int:
     value = _seed(text)
-    if not 100 <= value <= 10_000_000:
-        raise argparse.ArgumentTypeError("give a budget between 100 and 10,000,000 games")
+    if not 1_000 <= value <= 10_000_000:
+        raise argparse.ArgumentTypeError("give a budget between 1,000 and 10,000,000 games")
     return value
 
 

@@ -27,7 +27,7 @@ def run_tests(paths: list[Path], tier: str, lang: str, backend: str = "process",
             failed = True
             continue
         file = read_tests(folder)
-        diags = file.diagnostics + bind_tests(file, sc, player_names(folder))
+        diags = file.diagnostics + bind_tests(file, sc, player_names(folder), folder)
         if diags:
             print(format_all(diags))
         if any(d.is_error for d in diags):
@@ -53,6 +53,8 @@ def run_tests(paths: list[Path], tier: str, lang: str, backend: str = "process",
         for o in outcomes:
             print(o.line(lang))
         counts = {s: sum(o.status == s for o in outcomes) for s in ("pass", "fail", "xfail", "xpass")}
-        print(f"{folder}: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n))
+        skipped = len(file.tests) - len(tests)
+        print(f"{folder}: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+              + (f" ({skipped} full-tier test(s) not run: add --tier full)" if skipped else ""))
         failed |= not all(o.ok for o in outcomes)
     return 1 if failed else 0

@@ -10,17 +10,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gaiko_game.core import UnknownDifficulty
+from gaiko_game.core import Scenario, UnknownDifficulty
 from gaiko_game.lab.backends import Pool
 from gaiko_game.lab.checks import measure, selected
 from gaiko_game.lab.experiment import Lab, Plan
 from gaiko_game.lab.runner import Interrupted, LabError
-from gaiko_game.lab.warnings import balance_warnings, stated_targets
+from gaiko_game.lab.targets import stated_bounds
+from gaiko_game.lab.warnings import balance_warnings
 from gaiko_game.scenario.diagnostics import Diagnostic, Severity, format_all
-from gaiko_game.scenario.expectations import read_tests
+from gaiko_game.scenario.expectations import bind_tests, read_tests
 from gaiko_game.scenario.loader import LoadResult, load
+from gaiko_game.scenario.strategyfile import bind, read_strategy
+from gaiko_game.session.players import player_names
 from gaiko_game.session.simulate import settle
-from gaiko_game.session.strategy import BadStrategy
+from gaiko_game.session.strategy import BadStrategy, scenario_paths
 
 
 def run_validate(paths: list[Path], show_all: bool = False, balance: bool = False, jobs: int | None = None) -> int:
@@ -28,9 +31,11 @@ def run_validate(paths: list[Path], show_all: bool = False, balance: bool = Fals
     failed = False
     for path in paths:
         result = load(path)
-        errors = sum(d.is_error for d in result.diagnostics)
         diags = list(result.diagnostics)
-        if balance and result.ok:
+        if result.scenario is not None:
+            diags += companions(path, result.scenario)
+        errors = sum(d.is_error for d in diags)
+        if balance and result.ok and not errors:
             found = _balance(path, result, jobs)
             if found is None:
                 failed = True
@@ -42,6 +47,16 @@ def run_validate(paths: list[Path], show_all: bool = False, balance: bool = Fals
         print(f"{path}: {status}")
         failed |= errors > 0
     return 1 if failed else 0
+
+
+def companions(path: Path, sc: Scenario) -> list[Diagnostic]:
+    """The diagnostics of a scenario's own strategy files and of its tests.yaml, checked against it."""
+    found: list[Diagnostic] = []
+    for file in scenario_paths(path).values():
+        strategy = read_strategy(file)
+        found += strategy.diagnostics + bind(strategy, sc)
+    tests = read_tests(path)
+    return found + tests.diagnostics + bind_tests(tests, sc, player_names(path), path)
 
 
 def _balance(path: Path, result: LoadResult, jobs: int | None) -> list[Diagnostic] | None:
@@ -60,10 +75,15 @@ def _balance(path: Path, result: LoadResult, jobs: int | None) -> list[Diagnosti
         return None
     except Interrupted:
         raise KeyboardInterrupt from None
-    found = balance_warnings(data, result.places, str(path), stated_targets(tests.tests))
+    found = balance_warnings(data, result.places, str(path), set(stated_bounds(tests.tests)))
     for o in outcomes:
-        if not o.passed:
-            reason = f"expected to fail: {o.test.expect_fail}" if o.test.expect_fail else "see 'gaiko test'"
+        if o.status == "fail":
             found.append(Diagnostic(Severity.WARNING, "balance-test", f"test `{o.test.id}` misses its target: "
-                                    f"{o.said['en']}", o.test.file, o.test.line, 1, reason))
-    return found + tests.diagnostics
+                                    f"{o.said['en']}", o.test.file, o.test.line, 1, "run 'gaiko test' for every test"))
+        elif o.status == "xpass":
+            found.append(Diagnostic(Severity.WARNING, "balance-test", f"test `{o.test.id}` now meets its target: "
+                                    f"{o.said['en']}", o.test.file, o.test.line, 1, "remove its `expect_fail`"))
+    expected = sum(o.status == "xfail" for o in outcomes)
+    if expected:
+        print(f"{path}: {expected} test(s) marked expect_fail still fail as expected ('gaiko test {path}' shows them)")
+    return found

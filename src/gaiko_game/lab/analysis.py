@@ -11,7 +11,7 @@ from gaiko_game.core import Scenario
 from gaiko_game.core.model import COMPLETED
 from gaiko_game.lab.runner import GameResult
 from gaiko_game.lab.stats import paired, r2, summary
-from gaiko_game.lab.targets import verdict
+from gaiko_game.lab.targets import Bound, verdict
 
 ADVISOR = "lookahead"
 
@@ -82,15 +82,17 @@ def player_figures(sc: Scenario, p: Played, advisor: Played | None) -> dict[str,
 
 
 def _flag(action: str, players: list[dict[str, Any]], marginal: dict[str, Any] | None) -> str | None:
-    """dominant: every top-3 player takes it at least once a game and the bottom three hardly ever;
-    never_worth: random play does worse with it than without it (the interval below zero);
-    never_taken: no player ever took it."""
+    """dominant: each of the three best players takes it at least once a game, the three worst hardly ever
+    (at most once in five games), and random play scores higher with it than without it (95% interval
+    above zero); never_worth: random play scores lower with it (interval below zero); never_taken: no
+    player ever took it."""
     taken = [float(p["actions"][action]) for p in players]
     if not any(taken):
         return "never_taken"
     ranked = sorted((p for p in players if p["kind"] != "random"), key=lambda p: -float(p["score"]["mean"]))
     if len(ranked) >= 6 and all(float(p["actions"][action]) >= 1 for p in ranked[:3]) and all(
-            float(p["actions"][action]) <= 0.2 for p in ranked[-3:]):
+            float(p["actions"][action]) <= 0.2 for p in ranked[-3:]) and (
+            marginal is None or float(marginal["ci95"][0]) > 0):
         return "dominant"
     if marginal is not None and float(marginal["ci95"][1]) < 0:
         return "never_worth"
@@ -137,17 +139,30 @@ def _endings(sc: Scenario) -> list[str]:
     return [COMPLETED, *(e for e in named if e != COMPLETED)]
 
 
+def _pair(a: Played | None, b: Played | None) -> dict[str, Any] | None:
+    """The paired difference a − b over the seeds both played (None when either is missing)."""
+    if a is None or b is None:
+        return None
+    mine = {r.seed: r.score for r in a.results}
+    common = [r for r in b.results if r.seed in mine]
+    return paired([mine[r.seed] for r in common], [r.score for r in common]) if common else None
+
+
 def report_data(sc: Scenario, settings: Settings, played: list[Played],
                 ablation: dict[str, tuple[list[GameResult], list[GameResult]]],
-                search: dict[str, Any] | None) -> dict[str, Any]:
-    """The whole report as data (the shape of ``report.json``)."""
+                search: dict[str, Any] | None, bounds: dict[str, Bound] | None = None,
+                folder: str = "") -> dict[str, Any]:
+    """The whole report as data (the shape of ``report.json``); ``bounds``: the scenario's own verdict bounds."""
     advisor = next((p for p in played if p.id == ADVISOR), None)
     players = [player_figures(sc, p, advisor) for p in played]
     events, choices = event_figures(sc, [r for p in played for r in p.results])
     by_id = {p["id"]: p for p in players}
+    who = {p.id: p for p in played}
+    pairs = {(a, b): pair for a, b in (("search", ADVISOR), (ADVISOR, "hedge"), ("hedge", "random"))
+             if (pair := _pair(who.get(a), who.get(b))) is not None}
     return {
         "format": 1,
-        "scenario": {"id": sc.id, "name": _names(sc, "scenario.name", sc.id), "turns": sc.turns,
+        "scenario": {"id": sc.id, "folder": folder, "name": _names(sc, "scenario.name", sc.id), "turns": sc.turns,
                      "content_hash": sc.content_hash,
                      "meters": [{"id": m.id, "name": _names(sc, f"meter.{m.id}", m.id), "colour": m.colour}
                                 for m in sc.meters],
@@ -164,5 +179,5 @@ def report_data(sc: Scenario, settings: Settings, played: list[Played],
         "choices": choices,
         "events": events,
         "search": search,
-        "verdict": verdict(by_id, search),
+        "verdict": verdict(by_id, pairs, bounds),
     }

@@ -8,7 +8,9 @@ extras (``pip install 'gaiko-game[dask]'`` / ``[ray]``), imported only when aske
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import socket
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, cast
@@ -16,6 +18,8 @@ from typing import Any, cast
 from gaiko_game.lab.runner import LabError
 
 BACKENDS = ("process", "serial", "dask", "ray")
+CONNECT_SECONDS = 5.0
+"""How long to wait for a cluster's address to answer before saying it cannot be reached."""
 
 
 def default_jobs() -> int:
@@ -32,6 +36,8 @@ class Pool:
     def __init__(self, backend: str = "process", jobs: int | None = None, address: str | None = None) -> None:
         if backend not in BACKENDS:
             raise LabError(f"unknown backend '{backend}'; choose one of: {', '.join(BACKENDS)}")
+        if address and backend not in ("dask", "ray"):
+            raise LabError(f"--address names a cluster: use it with --backend dask or --backend ray (not {backend})")
         self.backend, self.jobs, self.address = backend, jobs or default_jobs(), address
         self._close: list[Callable[[], Any]] = []
 
@@ -52,6 +58,8 @@ class Pool:
                 close()
 
     def _dask(self) -> Executor:
+        if self.address:
+            _reachable(self.address, "Dask scheduler")
         try:
             from distributed import Client, LocalCluster
         except ImportError:
@@ -69,17 +77,30 @@ class Pool:
         return cast(Executor, client.get_executor())
 
     def _ray(self) -> Executor:
+        if self.address:
+            _reachable(self.address.removeprefix("ray://"), "Ray cluster")
         try:
             import ray
         except ImportError:
             raise LabError("the ray backend needs Ray: pip install 'gaiko-game[ray]'") from None
         try:
-            ray.init(address=self.address or None, num_cpus=None if self.address else self.jobs,
+            ray.init(address=self.address or None, logging_level=logging.ERROR, num_cpus=None if self.address else self.jobs,
                      include_dashboard=False, log_to_driver=False, ignore_reinit_error=True)
         except (ConnectionError, ValueError, RuntimeError) as e:
             raise LabError(f"cannot reach the Ray cluster at {self.address}: {e}") from None
         self._close.append(ray.shutdown)
         return RayExecutor()
+
+
+def _reachable(address: str, what: str) -> None:
+    """Fail at once, with one line, when nothing answers at ``host:port`` (a client would retry for minutes)."""
+    host, _, port = address.removeprefix("tcp://").rpartition(":")
+    if not host or not port.isdigit():
+        raise LabError(f"'{address}' is not an address: give HOST:PORT, e.g. 192.168.1.20:8786")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_SECONDS).close()
+    except OSError as e:
+        raise LabError(f"cannot reach the {what} at {address}: {e.strerror or e}") from None
 
 
 class RayExecutor(Executor):

@@ -70,6 +70,13 @@ def _bounds(t: Expectation, share: float) -> tuple[bool, str]:
     return ok, " and ".join(parts)
 
 
+def _diff(a: list[float], b: list[float]) -> tuple[float, float, float]:
+    """The mean of a − b over pairs (same seeds) and its 95% interval."""
+    p = paired(a, b)
+    lo, hi = cast(list[float], p["ci95"])
+    return float(cast(float, p["mean_diff"])), float(lo), float(hi)
+
+
 class Measure:
     """Plays what a scenario's tests need (through ``executor``, None: this process) and measures each."""
 
@@ -110,12 +117,12 @@ class Measure:
         n = t.seeds
         if t.kind == "beats":
             assert t.other is not None
-            diff = paired([g.score for g in self._of(t.player, t)], [g.score for g in self._of(t.other, t)])
-            d, (lo, hi) = float(cast(float, diff["mean_diff"])), cast(list[float], diff["ci95"])
-            return Outcome(t, d, d >= t.by, {
+            d, lo, hi = _diff([g.score for g in self._of(t.player, t)], [g.score for g in self._of(t.other, t)])
+            return Outcome(t, d, lo >= t.by, {
                 "en": f"{t.player} − {t.other} = {d:+.1f} points (95% interval {lo:+.1f} to {hi:+.1f}) "
-                      f"over {n} seeds; target ≥ {t.by:+.1f}",
-                "ja": f"{t.player} − {t.other} = {d:+.1f} 点(95%区間 {lo:+.1f}〜{hi:+.1f}、{n} シード)、目標 {t.by:+.1f} 点以上"})
+                      f"over {n} seeds; target: the interval at or above {t.by:+.1f}",
+                "ja": f"{t.player} − {t.other} = {d:+.1f} 点(95%区間 {lo:+.1f}〜{hi:+.1f}、{n} シード)、"
+                      f"目標: 区間の下端が {t.by:+.1f} 点以上"})
         if t.kind == "unbeaten":
             return self._unbeaten(t)
         games = self._of(t.player, t)
@@ -140,15 +147,16 @@ class Measure:
         search = Search(self.sc, str(self.folder), lambda jobs: run(jobs, self.executor, progress),
                         budget=t.budget, difficulty=level)
         found = search.run(strategies(self.sc, self.folder))
-        held = run(chunks(str(self.folder), found.best, range(t.seeds), level), self.executor)
-        best = sum(g.score for chunk in held for g in chunk) / t.seeds
-        mine = sum(g.score for g in self._of(t.player, t)) / t.seeds
+        held = [g.score for chunk in run(chunks(str(self.folder), found.best, range(t.seeds), level), self.executor)
+                for g in chunk]
+        d, lo, hi = _diff(held, [g.score for g in self._of(t.player, t)])
         rules = "; ".join(found.best.describe())
-        return Outcome(t, best, best <= mine, {
-            "en": f"search's best {best:.1f} vs {t.player} {mine:.1f} over {t.seeds} held-out seeds "
-                  f"({search.games} games searched; best: {rules}); target: not above",
-            "ja": f"探索の最良 {best:.1f}、{t.player} {mine:.1f}({t.seeds} シード、探索 {search.games} ゲーム;"
-                  f" 最良: {rules})、目標: 上回らない"})
+        return Outcome(t, d, lo <= t.by, {
+            "en": f"search's best − {t.player} = {d:+.1f} points (95% interval {lo:+.1f} to {hi:+.1f}) over {t.seeds} "
+                  f"held-out seeds ({search.games} games searched; best: {rules}); target: the interval not above "
+                  f"{t.by:+.1f}",
+            "ja": f"探索の最良 − {t.player} = {d:+.1f} 点(95%区間 {lo:+.1f}〜{hi:+.1f}、{t.seeds} シード、探索 "
+                  f"{search.games} ゲーム; 最良: {rules})、目標: 区間の下端が {t.by:+.1f} 点以下"})
 
 
 def measure(sc: Scenario, folder: Path, tests: list[Expectation], executor: Executor | None = None,

@@ -15,9 +15,12 @@ from typing import Any
 
 from gaiko_game.core import Scenario
 from gaiko_game.lab.analysis import ADVISOR, Played, Settings, report_data
+from gaiko_game.lab.describe import describe
 from gaiko_game.lab.runner import GameResult, Interrupted, Job, Progress, chunks, run
 from gaiko_game.lab.search import BUDGET, Search
 from gaiko_game.lab.stats import summary
+from gaiko_game.lab.targets import stated_bounds
+from gaiko_game.scenario.expectations import read_tests
 from gaiko_game.scenario.strategyfile import Strategy, dump_strategy
 from gaiko_game.session.strategy import load_strategy, scenario_paths, shipped_paths
 
@@ -97,14 +100,17 @@ class Lab:
                          for a in sc.actions]
         games = self._play(labelled, "players")
         played = [Played(RANDOM, "random", {"ja": "ランダムな手", "en": "Random legal moves"}, games[RANDOM])]
-        played += [Played(s.id, "strategy", _names(sc, s), games[s.id], s.descriptions or None) for s in own]
+        mine = scenario_paths(self.folder)
+        played += [Played(s.id, "own" if s.id in mine else "strategy", _names(sc, s), games[s.id], s.descriptions or None)
+                   for s in own]
         if plan.advisor_seeds:
             played.append(Played(ADVISOR, "advisor", {"ja": "先読みアドバイザー", "en": "Look-ahead advisor"},
                                  games[ADVISOR]))
         ablation = {a.id: (games[RANDOM], games[f"without:{a.id}"]) for a in sc.actions if plan.ablation}
         found = self._search(own, seeds, played) if plan.search_budget else None
         settings = Settings(plan.seeds, plan.first_seed, plan.advisor_seeds, plan.difficulty, plan.search_budget)
-        return report_data(sc, settings, played, ablation, found)
+        bounds = stated_bounds(read_tests(self.folder).tests)
+        return report_data(sc, settings, played, ablation, found, bounds, folder)
 
     def _search(self, own: list[Strategy], seeds: range, played: list[Played]) -> dict[str, Any]:
         """Search for a dominant simple strategy, then play its best on the lab's own seeds."""
@@ -125,7 +131,8 @@ class Lab:
         return {"budget": plan.search_budget, "games": found.games,
                 "seeds_searched": [search.seeds.start, len(search.seeds)],
                 "seeds_heldout": [seeds.start, len(seeds)],
-                "best": {"rules": best.describe(), "yaml": dump_strategy(best, _comment(self.folder, found.score)),
+                "best": {"rules": best.describe(), "rules_text": describe(best, self.sc),
+                         "yaml": dump_strategy(best, _comment(self.folder, found.score)),
                          "search_score": round(found.score, 2), "heldout": summary(scores)},
                 "history": found.history}
 

@@ -38,7 +38,8 @@ DPI = 100
 """Pixels per inch of the PNGs: a figure 10 inches wide is 1000 pixels, readable at 100% zoom."""
 FONT_FILES = ("NotoSansJP-Regular.otf", "NotoSansJP-Bold.otf")
 PLOT_FILES = ("score.png", "ratings.png", "meters.png", "actions.png")
-KIND_COLOURS: dict[str, Colour] = {"advisor": BLUE, "search": VERMILION, "random": GREY, "strategy": BLACK}
+KIND_COLOURS: dict[str, Colour] = {"advisor": BLUE, "search": VERMILION, "random": GREY, "strategy": BLACK,
+                                   "own": BLACK}
 PALE: Colour = (230, 242, 250)
 """The light end of the sequential ramp (a very pale sky blue)."""
 BAND = "#f1f3f4"

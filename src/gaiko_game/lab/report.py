@@ -27,12 +27,13 @@ import html
 import json
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from gaiko_game.lab.plots import KIND_COLOURS, Plot, draw_plots, hex_colour, name_in, num, player_label, rgb
+from gaiko_game.lab.plots import KIND_COLOURS, PLOT_FILES, Plot, draw_plots, hex_colour, name_in, num, player_label, rgb
 from gaiko_game.lab.words import LANGS, say
 
 Json = dict[str, Any]
@@ -59,19 +60,57 @@ def write_report(data: Json, out: Path, lang: str = "ja") -> Path:
     if data.get("format") != FORMAT:
         raise ValueError(f"report data format {data.get('format')!r} is not {FORMAT}")
     out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise ValueError(f"{out} exists and is not a folder")
+    problem = folder_problem(out)
+    if problem is not None:
+        raise ReportFolderError(problem)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = out.parent / f".{out.name}.new-{uuid.uuid4().hex[:12]}"
     work.mkdir()
     try:
-        _write_all(data, work, lang)
+        _write_all(data, work, lang, out)
         _sync(work)
         _replace(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
     return out / "index.html"
+
+
+class ReportFolderError(ValueError):
+    """The folder asked for cannot hold a report (a message the user can act on)."""
+
+
+def _is_report(folder: Path) -> bool:
+    """Whether a folder holds an earlier lab report and nothing else (only such a folder is ever replaced)."""
+    names = {p.name for p in folder.iterdir()}
+    if not names <= {"index.html", "report.json", BEST_STRATEGY, *PLOT_FILES} or "report.json" not in names:
+        return False
+    try:
+        data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("format") == FORMAT
+
+
+def folder_problem(out: Path) -> str | None:
+    """Why ``out`` cannot receive a report, or None: a new folder, an empty one, or an earlier report's."""
+    here = Path.cwd().resolve()
+    target = out.resolve()
+    if target == here or target in here.parents:
+        return f"{out} is the current folder or holds it; give a new folder for the report, e.g. --out lab-report/mine"
+    if out.exists() and not out.is_dir():
+        return f"{out} is a file; give a folder for the report (a new one, or an earlier report's)"
+    if out.is_dir() and any(out.iterdir()) and not _is_report(out):
+        return (f"{out} holds files that are not a lab report; give a new or empty folder "
+                "(a lab only ever replaces a folder holding an earlier lab report)")
+    parent = next((p for p in (target, *target.parents) if p.exists()), target.anchor)
+    if not Path(parent).is_dir():
+        return f"{parent} is a file, not a folder; give a folder for the report"
+    try:  # the only sure test of a place is to write there
+        Path(tempfile.mkdtemp(prefix=".gaiko-probe-", dir=parent)).rmdir()
+    except OSError as e:
+        return f"cannot write in {parent} ({e.strerror or e}); give a folder you can write to"
+    return None
 
 
 def _replace(new: Path, out: Path) -> None:
@@ -89,7 +128,7 @@ def _replace(new: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_all(data: Json, folder: Path, lang: str) -> None:
+def _write_all(data: Json, folder: Path, lang: str, out: Path) -> None:
     """Write every file of the report into ``folder``: the data, the plots, the best strategy, then the page."""
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     (folder / "report.json").write_text(text, encoding="utf-8", newline="\n")
@@ -100,7 +139,7 @@ def _write_all(data: Json, folder: Path, lang: str) -> None:
         yaml_text = str(search["best"]["yaml"])
         yaml_text = yaml_text if yaml_text.endswith("\n") else yaml_text + "\n"
         (folder / BEST_STRATEGY).write_text(yaml_text, encoding="utf-8", newline="\n")
-    (folder / "index.html").write_text(_page(data, players, plots, lang), encoding="utf-8", newline="\n")
+    (folder / "index.html").write_text(_page(data, players, plots, lang, out), encoding="utf-8", newline="\n")
 
 
 def _sync(folder: Path) -> None:
@@ -203,6 +242,9 @@ h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
   border-left: .55rem solid; border-radius: 4px; }
 .verdict li.pass { border-color: var(--pass); background: #e7f2f9; }
 .verdict li.fail { border-color: var(--fail); background: #fbece2; }
+.verdict li.unchecked { border-color: var(--rule); background: #f4f5f6; }
+.verdict .unchecked .mark { color: var(--muted); }
+ul.rules { list-style: none; padding-left: .4rem; }
 .verdict .mark { grid-row: span 2; font-weight: 700; font-size: 1.05rem; }
 .verdict .pass .mark { color: var(--pass); } .verdict .fail .mark { color: var(--fail); }
 .verdict .target { font-weight: 600; } .verdict .measured { font-size: .9rem; }
@@ -245,7 +287,7 @@ def _difficulty(data: Json, lang: str) -> str:
     return name_in(data["scenario"].get("difficulty"), lang) or str(data.get("settings", {}).get("difficulty", "?"))
 
 
-def _page(data: Json, players: list[Json], plots: list[Plot], lang: str) -> str:
+def _page(data: Json, players: list[Json], plots: list[Plot], lang: str, out: Path) -> str:
     """The whole HTML page."""
     scenario = data["scenario"]
     settings = data.get("settings", {})
@@ -272,7 +314,7 @@ def _page(data: Json, players: list[Json], plots: list[Plot], lang: str) -> str:
         _actions(data, lang),
         _unused(data, lang),
         _losses(data, players, lang),
-        _search(data, lang),
+        _search(data, lang, out),
         "</main>",
         _footer(data, lang),
         "</body>",
@@ -282,20 +324,26 @@ def _page(data: Json, players: list[Json], plots: list[Plot], lang: str) -> str:
 
 
 def _verdict(data: Json, lang: str) -> str:
-    """The verdict: every balance target with its measured figure, met (a tick) or missed (a cross)."""
+    """The verdict: every balance target with its measured figure, met (a tick), missed (a cross) or not checked."""
     targets = data.get("verdict", [])
-    passed = sum(1 for t in targets if t.get("pass"))
+    checked = [t for t in targets if t.get("pass") is not None]
+    passed = sum(1 for t in checked if t.get("pass"))
     lines = ['<section id="verdict">', f"<h2>{_e(say('verdict.heading', lang))}</h2>"]
-    if not targets:
+    if not checked:
         lines.append(f"<p>{_e(say('verdict.empty', lang))}</p>")
     else:
-        summary = say("verdict.summary", lang, total=len(targets), passed=passed, failed=len(targets) - passed)
-        lines += [f'<p class="summary">{_e(summary)}</p>', '<ul class="verdict">']
+        summary = say("verdict.summary", lang, total=len(checked), passed=passed, failed=len(checked) - passed)
+        if len(checked) < len(targets):
+            summary += say("verdict.unchecked_count", lang, n=len(targets) - len(checked))
+        lines.append(f'<p class="summary">{_e(summary)}</p>')
+    if targets:
+        lines.append('<ul class="verdict">')
         for target in targets:
-            ok = bool(target.get("pass"))
-            mark = f"{CHECK} {say('verdict.pass', lang)}" if ok else f"{CROSS} {say('verdict.fail', lang)}"
+            state = {True: "pass", False: "fail", None: "unchecked"}[target.get("pass")]
+            mark = {"pass": f"{CHECK} {say('verdict.pass', lang)}", "fail": f"{CROSS} {say('verdict.fail', lang)}",
+                    "unchecked": f"\u2013 {say('verdict.unchecked', lang)}"}[state]
             measured = say("verdict.measured", lang, value=name_in(target.get("measured"), lang))
-            lines.append(f'<li class="{"pass" if ok else "fail"}" id="target-{_e(target.get("id", ""))}">'
+            lines.append(f'<li class="{state}" id="target-{_e(target.get("id", ""))}">'
                          f'<span class="mark">{_e(mark)}</span>'
                          f'<span class="target">{_e(name_in(target.get("target"), lang))}</span>'
                          f'<span class="measured">{_e(measured)}</span></li>')
@@ -320,7 +368,7 @@ def _strategies(players: list[Json], lang: str) -> str:
         score = player["score"]
         vs = player.get("vs_advisor")
         if vs is None:
-            diff = f"— {_e(say('players.baseline', lang))}"
+            diff = f"— {_e(say('players.baseline', lang))}" if player["kind"] == "advisor" else "—"
         else:
             text = _e(f"{_signed(vs['mean_diff'])} {_interval(vs['ci95'])}")
             diff = f'<span class="sig">{text}</span>' if _excludes_zero(vs["ci95"]) else text
@@ -439,7 +487,7 @@ def _losses(data: Json, players: list[Json], lang: str) -> str:
                       f"<table>\n<thead>{group}\n{head}</thead>\n<tbody>", *rows, "</tbody>\n</table>", "</section>"])
 
 
-def _search(data: Json, lang: str) -> str:
+def _search(data: Json, lang: str, out: Path) -> str:
     """The search: its budget and seeds, the best strategy's rules and held-out score, and its YAML to replay."""
     search = data.get("search")
     if search is None:
@@ -456,12 +504,15 @@ def _search(data: Json, lang: str) -> str:
         ("search.heldout", f"{num(heldout['mean'])} {_interval(heldout['ci95'])}"),
     ]
     dl = "".join(f"<dt>{_e(say(k, lang))}</dt><dd>{_e(v)}</dd>" for k, v in facts)
-    rules = "\n".join(f"<li>{_e(rule)}</li>" for rule in best.get("rules", []))
-    hint = _e(say("search.hint", lang, command="\x00")).replace(
-        "\x00", f"<code>gaiko simulate --strategy {_e(BEST_STRATEGY)}</code>")
+    lines = (best.get("rules_text") or {}).get(lang) or best.get("rules", [])
+    rules = "\n".join(f"<li>{_e(rule)}</li>" for rule in lines)
+    folder = data["scenario"].get("folder")
+    command = "gaiko simulate " + (f"--scenario {folder} " if folder else "") + (
+        f"--strategy {out / BEST_STRATEGY} --runs {heldout_seeds[1]}")
+    hint = _e(say("search.hint", lang, command="\x00")).replace("\x00", f"<code>{_e(command)}</code>")
     return "\n".join(['<section id="search">', f"<h2>{_e(say('search.heading', lang))}</h2>",
                       f'<p class="note">{_e(say("search.note", lang))}</p>', f'<dl class="facts">{dl}</dl>',
-                      f"<h3>{_e(say('search.rules', lang))}</h3>", f"<ol>\n{rules}\n</ol>",
+                      f"<h3>{_e(say('search.rules', lang))}</h3>", f'<ul class="rules">\n{rules}\n</ul>',
                       f"<h3>{_e(say('search.yaml', lang))}</h3>", f"<pre>{_e(best.get('yaml', ''))}</pre>",
                       f"<p>{hint}</p>", "</section>"])
 

@@ -20,6 +20,8 @@ from gaiko_game.scenario.strategyfile import ActionRule, CrisisRule, Strategy, d
 from gaiko_game.session.seeding import stream
 
 BUDGET = 16_000
+MIN_BUDGET = 1_000
+"""The smallest budget that lets the search play its starting candidates and a few generations."""
 """Games the search plays by default (about 15 s on two cores); ``gaiko lab --search-budget`` changes it."""
 SEARCH_SEEDS = 40
 """Seeds each candidate is played on."""
@@ -192,7 +194,10 @@ class Search:
 
     def run(self, start: list[Strategy]) -> Found:
         """Search from the given strategies (and as many random ones) until the budget is spent, then trim the best."""
+        if self.budget < MIN_BUDGET:
+            raise ValueError(f"a search needs a budget of at least {MIN_BUDGET:,} games")
         pool = [*start, *(self.mutator.random_candidate(i) for i in range(max(LAMBDA, len(start))))]
+        pool = pool[:max(1, self.budget // (2 * len(self.seeds)))]  # half the budget at most on the starting pool
         scored = list(zip(self.score(pool), pool, strict=True))
         best_mean, best = max(scored, key=lambda t: (fitness(t[0], t[1]), -len(key(t[1]))))
         current, current_mean = best, best_mean

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from gaiko_game.scenario.diagnostics import Diagnostic, Severity
-from gaiko_game.scenario.expectations import Expectation
 from gaiko_game.scenario.loader import Place
 
 REPORT_HINT = "run 'gaiko lab {folder}' for the full report"
@@ -16,21 +15,11 @@ def _at(places: dict[tuple[str, str], Place], key: tuple[str, str], fallback: st
     return (place.file, place.line, place.col) if place else (fallback, 0, 0)
 
 
-def stated_targets(tests: list[Expectation]) -> set[str]:
-    """The verdict's targets a scenario states its own bound for in tests.yaml (its bound replaces DESIGN's)."""
-    out = set()
-    for t in tests:
-        if t.kind == "top_rating" and t.player == "random":
-            out.add("random_top_rating")
-        if t.kind == "loses" and t.player == "do_nothing":
-            out.add("do_nothing_loses")
-    return out
-
-
 def balance_warnings(data: dict[str, Any], places: dict[tuple[str, str], Place], folder: str,
                      stated: set[str] | frozenset[str] = frozenset()) -> list[Diagnostic]:
     """Warnings for dominant, never-worth and never-taken actions, unchosen choices, silent events, and the
-    verdict's missed targets (except those in ``stated``: the scenario's tests.yaml bounds them itself)."""
+    verdict's missed targets (except those in ``stated``: the scenario's tests.yaml bounds them, and its
+    failing test says so at its own line)."""
     out: list[Diagnostic] = []
     games = sum(int(p["games"]) for p in data["players"])
     fired = {e["id"]: round(float(e["fired_share"]) * games) for e in data["events"]}
@@ -42,9 +31,11 @@ def balance_warnings(data: dict[str, Any], places: dict[tuple[str, str], Place],
     for a in data["actions"]:
         key = ("action", a["id"])
         if a["flag"] == "dominant":
-            warn(key, "balance-dominant", f"action `{a['id']}` is taken by every winning strategy and "
-                 "never by a losing one", "a dominant action decides the game alone: raise its cost, soften its "
-                 "effects, or give it a drawback")
+            m = a["marginal"]
+            worth = f"; random play scores {m['diff']:+.1f} with it" if m else ""
+            warn(key, "balance-dominant", f"action `{a['id']}` is taken every game by the three best players and "
+                 f"hardly ever by the three worst{worth}", "a dominant action decides the game alone: raise its cost, "
+                 "soften its effects, or give it a drawback")
         elif a["flag"] == "never_worth":
             m = a["marginal"]
             warn(key, "balance-never-worth", f"action `{a['id']}` lowers random play's score: {m['with']:.1f} with it, "
@@ -64,7 +55,7 @@ def balance_warnings(data: dict[str, Any], places: dict[tuple[str, str], Place],
             warn(("event", e["id"]), "balance-never-fires", f"event `{e['id']}` never fires in {games} games",
                  "check its window and conditions, or mark it `rare: true` if that is intended")
     for v in data["verdict"]:
-        if not v["pass"] and v["id"] not in stated:
+        if v["pass"] is False and v["id"] not in stated:
             key = ("scenario", "meters" if v["id"] == "do_nothing_loses" else "ratings")
             warn(key, "balance-target", f"target missed: {v['target']['en']} (measured: {v['measured']['en']})",
                  REPORT_HINT.format(folder=folder))

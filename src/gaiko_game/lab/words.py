@@ -25,6 +25,9 @@ WORDS: dict[str, dict[str, str]] = {
                         "en": "{passed} of {total} targets met, {failed} missed."},
     "verdict.pass": {"ja": "達成", "en": "Met"},
     "verdict.fail": {"ja": "未達", "en": "Missed"},
+    "verdict.unchecked": {"ja": "未確認", "en": "Not checked"},
+    "verdict.unchecked_count": {"ja": "ほかに{n}件は、この実行では確認できません。",
+                                "en": " {n} more could not be checked in this run."},
     "verdict.measured": {"ja": "測定値: {value}", "en": "Measured: {value}"},
     "verdict.empty": {"ja": "判定した目標はありません。", "en": "No targets were checked."},
     # the strategies
@@ -46,6 +49,24 @@ WORDS: dict[str, dict[str, str]] = {
     "kind.random": {"ja": "ランダム", "en": "random play"},
     "kind.advisor": {"ja": "アドバイザー", "en": "advisor"},
     "kind.search": {"ja": "探索", "en": "search"},
+    "kind.own": {"ja": "このシナリオの戦略", "en": "this scenario's"},
+    # a strategy's rules, in short lines (the search's best)
+    "rule.line": {"ja": "{n}. {what}{limits}", "en": "{n}. {what}{limits}"},
+    "rule.per_turn": {"ja": "(1ターンに{n}回まで)", "en": " (at most {n} a turn)"},
+    "rule.pick.first": {"ja": "(一覧の先頭から)", "en": " (first listed)"},
+    "rule.pick.cheapest": {"ja": "(最も安いもの)", "en": " (cheapest)"},
+    "rule.when": {"ja": "(条件つき)", "en": " (when its conditions hold)"},
+    "rule.target": {"ja": "{action}({target})", "en": "{action} ({target})"},
+    "rule.reserve": {"ja": "外交資本を{n}残す", "en": "keep {n} Diplomatic Capital in reserve"},
+    "rule.avoid": {"ja": "とらない行動: {what}", "en": "never: {what}"},
+    "rule.crises": {"ja": "危機への対応: {what}", "en": "crises: {what}"},
+    "role.alliance": {"ja": "同盟", "en": "alliance"},
+    "role.rival": {"ja": "競争相手との関係", "en": "the rival"},
+    "role.partners": {"ja": "中立国との連携", "en": "partners"},
+    "role.economic_security": {"ja": "経済安全保障", "en": "economic security"},
+    "role.dialogue": {"ja": "対話", "en": "dialogue"},
+    "role.multilateral": {"ja": "多国間の枠組み", "en": "multilateral frameworks"},
+    "role.military": {"ja": "軍事", "en": "military moves"},
     # the plots
     "plots.heading": {"ja": "グラフ", "en": "Charts"},
     "plot.score.title": {"ja": "戦略ごとの最終スコア", "en": "Final score by strategy"},
@@ -91,14 +112,16 @@ WORDS: dict[str, dict[str, str]] = {
     "actions.unmeasured": {"ja": "測定なし", "en": "not measured"},
     "flags.heading": {"ja": "注意の意味", "en": "What the flags mean"},
     "flag.dominant": {"ja": "強すぎる", "en": "dominant"},
-    "flag.dominant.help": {"ja": "どの戦略でも取らない理由がないほど効果の大きい行動です。"
+    "flag.dominant.help": {"ja": "成績上位3つのプレイヤーがどれも毎局使い、下位3つはほとんど使わず、"
+                                  "ランダムな手でも使えると平均スコアが確かに上がる(95%区間が0より上)行動です。"
                                   "費用を上げるか効果を弱める候補です。",
-                           "en": "So strong that almost any plan should take it: "
+                           "en": "Each of the three best players takes it every game, the three worst hardly ever, "
+                                 "and random play scores higher with it (95% interval above 0): "
                                  "a candidate for a higher cost or a smaller effect."},
     "flag.never_worth": {"ja": "割に合わない", "en": "never worth taking"},
-    "flag.never_worth.help": {"ja": "使えるようにしても平均スコアが上がらない行動です。"
+    "flag.never_worth.help": {"ja": "ランダムな手で使えるようにすると、平均スコアが確かに下がる(95%区間が0より下)行動です。"
                                      "費用が高すぎるか、効果が小さすぎるおそれがあります。",
-                              "en": "Making it available never raises the mean score: "
+                              "en": "Random play scores lower when it is available (95% interval below 0): "
                                     "its cost may be too high or its effect too small."},
     "flag.never_taken": {"ja": "一度も使われない", "en": "never taken"},
     "flag.never_taken.help": {"ja": "どの戦略も、どの対局でも一度も選びませんでした。"

@@ -43,6 +43,20 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _typed_hint(text: str, word: str) -> str:
+    """A hint for a number or a truth value written as text: drop the quotes, or write it as the value it means."""
+    bare = text.strip()
+    if word == "true or false":
+        return "remove the quotes around the value" if bare.lower() in ("true", "false") else "write true or false"
+    try:
+        float(bare)
+    except ValueError:
+        if bare.endswith("%"):
+            return f"write the number without the % sign: {bare[:-1].strip()}"
+        return f"write {word} in digits, e.g. 8"
+    return "remove the quotes around the value"
+
+
 class Checker:
     """Diagnostics gathered over every file of a scenario."""
 
@@ -108,7 +122,7 @@ class Checker:
             wanted = f"expected {word}" if word else str(err["msg"]).lower()
             hint = None
             if isinstance(err["input"], str) and word in ("a whole number", "a number", "true or false"):
-                hint = "remove the quotes around the value"
+                hint = _typed_hint(err["input"], word)
             self.report(doc, path, "wrong-type", f"{field}: {wanted}, got {_shown(err['input'])}", hint=hint)
 
 

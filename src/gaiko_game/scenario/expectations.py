@@ -20,13 +20,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
+
+from pydantic import Field
 
 from gaiko_game.core.model import Scenario
 from gaiko_game.scenario.context import Checker
 from gaiko_game.scenario.diagnostics import Diagnostic, did_you_mean
 from gaiko_game.scenario.schema import D, Id, Strict
-from gaiko_game.scenario.yamlsafe import Document, read
+from gaiko_game.scenario.strategyfile import bind, read_strategy
+from gaiko_game.scenario.yamlsafe import Document, Path_, read
 
 TESTS_FILE = "tests.yaml"
 KINDS = ("beats", "top_rating", "loses", "fires", "unbeaten")
@@ -35,22 +38,26 @@ Player = str
 
 class ExpectationModel(Strict):
     id: Id = D("test id, unique in the file (printed with its result)")
-    beats: Player | None = D("this player's mean score beats `over`'s (paired, same seeds) by at least `by` points",
+    beats: Player | None = D("this player beats `over` by at least `by` points, with 95% confidence: the lower end "
+                             "of the 95% interval of the paired difference (same seeds) is at least `by`",
                              default=None, min_length=1)
     over: Player | None = D("with `beats`: the player it must beat", default=None, min_length=1)
-    by: float = D("with `beats`: the margin in points (may be 0)", default=0.0, ge=0, le=100)
+    by: float = D("with `beats`: the margin in points (may be 0); with `unbeaten`: how far above the player the "
+                  "search's best may be before it counts as beating it", default=0.0, ge=0, le=100)
     top_rating: Player | None = D("the share of this player's games at the best rating, bounded by `at_most` "
                                   "and/or `at_least`", default=None, min_length=1)
     loses: Player | None = D("the share of this player's games lost before the last turn, bounded by `at_least` "
                              "and/or `at_most`", default=None, min_length=1)
     fires: Id | None = D("the share of games (played by `player`) in which this event fires", default=None)
-    unbeaten: Player | None = D("no strategy the lab's search finds (with `budget` games, scored on held-out "
-                                "seeds) beats this player's mean score", default=None, min_length=1)
+    unbeaten: Player | None = D("the best strategy the lab's search finds (with `budget` games, scored on held-out "
+                                "seeds) does not beat this player: the lower end of the 95% interval of their paired "
+                                "difference is at most `by`", default=None, min_length=1)
     player: Player = D("with `fires`: who plays the games", default="random", min_length=1)
     at_least: float | None = D("lower bound of the share, in percent (0–100)", default=None, ge=0, le=100)
     at_most: float | None = D("upper bound of the share, in percent (0–100)", default=None, ge=0, le=100)
     seeds: int = D("games each player plays (seeds 0, 1, …)", default=100, ge=1, le=5000)
-    budget: int = D("with `unbeaten`: games the search may play", default=16_000, ge=100, le=1_000_000)
+    budget: int = D("with `unbeaten`: games the search may play (at least 1,000)", default=16_000, ge=1000,
+                    le=1_000_000)
     difficulty: Id | None = D("a difficulty the scenario declares (default: its default)", default=None)
     tier: Literal["quick", "full"] = D("quick: runs in `make test`; full: in `make test-full` (large samples)",
                                        default="quick")
@@ -61,6 +68,23 @@ class ExpectationModel(Strict):
 class TestsFileModel(Strict):
     format: Literal[1] = D("tests file format version")
     tests: list[ExpectationModel] = D("the scenario's expected outcomes", default=[], max_length=200)
+
+
+class _TestsFileShape(Strict):
+    """The file's outer shape: each test is then checked on its own, so one bad test hides no other."""
+
+    format: Literal[1]
+    tests: Annotated[list[Any], Field(max_length=200, default_factory=list)]
+
+
+APPLIES: dict[str, frozenset[str]] = {
+    "beats": frozenset({"over", "by"}),
+    "top_rating": frozenset({"at_least", "at_most"}),
+    "loses": frozenset({"at_least", "at_most"}),
+    "fires": frozenset({"at_least", "at_most", "player"}),
+    "unbeaten": frozenset({"by", "budget"}),
+}
+"""The keys each kind of test reads (besides id, seeds, difficulty, tier and expect_fail)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +106,8 @@ class Expectation:
     expect_fail: str | None
     file: str
     line: int
+    index: int = 0
+    """Its place in the file's list (for diagnostics after reading)."""
 
     def players(self) -> tuple[str, ...]:
         """The players whose games it needs."""
@@ -110,6 +136,17 @@ def _kind(ck: Checker, doc: Document, i: int, t: ExpectationModel) -> str | None
                   hint=f"give exactly one of {', '.join(KINDS)}")
         return None
     kind = named[0]
+    stray = sorted((t.model_fields_set & set(APPLIES["fires"] | APPLIES["beats"] | APPLIES["unbeaten"]))
+                   - APPLIES[kind])
+    if stray:
+        ck.report(doc, ("tests", i, stray[0]), "bad-test", f"test '{t.id}' is a `{kind}` test: "
+                  f"{', '.join(f'`{k}`' for k in stray)} does not apply to it",
+                  hint=f"a `{kind}` test reads {', '.join(f'`{k}`' for k in sorted(APPLIES[kind]))}")
+        return None
+    if t.at_least is not None and t.at_most is not None and t.at_least > t.at_most:
+        ck.report(doc, ("tests", i), "bad-test", f"test '{t.id}' asks for at least {t.at_least:g}% and at most "
+                  f"{t.at_most:g}%: no figure can meet both", hint="swap the bounds, or drop one")
+        return None
     if kind == "beats" and t.over is None:
         ck.report(doc, ("tests", i), "bad-test", f"test '{t.id}': `beats` needs `over`",
                   hint="name the player it must beat, e.g. `over: random`")
@@ -127,7 +164,11 @@ def _kind(ck: Checker, doc: Document, i: int, t: ExpectationModel) -> str | None
 
 
 def read_tests(folder: Path, shown: str | None = None) -> TestsFile:
-    """Read and check a scenario's ``tests.yaml`` (no file: no tests; never raises for its content)."""
+    """Read and check a scenario's ``tests.yaml`` (no file: no tests; never raises for its content).
+
+    Every test is checked on its own: the valid ones are kept even when others have errors, so a
+    later check (:func:`bind_tests`) can report their problems in the same pass.
+    """
     path = folder / TESTS_FILE
     shown = shown or str(path)
     if not path.is_file():
@@ -137,11 +178,14 @@ def read_tests(folder: Path, shown: str | None = None) -> TestsFile:
     ck.diagnostics.extend(diags)
     if doc is None:
         return TestsFile([], ck.diagnostics)
-    model = ck.validate(TestsFileModel, doc.data if doc.data is not None else {}, doc, ())
-    if model is None:
+    shape = ck.validate(_TestsFileShape, doc.data if doc.data is not None else {}, doc, ())
+    if shape is None:
         return TestsFile([], ck.diagnostics, doc)
     out, seen = [], set()
-    for i, t in enumerate(model.tests):
+    for i, raw in enumerate(shape.tests):
+        t = ck.validate(ExpectationModel, raw, doc, ("tests", i))
+        if t is None:
+            continue
         if t.id in seen:
             ck.report(doc, ("tests", i, "id"), "duplicate-id", f"test id '{t.id}' is used twice",
                       hint="give each test its own id")
@@ -151,22 +195,23 @@ def read_tests(folder: Path, shown: str | None = None) -> TestsFile:
             continue
         player = t.player if kind == "fires" else getattr(t, kind)
         out.append(Expectation(t.id, kind, player, t.over, t.fires, t.by, t.at_least, t.at_most, t.seeds, t.budget,
-                               t.difficulty, t.tier, t.expect_fail, shown, doc.where(("tests", i))[0]))
-    return TestsFile(out if ck.ok else [], ck.diagnostics, doc)
+                               t.difficulty, t.tier, t.expect_fail, shown, doc.where(("tests", i))[0], i))
+    return TestsFile(out, ck.diagnostics, doc)
 
 
-def bind_tests(file: TestsFile, sc: Scenario, players: list[str]) -> list[Diagnostic]:
+def bind_tests(file: TestsFile, sc: Scenario, players: list[str], folder: Path | None = None) -> list[Diagnostic]:
     """Check the tests against their scenario: each event, difficulty and player they name exists.
 
-    ``players`` is every player name that resolves (a strategy file's path is checked by whoever loads it).
+    ``players`` is every player name that resolves; a strategy file's path must lie inside ``folder``
+    (the scenario's) and is read and checked against the scenario too.
     """
     if file.document is None:
         return []
     ck, doc = Checker(), file.document
     events = [e.id for e in sc.events]
     levels = [d.id for d in sc.difficulties]
-    for i, t in enumerate(file.tests):
-        path = ("tests", i)
+    for t in file.tests:
+        path = ("tests", t.index)
         if t.event is not None and t.event not in events:
             ck.report(doc, path + ("fires",), "unknown-id", f"scenario '{sc.id}' has no event '{t.event}'",
                       hint=did_you_mean(t.event, events) or "name an event of this scenario")
@@ -174,8 +219,31 @@ def bind_tests(file: TestsFile, sc: Scenario, players: list[str]) -> list[Diagno
             ck.report(doc, path + ("difficulty",), "unknown-id", f"scenario '{sc.id}' has no difficulty "
                       f"'{t.difficulty}'", hint=did_you_mean(t.difficulty, levels) or f"choose one of {', '.join(levels)}")
         for who, key in ((t.player, "player" if t.kind == "fires" else t.kind), (t.other, "over")):
-            if who is not None and not who.endswith((".yaml", ".yml")) and who not in players:
+            if who is None:
+                continue
+            if who.endswith((".yaml", ".yml")):
+                ck.diagnostics += _strategy_at(ck, doc, path + (key,), who, folder, sc)
+            elif who not in players:
                 ck.report(doc, path + (key,), "unknown-player", f"there is no player '{who}'",
                           hint=did_you_mean(who, players) or f"choose one of {', '.join(players)}")
     return ck.diagnostics
+
+
+def _strategy_at(ck: Checker, doc: Document, at: Path_, given: str, folder: Path | None,
+                 sc: Scenario) -> list[Diagnostic]:
+    """Check a strategy file a test names by path: inside the scenario folder, present, valid on the scenario."""
+    if folder is None:
+        return []
+    path = (folder / given).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        ck.report(doc, at, "outside-folder", f"'{given}' is outside the scenario folder",
+                  hint="put the strategy file inside the scenario folder (e.g. strategies/mine.yaml), so the "
+                       "scenario and its tests travel together")
+        return []
+    if not path.is_file():
+        ck.report(doc, at, "missing-file", f"there is no strategy file '{given}' in {folder}",
+                  hint="give its path from the scenario folder, e.g. strategies/mine.yaml")
+        return []
+    file = read_strategy(path, str(folder / given))
+    return file.diagnostics + bind(file, sc)
 
