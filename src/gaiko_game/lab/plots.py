@@ -14,6 +14,7 @@ import functools
 import math
 import re
 import struct
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,8 +100,8 @@ def name_in(names: Mapping[str, str] | None, lang: str) -> str:
 
 
 def num(value: float) -> str:
-    """A score with one decimal."""
-    return f"{float(value):.1f}"
+    """A figure with one decimal (never ``-0.0``)."""
+    return f"{round(float(value), 1) + 0.0:.1f}"
 
 
 @functools.cache
@@ -183,16 +184,31 @@ def player_label(player: Json, lang: str) -> str:
     return f"{STAR} {name}" if player["kind"] == "search" else name
 
 
-def _rating_bands(ax: Axes, ratings: list[Json], lang: str) -> None:
-    """Shade the score axis by rating band (alternately) and name each band along the top."""
+def _rating_bands(ax: Axes, ratings: list[Json], lang: str, shown: tuple[float, float]) -> None:
+    """Shade the score axis by rating band (alternately) and name each band seen in ``shown`` along the top,
+    on two staggered rows so that narrow neighbours never overlap."""
     top = 100.0
+    row = 0
     for i, rating in enumerate(ratings):
         low = max(0.0, float(rating["min_score"]))
         if i % 2 == 0:
             ax.axvspan(low, top, color=BAND, zorder=0, lw=0)
-        ax.text((low + top) / 2, 1.0, name_in(rating["name"], lang), transform=ax.get_xaxis_transform(), ha="center",
-                va="bottom", fontsize=8, color="#444444", wrap=True)
+        left, right = max(low, shown[0]), min(top, shown[1])
+        if right > left:
+            ax.text((left + right) / 2, 1.0 + 0.045 * (row % 2), name_in(rating["name"], lang),
+                    transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=8, color="#444444")
+            row += 1
         top = low
+
+
+def _score_range(players: list[Json]) -> tuple[float, float]:
+    """The part of the 0–100 axis the scores use, in steps of 5 and at least 30 points wide."""
+    low = min((float(p["score"]["min"]) for p in players), default=0.0)
+    high = max((float(p["score"]["max"]) for p in players), default=100.0)
+    lo, hi = max(0.0, 5 * math.floor((low - 2) / 5)), min(100.0, 5 * math.ceil((high + 2) / 5))
+    if hi - lo < 30:
+        lo, hi = max(0.0, min(lo, hi - 30)), min(100.0, max(hi, lo + 30))
+    return lo, hi
 
 
 def _plot_scores(data: Json, players: list[Json], lang: str) -> Figure:
@@ -200,7 +216,8 @@ def _plot_scores(data: Json, players: list[Json], lang: str) -> Figure:
     n = len(players)
     fig = _figure(10, 1.9 + 0.42 * n)
     ax = fig.add_subplot()
-    _rating_bands(ax, data["scenario"]["ratings"], lang)
+    shown = _score_range(players)
+    _rating_bands(ax, data["scenario"]["ratings"], lang, shown)
     for i, player in enumerate(players):
         score = player["score"]
         colour = hex_colour(KIND_COLOURS.get(player["kind"], BLACK))
@@ -216,9 +233,9 @@ def _plot_scores(data: Json, players: list[Json], lang: str) -> Figure:
     for label, player in zip(ax.get_yticklabels(), players, strict=True):
         label.set_color(hex_colour(KIND_COLOURS.get(player["kind"], BLACK)))
     ax.set_ylim(n - 0.5, -0.6)
-    ax.set_xlim(0, 100)
+    ax.set_xlim(*shown)
     ax.set_xlabel(say("plot.score.x", lang))
-    ax.set_title(say("plot.score.title", lang), pad=18)
+    ax.set_title(say("plot.score.title", lang), pad=30)
     handles = [Line2D([], [], color="#333333", marker="o", ms=7, lw=7, label=say("plot.score.mean", lang)),
                Line2D([], [], color="#333333", lw=5, alpha=0.3, label=say("plot.score.sd", lang)),
                Line2D([], [], color="#9aa0a6", lw=1, label=say("plot.score.range", lang))]
@@ -261,7 +278,7 @@ def _plot_ratings(data: Json, players: list[Json], lang: str) -> Figure:
 def _highlights(players: list[Json], lang: str) -> list[tuple[str, str, str, Any, float]]:
     """The players the meter plot draws in colour: (id, label, colour, line style, width); the rest go grey."""
     by_kind = {kind: [p for p in players if p["kind"] == kind] for kind in KIND_COLOURS}
-    strategies = by_kind["strategy"]
+    strategies = [p for p in players if p["kind"] in ("strategy", "own")]
     chosen: list[tuple[str, str, str, Any, float]] = []
     for player in by_kind["advisor"][:1]:
         chosen.append((player["id"], player_label(player, lang), hex_colour(BLUE), "-", 2.4))
@@ -279,6 +296,11 @@ def _highlights(players: list[Json], lang: str) -> list[tuple[str, str, str, Any
     return chosen
 
 
+def _columns(text: str) -> int:
+    """How many half-width character cells a label takes (a kanji or kana takes two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _grid(n: int) -> tuple[int, int]:
     """Rows and columns for ``n`` small panels: one row up to three, then two or three columns."""
     cols = n if n <= 3 else (2 if n == 4 else 3)
@@ -289,7 +311,8 @@ def _plot_meters(data: Json, players: list[Json], lang: str) -> Figure:
     """(c) Each meter's mean value turn by turn, one small panel per meter, one line per player (main ones in colour)."""
     meters = data["scenario"]["meters"]
     rows, cols = _grid(len(meters))
-    fig = _figure(3.4 * cols, 2.8 * rows + 1.5)
+    width = max(9.0, 3.4 * cols)
+    fig = _figure(width, 2.8 * rows + 1.5)
     axes = fig.subplots(rows, cols, squeeze=False, sharey=True)
     chosen = _highlights(players, lang)
     chosen_ids = {c[0] for c in chosen}
@@ -327,7 +350,9 @@ def _plot_meters(data: Json, players: list[Json], lang: str) -> Figure:
     if spare:
         spare[0].legend(handles=handles, loc="center left", fontsize=9)
     else:
-        fig.legend(handles=handles, loc="outside lower center", ncols=min(3, len(handles)), fontsize=9)
+        longest = max((_columns(str(h.get_label())) for h in handles), default=0)
+        fits = max(1, int(width * 10 // (longest + 6)))  # about ten 9-point half-width characters an inch
+        fig.legend(handles=handles, loc="outside lower center", ncols=min(3, fits, len(handles)), fontsize=9)
     fig.suptitle(say("plot.meters.title", lang))
     return fig
 

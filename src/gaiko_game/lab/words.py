@@ -88,8 +88,8 @@ WORDS: dict[str, dict[str, str]] = {
                                 "色の線は主な戦略、灰色の細い線はその他の戦略です。",
                          "en": "a meter at 0 ends the game, lost; coloured lines are the main players, "
                                "thin grey lines the other strategies."},
-    "plot.meters.best": {"ja": "{name}（最も高い戦略）", "en": "{name} (best strategy)"},
-    "plot.meters.worst": {"ja": "{name}（最も低い戦略）", "en": "{name} (worst strategy)"},
+    "plot.meters.best": {"ja": "{name}（戦略ファイルで最高）", "en": "{name} (best strategy file)"},
+    "plot.meters.worst": {"ja": "{name}（戦略ファイルで最低）", "en": "{name} (worst strategy file)"},
     "plot.actions.title": {"ja": "行動の使用回数（1局あたりの平均）", "en": "Actions taken (mean times per game)"},
     "plot.actions.x": {"ja": "戦略", "en": "Strategy"},
     "plot.actions.y": {"ja": "行動", "en": "Action"},
