@@ -103,7 +103,9 @@ def test_why_an_event_fired_names_its_trigger_and_condition(lab: Scenario) -> No
 def test_situation_starts_persists_and_stops_without_flicker(lab: Scenario) -> None:
     g = new_game(lab, 1)
     g.apply(Order("shock"))  # security 50 → 38: the start threshold (≤ 40) holds
-    end(g)
+    end(g)  # turn 2's headline deals the storm: it is going on, and announced
+    assert "storm" in g.view.situations() and [e.id for e in g.announced] == ["storm"]
+    end(g)  # answered (weather: 38 + 1); the storm costs its first turn
     assert "storm" in g.view.situations()
     assert [c.delta for c in g.ledger if c.cause.kind == "situation"] == [-2]
     g.apply(Order("recover"))  # 39 + 3 = 42: above the start threshold, below the stop threshold (≥ 45)
@@ -119,9 +121,12 @@ def test_situation_starts_persists_and_stops_without_flicker(lab: Scenario) -> N
 def test_a_choice_can_end_a_situation(lab: Scenario) -> None:
     g = new_game(lab, 1)
     g.apply(Order("shock"))
-    end(g, {"storm": "end_it"})
-    assert "storm" not in g.view.situations()
+    end(g)
+    assert "storm" in g.view.situations()
+    end(g, {"storm": "end_it"})  # answered before the world phase: it never costs a turn
+    assert g.reports[-1].ended == ("storm",)
     assert [c for c in g.ledger if c.cause.kind == "situation"] == []
+    assert g.view.situations() == {"storm": 3}  # security is still ≤ 40, so turn 3's headline deals it again
 
 
 def test_three_step_chain_with_delays(lab: Scenario) -> None:
@@ -193,7 +198,8 @@ def test_follow_ups_respect_once_and_max_times(lab: Scenario) -> None:
     limited = dataclasses.replace(c2, trigger=TriggerDef(chance=c2.trigger.chance, once=True))
     sc = dataclasses.replace(lab, events=tuple(limited if e.id == "c2" else e for e in lab.events))
     g = new_game(sc, 1)
-    state(g).follow_ups = [(1, "c2", "c1"), (2, "c2", "c1")]
+    state(g).follow_ups = [(2, "c2", "c1"), (3, "c2", "c1")]  # due with turn 2's and turn 3's headlines
     end(g)
     end(g)
-    assert fired_turns(g, "c2") == [1]
+    end(g)
+    assert fired_turns(g, "c2") == [2]

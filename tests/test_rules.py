@@ -18,6 +18,7 @@ from gaiko_game.core import (
 )
 from gaiko_game.core.effects import MeterAdd
 from gaiko_game.core.report import score_of
+from gaiko_game.core.text import Msg
 from gaiko_game.session.seeding import new_game, stream
 from tests.support import set_number, state
 
@@ -240,18 +241,31 @@ def test_bounds_clamp_and_the_ledger_records_the_real_change(game: Game) -> None
 
 def test_undo_restores_state_and_logs(game: Game) -> None:
     before = game.fingerprint()
-    game.apply(Order("gamble"))
-    assert game.undo() == Order("gamble")
+    game.apply(Order("drills"))
+    assert game.can_undo() is None
+    assert game.undo() == Order("drills")
     assert game.fingerprint() == before
     assert game.history == [] and game.rolls == []
 
 
-def test_undo_across_a_turn(game: Game) -> None:
-    before = game.fingerprint()
-    n = len(game.ledger)
+def test_a_roll_once_seen_is_final(game: Game) -> None:
+    game.apply(Order("drills"))
+    game.apply(Order("gamble"))
+    assert len(game.rolls) == 1
+    assert game.can_undo() == Msg.of("refuse.undo_roll")
+    with pytest.raises(NothingToUndo) as refused:
+        game.undo()
+    assert refused.value.text("en") == "A roll, once made, is final: it cannot be undone."
+    assert game.history[-1] == Order("gamble") and len(game.rolls) == 1
+
+
+def test_a_finished_turn_is_final(game: Game) -> None:
     game.end_turn()
-    assert game.undo() == EndTurn()
-    assert game.fingerprint() == before and len(game.ledger) == n and game.reports == []
+    assert game.turn == 2
+    with pytest.raises(NothingToUndo) as refused:
+        game.undo()
+    assert refused.value.text("ja") == "終わったターンは取り消せません。"
+    assert game.history == [EndTurn()] and len(game.reports) == 1
 
 
 def test_clone_diverges_independently(game: Game) -> None:

@@ -1,6 +1,9 @@
 """The game: OpenSpiel's shape with python-chess's ergonomics.
 
 A turn runs News → Actions (``apply``) → Crises (``end_turn``, ``choose``) → World → Score.
+The turn's crises are dealt with the news and announced at once (:attr:`Game.announced`), so the
+player plans their capital knowing them; they are answered after the actions. A roll, once seen,
+is final: :meth:`Game.undo` never goes back past one, nor past the end of a turn.
 Every decision is logged in ``history``; a game is rebuilt from the scenario, its
 randomness and that log. ``Game`` owns its board: readers use :attr:`Game.view`, and
 the only ways to change a game are the decisions below, so the history is always whole.
@@ -226,7 +229,7 @@ class Game:
         return b.ledger[mark:]
 
     def deal(self, event_id: str) -> None:
-        """Deal an event by hand: it comes first when this turn's crises are dealt (a facilitator's move)."""
+        """Deal an event by hand (a facilitator's move): it fires at once; a crisis joins this turn's headline."""
         s = self._b.state
         if s.phase is not Phase.ACTIONS:
             raise WrongPhase(Msg.of("refuse.over" if s.phase is Phase.OVER else "refuse.phase_actions"),
@@ -234,12 +237,18 @@ class Game:
         ev = self._t.events.get(event_id)
         if ev is None:
             raise IllegalDeal(Msg.of("refuse.unknown_event", event=event_id), self.scenario.loc)
-        if phases.spent(self._b, ev) or any(t == s.turn and e == event_id for t, e, _ in s.follow_ups):
+        if phases.spent(self._b, ev) or event_id in s.pending:
             raise IllegalDeal(Msg.of("refuse.event_spent", event=Name(f"event.{ev.id}.title")), self.scenario.loc)
         self._push(Deal(event_id))
-        s.follow_ups.append((s.turn, event_id, ""))
+        phases.deal_now(self._b, ev)
 
     # ── crises ───────────────────────────────────────────────────────────
+    @property
+    def announced(self) -> tuple[EventDef, ...]:
+        """This turn's crises still to answer: dealt with the news, answered after the actions (the headline)."""
+        s = self._b.state
+        return tuple(self._t.events[e] for e in s.pending) if s.phase is not Phase.OVER else ()
+
     @property
     def pending_crisis(self) -> EventDef | None:
         """The crisis waiting for an answer, if any."""
@@ -293,7 +302,7 @@ class Game:
         return preview(self._b, c, self._odds(c.odds, None), None, self.choice_reasons(choice_id))
 
     def end_turn(self) -> TurnReport | None:
-        """End the action phase: deal crises, then (when none waits) run the world and score.
+        """End the action phase: answer the announced crises, then (when none waits) run the world and score.
 
         Returns the turn's report, or None while a crisis waits for :meth:`choose`.
         """
@@ -301,7 +310,6 @@ class Game:
         if s.phase is not Phase.ACTIONS:
             raise WrongPhase(Msg.of("refuse.over" if self.is_over else "refuse.phase_actions"), self.scenario.loc)
         self._push(_END_TURN)
-        phases.deal_crises(self._b, self.difficulty)
         if s.pending:
             s.phase = Phase.CRISIS
             return None
@@ -371,12 +379,24 @@ class Game:
         g._undo = self._undo.copy()
         return g
 
-    def undo(self) -> Decision:
-        """Take back the last decision and return it."""
+    def can_undo(self) -> Msg | None:
+        """Why the last decision cannot be taken back (None when it can): a roll was seen, or a turn ended."""
         if not self.keeps_undo:
-            raise NothingToUndo(Msg.of("refuse.undo_off"), self.scenario.loc)
+            return Msg.of("refuse.undo_off")
         if not self._undo:
-            raise NothingToUndo(Msg.of("refuse.undo_none"), self.scenario.loc)
+            return Msg.of("refuse.undo_none")
+        state, marks, _ = self._undo[-1]
+        if state.turn != self._b.state.turn or self._b.state.phase is Phase.OVER:
+            return Msg.of("refuse.undo_turn")
+        if len(self._b.rolls) > marks[3]:
+            return Msg.of("refuse.undo_roll")
+        return None
+
+    def undo(self) -> Decision:
+        """Take back the last decision and return it (never past a roll or the end of a turn)."""
+        reason = self.can_undo()
+        if reason is not None:
+            raise NothingToUndo(reason, self.scenario.loc)
         state, marks, n_reports = self._undo.pop()
         self._b.state = state.copy()
         self._b.cut(marks)

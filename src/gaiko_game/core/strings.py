@@ -83,6 +83,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This scenario has no difficulty “{level}”; choose one of: {levels}.",
     },
     "refuse.undo_none": {"ja": "取り消せるものはありません。", "en": "Nothing to undo."},
+    "refuse.undo_roll": {"ja": "判定の結果が出た行動は取り消せません。", "en": "A roll, once made, is final: it cannot be undone."},
+    "refuse.undo_turn": {"ja": "終わったターンは取り消せません。", "en": "The turn is over: it cannot be undone."},
     "refuse.undo_off": {
         "ja": "このゲームは取り消しの記録を残していません(シミュレーション用)。",
         "en": "This game keeps no undo history (it was started for simulation).",

@@ -29,7 +29,8 @@ def round_half_away(x: float) -> int:
 
 # ── news ─────────────────────────────────────────────────────────────────
 def news(b: Board, level: DifficultyDef) -> None:
-    """Start a turn: Diplomatic Capital income, then news events."""
+    """Start a turn: Diplomatic Capital income, news events, then the headline: the turn's crises are dealt
+    now, announced with their choices and costs, and answered after the player's actions."""
     s = b.state
     s.report_from = len(b.ledger)
     income = b.scenario.income_base + level.income
@@ -41,11 +42,12 @@ def news(b: Board, level: DifficultyDef) -> None:
             income += add
     b.add("capital", income, _INCOME)
     _scan(b, b.tables.news, set(), 1_000_000)
+    deal_crises(b, level)
 
 
 # ── crises ───────────────────────────────────────────────────────────────
 def deal_crises(b: Board, level: DifficultyDef) -> None:
-    """Fire due follow-ups (and events dealt by hand), then deal crises whose triggers hold, up to the limit."""
+    """Fire due follow-ups, then deal crises whose triggers hold, up to the limit (at the start of a turn)."""
     s, tables = b.state, b.tables
     dealt = 0
     groups: set[str] = set()
@@ -62,6 +64,11 @@ def deal_crises(b: Board, level: DifficultyDef) -> None:
         if ev.trigger.group:
             groups.add(ev.trigger.group)
     _scan(b, tables.crisis_triggers(b.scenario, level.crisis_chance), groups, b.scenario.max_crises - dealt)
+
+
+def deal_now(b: Board, ev: EventDef) -> None:
+    """Deal an event by hand during the action phase: it fires at once, and a crisis joins the headline."""
+    _fire(b, ev, Msg.of("fired.dealt"))
 
 
 def spent(b: Board, ev: EventDef) -> bool:
