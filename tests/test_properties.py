@@ -26,6 +26,7 @@ IDS = {
     "action": [a.id for a in SCENARIO.actions],
     "flag": ["f1", "f2"], "counter": ["c1", "c2"], "modifier": ["m1"], "tag": ["alliance"], "choice": ["go"],
     "meter": list(SCENARIO.meter_ids()),
+    "ending": [m.at_zero for m in SCENARIO.meters],
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from gaiko_game.core.compiled import COUNTER_BOUNDS, compiled
 from gaiko_game.core.ledger import Cause, Change
-from gaiko_game.core.model import Scenario
+from gaiko_game.core.model import STANDARD, DifficultyDef, Scenario
 from gaiko_game.core.plugins import TARGET, Plan
 from gaiko_game.core.report import Fired, Roll
 from gaiko_game.core.state import Modifier, State
@@ -35,9 +35,10 @@ def key_name(key: str) -> Msg:
 class Board:
     """State, bounds and records, with the primitives every effect is written in."""
 
-    def __init__(self, scenario: Scenario, state: State) -> None:
+    def __init__(self, scenario: Scenario, state: State, level: DifficultyDef = STANDARD) -> None:
         self.scenario = scenario
         self.state = state
+        self.level = level
         self.ledger: list[Change] = []
         self.ended: list[tuple[int, str]] = []
         self.fired: list[Fired] = []
@@ -50,7 +51,7 @@ class Board:
 
     def copy(self) -> Board:
         """An independent board at the same point, with copies of its records."""
-        b = Board(self.scenario, self.state.copy())
+        b = Board(self.scenario, self.state.copy(), self.level)
         b.ledger, b.ended, b.fired, b.rolls = self.ledger.copy(), self.ended.copy(), self.fired.copy(), self.rolls.copy()
         return b
 

@@ -7,12 +7,12 @@ is no module-level registry to keep in step with loaded scenarios.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gaiko_game.core.decisions import Order
 from gaiko_game.core.ledger import Cause
 from gaiko_game.core.model import ActionDef, Bonus, EventDef, Scenario
-from gaiko_game.core.plugins import Condition, Plan
+from gaiko_game.core.plugins import TARGET, Condition, Effect, Plan
 from gaiko_game.core.rng import card_salt
 
 COUNTER_BOUNDS = (-10_000, 10_000)
@@ -81,7 +81,24 @@ class Compiled:
     news: tuple[Trigger, ...]
     collapse: tuple[tuple[str, str], ...]
     meter_keys: tuple[tuple[str, str], ...]
+    baselines: dict[str, int]
+    """Each actor's relation at rest (where ``drift`` takes it)."""
+    engages: dict[tuple[str, str | None], tuple[str, ...]]
+    """The actors an action (on a target) or a crisis answer (``event.choice``, None) engages."""
     crises: dict[float, tuple[Trigger, ...]] = field(default_factory=dict)
+    scaled: dict[tuple[str, int], Plan] = field(default_factory=dict)
+
+    def repeated(self, sc: Scenario, a: ActionDef, repeats: int) -> Plan:
+        """An action's success plan after ``repeats`` recent uses: its gains scaled down (see ``RepetitionDef``)."""
+        rep = sc.repetition
+        if rep is None or repeats <= 0:
+            return a.success_plan
+        found = self.scaled.get((a.id, repeats))
+        if found is None:
+            k = rep.scale(repeats)
+            found = self.scaled[a.id, repeats] = tuple(
+                (off, _scaled(e, k)) for off, e in a.success_plan)
+        return found
 
     def crisis_triggers(self, sc: Scenario, factor: float) -> tuple[Trigger, ...]:
         """The self-triggering crises, their chances scaled by a difficulty's ``factor``."""
@@ -92,7 +109,26 @@ class Compiled:
         return found
 
 
+def _scaled(e: Effect, k: float) -> Effect:
+    """A gain (a positive amount) scaled by ``k``, rounded half away from zero and kept at 1 or more."""
+    by = getattr(e, "by", None)
+    if not isinstance(by, int) or by <= 0 or e.name in ("drift",):
+        return e
+    return replace(e, by=max(1, int(by * k + 0.5)))  # type: ignore[call-arg]
+
+
+def _engages(effects: tuple[Effect, ...], target: str | None, actors: frozenset[str]) -> tuple[str, ...]:
+    """The actors a decision engages: its target, and every actor whose relation its effects raise."""
+    found = [target] if target in actors else []
+    for e in effects:  # the relation effect, read by name (core.effects imports the board, which imports this)
+        if e.name == "relation" and int(getattr(e, "by", 0)) > 0:
+            actor = str(getattr(e, "actor", ""))
+            found.append(target if actor == TARGET and target is not None else actor)
+    return tuple(dict.fromkeys(a for a in found if a is not None))
+
+
 def _build(sc: Scenario) -> Compiled:
+    actors = frozenset(a.id for a in sc.actors)
     deps = sc.dependencies
     orders = {(a.id, t): Order(a.id, t) for a in sc.actions for t in (a.targets or (None,))}
     bounds = bounds_of(sc)
@@ -112,6 +148,9 @@ def _build(sc: Scenario) -> Compiled:
         news=tuple(_trigger(e, 1.0) for e in sc.events if e.phase == "news" and e.self_triggering),
         collapse=tuple((f"meter.{m.id}", m.at_zero) for m in sc.meters),
         meter_keys=tuple((m.id, f"meter.{m.id}") for m in sc.meters),
+        baselines={a.id: a.rest for a in sc.actors},
+        engages={**{(a.id, t): _engages(a.effects, t, actors) for a in sc.actions for t in (a.targets or (None,))},
+                 **{(f"{e.id}.{c.id}", None): _engages(c.effects, None, actors) for e in sc.events for c in e.choices}},
     )
 
 

@@ -10,7 +10,7 @@ from abc import abstractmethod
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from gaiko_game.core.plugins import TARGET, Condition, condition, nested, ref
+from gaiko_game.core.plugins import TARGET, Condition, between, condition, nested, ref
 from gaiko_game.core.state import State
 from gaiko_game.core.text import Msg, Name
 
@@ -266,25 +266,87 @@ class ModifierActive(Condition):
 @condition
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Played(Condition):
-    """This turn the player took at least ``min`` actions carrying a tag (or one named action).
+    """This turn the player took at least ``min`` actions carrying a tag (or one named action); with
+    ``within: N``, at least one such action this turn or in the N turns before (what the player did lately).
 
     YAML usage:
         - played: {tag: military}
         - played: {action: joint_drills, min: 1}
+        - played: {tag: dialogue, within: 2}
     """
 
     name: ClassVar[str] = "played"
     tag: str | None = field(default=None, metadata=ref("tag"))
     action: str | None = field(default=None, metadata=ref("action"))
     min: int = 1
+    within: int = field(default=0, metadata=between(0, 40))
+
+    def _key(self) -> str:
+        return f"tag:{self.tag}" if self.tag is not None else f"action:{self.action}"
 
     def test(self, s: State, target: str | None) -> bool:
-        key = f"tag:{self.tag}" if self.tag is not None else f"action:{self.action}"
-        return s.played.get(key, 0) >= self.min
+        if self.within:
+            last = s.last_played.get(self._key())
+            return last is not None and s.turn - last <= self.within
+        return s.played.get(self._key(), 0) >= self.min
 
     def explain(self, s: State, target: str | None) -> Msg:
         what = Name(f"tag.{self.tag}") if self.tag is not None else Name(f"action.{self.action}.name")
+        if self.within:
+            last = s.last_played.get(self._key())
+            return Msg.of("cond.played_within", what=what, within=self.within, ago=_ago(s, last))
         return Msg.of("cond.played", what=what, min=self.min)
+
+
+def _ago(s: State, last: int | None) -> Msg:
+    """When something last happened: never, this turn, or N turns ago."""
+    if last is None:
+        return Msg.of("cond.never")
+    return Msg.of("cond.this_turn") if last == s.turn else Msg.of("cond.ago", n=s.turn - last)
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Engaged(Condition):
+    """The player engaged an actor this turn or in the ``within`` turns before: took an action or gave a crisis
+    answer that names it as its target or raises the relation with it.
+
+    YAML usage:
+        - engaged: {actor: india, within: 2}
+        - not: {engaged: {actor: each, within: 3}}
+    """
+
+    name: ClassVar[str] = "engaged"
+    actor: str = field(metadata=ref("actor", target=True))
+    within: int = field(default=2, metadata=between(0, 40))
+
+    def test(self, s: State, target: str | None) -> bool:
+        last = s.engaged.get(target if self.actor == TARGET and target is not None else self.actor)
+        return last is not None and s.turn - last <= self.within
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        actor = target if self.actor == TARGET and target is not None else self.actor
+        last = s.engaged.get(actor)
+        return Msg.of("cond.engaged", actor=Name(f"actor.{actor}"), within=self.within, ago=_ago(s, last))
+
+
+@condition
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Committed(Condition):
+    """A standing programme (an action with a ``commitment``) is in force.
+
+    YAML usage:
+        - committed: {action: defence_buildup}
+    """
+
+    name: ClassVar[str] = "committed"
+    action: str = field(metadata=ref("action"))
+
+    def test(self, s: State, target: str | None) -> bool:
+        return self.action in s.commitments
+
+    def explain(self, s: State, target: str | None) -> Msg:
+        return Msg.of("cond.committed", action=Name(f"action.{self.action}.name"))
 
 
 @condition

@@ -265,3 +265,50 @@ class EndSituation(Effect):
 
     def describe(self) -> Msg:
         return Msg.of("effect.end_situation", event=Name(f"event.{self.id}.title"))
+
+
+@effect
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Drift(Effect):
+    """Move the player's relation with an actor back toward its baseline (the actor's ``baseline``, else its
+    starting relation) by up to ``by`` points, faster or slower with the difficulty's ``drift``. Written in a
+    world rule, usually while the player is not engaging the actor: relations are kept up, not won once.
+
+    YAML usage:
+        - drift: {actor: india, by: 2}
+    """
+
+    name: ClassVar[str] = "drift"
+    actor: str = field(metadata=ref("actor", target=True))
+    by: int = field(metadata=between(1, 50))
+
+    def apply(self, b: Board, cause: Cause, target: str | None) -> None:
+        actor = b.actor(self.actor, target)
+        rest = b.tables.baselines[actor]
+        now = b.state.nums[f"relation.{actor}"]
+        step = min(abs(now - rest), max(1, round(self.by * b.level.drift)) if b.level.drift > 0 else 0)
+        if step:
+            b.add(f"relation.{actor}", step if now < rest else -step, cause)
+
+    def describe(self) -> Msg:
+        return Msg.of("effect.drift", actor=Name(f"actor.{self.actor}"), by=self.by)
+
+
+@effect
+@dataclass(frozen=True, kw_only=True, slots=True)
+class EndGame(Effect):
+    """End the game at the end of this turn with an ending the scenario declares (a failed escalation, say).
+
+    YAML usage:
+        - end_game: {ending: armed_clash}
+    """
+
+    name: ClassVar[str] = "end_game"
+    ending: str = field(metadata=ref("ending"))
+
+    def apply(self, b: Board, cause: Cause, target: str | None) -> None:
+        if b.state.end_request is None:
+            b.state.end_request = self.ending
+
+    def describe(self) -> Msg:
+        return Msg.of("effect.end_game", ending=Name(f"ending.{self.ending}"))

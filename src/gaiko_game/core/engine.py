@@ -60,7 +60,7 @@ class Game:
         Raises :class:`~gaiko_game.core.errors.UnknownDifficulty` for a level the scenario lacks.
         """
         level = scenario.difficulty(difficulty)
-        self._setup(scenario, level, undo, Board(scenario, initial_state(scenario, randomness, level)))
+        self._setup(scenario, level, undo, Board(scenario, initial_state(scenario, randomness, level), level))
         phases.news(self._b, level)
 
     def _setup(self, scenario: Scenario, level: DifficultyDef, undo: bool, board: Board) -> None:
@@ -194,7 +194,9 @@ class Game:
         if shape is not None:
             raise IllegalAction(shape, self.scenario.loc)
         a = self._t.actions[order.action]
-        return preview(self._b, a, self._odds(a.odds, order.target), order.target, self.reasons(order))
+        repeats = self.repeats(a.id)
+        return preview(self._b, a, self._odds(a.odds, order.target), order.target, self.reasons(order),
+                       self._t.repeated(self.scenario, a, repeats), repeats)
 
     def _allowed(self, order: Order) -> ActionDef | None:
         """The order's action when it may be taken now (the cheap check; :meth:`reasons` says why not)."""
@@ -219,14 +221,33 @@ class Game:
         cause = self._t.causes[order.action, order.target]
         b.add("capital", -a.cost, cause)
         s.cooldowns[a.id] = s.turn + a.cooldown
-        played = s.played
+        success = self._t.repeated(self.scenario, a, self.repeats(a.id))
+        played, last = s.played, s.last_played
         for key in a.played_keys:
             played[key] = played.get(key, 0) + 1
+            last[key] = s.turn
+        self._remember(a.id)
+        for actor in self._t.engages[order.action, order.target]:
+            s.engaged[actor] = s.turn
         if self._roll(a, cause, order.target):
-            b.run(a.success_plan, cause, order.target)
+            b.run(success, cause, order.target)
         else:
             b.run(a.failure_plan, cause._replace(kind="action_failed"), order.target)
         return b.ledger[mark:]
+
+    def repeats(self, action_id: str) -> int:
+        """How many times the action was taken in the scenario's repetition memory (what makes it yield less)."""
+        rep = self.scenario.repetition
+        s = self._b.state
+        if rep is None:
+            return 0
+        return sum(1 for t in s.uses.get(action_id, ()) if s.turn - t < rep.memory)
+
+    def _remember(self, action_id: str) -> None:
+        rep = self.scenario.repetition
+        if rep is not None:
+            s = self._b.state
+            s.uses[action_id] = (*(t for t in s.uses.get(action_id, ()) if s.turn - t < rep.memory), s.turn)
 
     def deal(self, event_id: str) -> None:
         """Deal an event by hand (a facilitator's move): it fires at once; a crisis joins this turn's headline."""
@@ -425,6 +446,8 @@ class Game:
         cause = Cause("choice", f"{ev.id}.{c.id}")
         b.add("capital", -c.cost, cause)
         s.chosen[ev.id] = c.id
+        for actor in self._t.engages[cause.id, None]:
+            s.engaged[actor] = s.turn
         if self._roll(c, cause, None):
             b.run(c.success_plan, cause, None)
         else:

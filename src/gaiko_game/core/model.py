@@ -75,6 +75,13 @@ class ActorDef:
     relation: int
     stance: int
     inset: bool = False
+    baseline: int | None = None
+    """Where its relation drifts back to without engagement (the ``drift`` effect); its start when None."""
+
+    @property
+    def rest(self) -> int:
+        """The relation it drifts back to."""
+        return self.relation if self.baseline is None else self.baseline
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,14 +247,40 @@ class DiversificationDef:
 
 
 @dataclass(frozen=True, slots=True)
+class EndingDef:
+    """An ending besides the meters' and the last turn's: the game ends with it once its conditions hold
+    at the end of a turn (an alliance's rupture, say), or when an ``end_game`` effect names it."""
+
+    id: str
+    when: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RepetitionDef:
+    """Repeating an action yields less: each time it was taken in the last ``memory`` turns takes ``step`` off
+    its gains (its positive amounts), down to ``floor`` of them."""
+
+    memory: int
+    step: float
+    floor: float
+
+    def scale(self, repeats: int) -> float:
+        """The share of its gains an action keeps after ``repeats`` recent uses."""
+        return max(self.floor, 1.0 - self.step * repeats)
+
+
+@dataclass(frozen=True, slots=True)
 class DifficultyDef:
-    """A difficulty level: changes to starting meters and capital, income, and how often crises come."""
+    """A difficulty level: starting meters and capital, income, how often crises come, how fast relations drift
+    back without engagement, and how often the other actors move."""
 
     id: str
     meters: tuple[tuple[str, int], ...] = ()
     capital: int = 0
     income: int = 0
     crisis_chance: float = 1.0
+    drift: float = 1.0
+    move_chance: float = 1.0
 
 
 STANDARD = DifficultyDef("standard")
@@ -298,6 +331,10 @@ class Scenario:
     """(role, tags) for each of :data:`STRATEGY_ROLES` the scenario maps."""
     tutorial: str | None = None
     """The id of the bundled scenario that teaches this one, if any."""
+    repetition: RepetitionDef | None = None
+    """How a repeated action yields less (None: it never does)."""
+    endings: tuple[EndingDef, ...] = ()
+    """Endings the scenario declares besides its meters' (checked after them, in order)."""
     loc: Loc = field(default_factory=dict, compare=False)
     content_hash: str = ""
     cache: dict[str, object] = field(default_factory=dict, init=False, compare=False, repr=False)

@@ -30,10 +30,14 @@ class Preview:
     total: tuple[Change, ...] = ()
     """Every change of the success case once every piece (now, later, faded in) has landed, cost aside."""
     failure_total: tuple[Change, ...] = ()
+    repeats: int = 0
+    """Times the action was taken lately: its gains are already scaled down for them (see ``RepetitionDef``)."""
+    scale: float = 1.0
+    """The share of its gains the action keeps now."""
 
 
 def _run(board: Board, steps: Plan, cost: int, cause: Cause, target: str | None) -> tuple[Change, ...]:
-    scratch = Board(board.scenario, board.state.copy())
+    scratch = Board(board.scenario, board.state.copy(), board.level)
     scratch.add("capital", -cost, cause)
     scratch.run(steps, cause, target)
     return tuple(scratch.ledger)
@@ -41,7 +45,7 @@ def _run(board: Board, steps: Plan, cost: int, cause: Cause, target: str | None)
 
 def _landed(board: Board, steps: Plan, cause: Cause, target: str | None) -> tuple[tuple[Change, ...], int]:
     """Every change once all of the plan's pieces have landed, and how far the diversified meter's target moved."""
-    scratch = Board(board.scenario, board.state.copy())
+    scratch = Board(board.scenario, board.state.copy(), board.level)
     before = diversification_target(scratch)
     scratch.run(tuple((0, e) for _, e in steps), cause, target)
     after = diversification_target(scratch)
@@ -49,14 +53,21 @@ def _landed(board: Board, steps: Plan, cause: Cause, target: str | None) -> tupl
 
 
 def preview(board: Board, item: ActionDef | ChoiceDef, odds: float | None, target: str | None = None,
-            reasons: tuple[Msg, ...] = ()) -> Preview:
-    """Preview an action or a choice without touching the game or its random streams."""
+            reasons: tuple[Msg, ...] = (), success: Plan | None = None, repeats: int = 0) -> Preview:
+    """Preview an action or a choice without touching the game or its random streams.
+
+    ``success`` is the plan that taking it now would run (an action taken lately yields less), and
+    ``repeats`` how many recent uses scaled it.
+    """
     cause = Cause("action" if isinstance(item, ActionDef) else "choice", item.id, target or "")
-    later = tuple(p for p in item.success_plan if p[0] > 0)
-    total, shift = _landed(board, item.success_plan, cause, target)
-    now = _run(board, item.success_plan, item.cost, cause, target)
+    plan = item.success_plan if success is None else success
+    rep = board.scenario.repetition
+    scale = rep.scale(repeats) if rep is not None and repeats else 1.0
+    later = tuple(p for p in plan if p[0] > 0)
+    total, shift = _landed(board, plan, cause, target)
+    now = _run(board, plan, item.cost, cause, target)
     if odds is None:
-        return Preview(now, later, None, target_shift=shift, reasons=reasons, total=total)
+        return Preview(now, later, None, target_shift=shift, reasons=reasons, total=total, repeats=repeats, scale=scale)
     return Preview(now, later, odds, _run(board, item.failure_plan, item.cost, cause, target),
                    tuple(p for p in item.failure_plan if p[0] > 0), target_shift=shift, reasons=reasons, total=total,
-                   failure_total=_landed(board, item.failure_plan, cause, target)[0])
+                   failure_total=_landed(board, item.failure_plan, cause, target)[0], repeats=repeats, scale=scale)

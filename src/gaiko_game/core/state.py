@@ -55,6 +55,16 @@ class State:
     follow_ups: list[tuple[int, str, str]] = field(default_factory=list)
     """(turn due, event, the event whose answer queued it — "" when dealt by hand)."""
     situations: dict[str, int] = field(default_factory=dict)
+    engaged: dict[str, int] = field(default_factory=dict)
+    """Actor → the last turn the player engaged it (an action or an answer naming it or raising relations)."""
+    last_played: dict[str, int] = field(default_factory=dict)
+    """``tag:<t>`` / ``action:<a>`` → the last turn the player took such an action."""
+    uses: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Action → the turns it was taken, recent ones only (what makes a repeated action yield less)."""
+    commitments: dict[str, int] = field(default_factory=dict)
+    """Standing programmes in force: the action that started each → the turn it started."""
+    end_request: str | None = None
+    """An ending an effect asked for (``end_game``); the game ends with it at the end of the turn."""
     ending: str | None = None
     report_from: int = 0
     diversification: float = -1.0
@@ -62,7 +72,7 @@ class State:
 
     def copy(self) -> State:
         """An independent copy (definitions, plans and modifiers are immutable and shared)."""
-        new = object.__new__(State)
+        new = State.__new__(State)
         new.rolls = self.rolls.copy()
         new.deck = self.deck
         new.nums = self.nums.copy()
@@ -79,6 +89,11 @@ class State:
         new.pending = self.pending.copy()
         new.follow_ups = self.follow_ups.copy()
         new.situations = self.situations.copy()
+        new.engaged = self.engaged.copy()
+        new.last_played = self.last_played.copy()
+        new.uses = self.uses.copy()
+        new.commitments = self.commitments.copy()
+        new.end_request = self.end_request
         new.ending = self.ending
         new.report_from = self.report_from
         new.diversification = self.diversification
@@ -103,5 +118,10 @@ class State:
             tuple(self.pending),
             tuple(self.follow_ups),
             tuple(sorted(self.situations.items())),
+            tuple(sorted(self.engaged.items())),
+            tuple(sorted(self.last_played.items())),
+            tuple(sorted(self.uses.items())),
+            tuple(sorted(self.commitments.items())),
+            self.end_request,
             self.ending,
         )

@@ -254,9 +254,16 @@ def _follow_diversification(b: Board) -> None:
 
 # ── score ────────────────────────────────────────────────────────────────
 def ending(b: Board) -> str | None:
-    """How the game ends now: the first meter at 0 ends it with that meter's ending; the last turn completes it."""
-    nums = b.state.nums
+    """How the game ends now: the first meter at 0 ends it with that meter's ending; then an ending an effect
+    asked for; then the first declared ending whose conditions hold; the last turn completes it."""
+    s = b.state
+    nums = s.nums
     for key, at_zero in b.tables.collapse:
         if nums[key] <= 0:
             return at_zero
-    return COMPLETED if b.state.turn >= b.scenario.turns else None
+    if s.end_request is not None:
+        return s.end_request
+    for e in b.scenario.endings:
+        if e.when and holds(e.when, s):
+            return e.id
+    return COMPLETED if s.turn >= b.scenario.turns else None

@@ -78,7 +78,7 @@ def add_actors(parts: Parts, raw: list[dict[str, Any]], doc: Document) -> None:
     """Build actors."""
     for i, a in _each_valid(parts, schema.ActorModel, raw, doc):
         if parts.define("actor", a.id, doc, (i,)):
-            parts.actors.append(m.ActorDef(a.id, a.lat, a.lon, a.role, a.relation, a.stance, a.inset))
+            parts.actors.append(m.ActorDef(a.id, a.lat, a.lon, a.role, a.relation, a.stance, a.inset, a.baseline))
 
 
 def add_actions(parts: Parts, raw: list[dict[str, Any]], doc: Document) -> None:

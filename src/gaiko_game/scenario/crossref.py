@@ -40,7 +40,7 @@ class LangText:
 
 STRATEGY_LABELS = ("alliance_first", "rival_lean", "hedge")
 """The debrief's strategy labels (text ``strategy.<id>``), required when a scenario maps ``strategy_tags``."""
-_STRICT = ("actor", "track", "partner", "dependency", "action", "event", "category", "tag", "meter")
+_STRICT = ("actor", "track", "partner", "dependency", "action", "event", "category", "tag", "meter", "ending")
 _SET_BY_EFFECTS = ("flag", "counter", "modifier")
 
 
@@ -56,6 +56,7 @@ def check_refs(parts: Parts, sm: ScenarioModel) -> None:
         "category": set(sm.categories),
         "tag": _tags(parts),
         "meter": {x.id for x in sm.meters},
+        "ending": endings_of(sm),
     }
     for kind in _SET_BY_EFFECTS:
         known[kind] = {r.value for r in parts.refs if r.kind == kind and r.defines}
@@ -75,6 +76,11 @@ def check_refs(parts: Parts, sm: ScenarioModel) -> None:
                 ids = [c.id for c in ev.choices]
                 ck.report(r.doc, r.path, "unknown-id", f"event '{event}' has no choice '{r.value}'",
                           hint=did_you_mean(r.value, ids) or _options("choice", set(ids)))
+
+
+def endings_of(sm: ScenarioModel) -> set[str]:
+    """Every ending a game of the scenario can have: completing it, each meter's, each declared one."""
+    return {COMPLETED, *(x.at_zero for x in sm.meters), *(e.id for e in sm.endings)}
 
 
 def _tags(parts: Parts) -> set[str]:
@@ -145,6 +151,8 @@ def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, s
     yield from (("scenario", sc, k) for k in (f"ending.{COMPLETED}", f"ending.{COMPLETED}.desc"))
     for meter in sm.meters:
         yield from (("ending", meter.id, k) for k in (f"ending.{meter.at_zero}", f"ending.{meter.at_zero}.desc"))
+    for declared in sm.endings:
+        yield from (("ending", declared.id, k) for k in (f"ending.{declared.id}", f"ending.{declared.id}.desc"))
     for t in sm.tracks:
         yield from (("track", t.id, k) for k in (f"track.{t.id}", f"track.{t.id}.desc"))
     yield from (("scenario", sc, f"dependency.{k}") for k in sm.dependencies)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from gaiko_game.core import model as m
-from gaiko_game.scenario import build, crossref, eventcheck, schema
+from gaiko_game.scenario import build, crossref, eventcheck, params, schema
 from gaiko_game.scenario.bundled import world_map
 from gaiko_game.scenario.context import Checker
 from gaiko_game.scenario.diagnostics import Diagnostic, did_you_mean
@@ -133,6 +133,7 @@ def load(path: str | Path) -> LoadResult:
             build.add_events(parts, items, doc)
     loc = _read_loc(reader, files.loc, sdoc)
     income = build.bonuses(parts, sm.capital.bonuses, sdoc, ("capital", "bonuses"))
+    endings = _endings(parts, sm, sdoc)
     geometry = _map_geometry(reader, sm, sdoc)
     if reader.complete and parts.complete:  # cross-file checks on a partial scenario would only add noise
         crossref.check_frame(parts, sm, sdoc)
@@ -161,12 +162,16 @@ def load(path: str | Path) -> LoadResult:
         ratings=tuple(m.RatingDef(r.id, r.min_score) for r in sm.ratings),
         map=_map(sm.map, geometry[0] if geometry else ""),
         max_crises=sm.max_crises, questions=tuple(sm.questions),
-        difficulties=tuple(m.DifficultyDef(d.id, tuple(d.meters.items()), d.capital, d.income, d.crisis_chance)
+        difficulties=tuple(m.DifficultyDef(d.id, tuple(d.meters.items()), d.capital, d.income, d.crisis_chance,
+                                           d.drift, d.move_chance)
                            for d in sm.difficulties),
         default_difficulty=sm.default_difficulty,
         guide=tuple((g.turn, g.id) for g in sm.guide),
         strategy_tags=tuple((role, frozenset(tags)) for role, tags in sm.strategy_tags.model_dump().items() if tags),
         tutorial=sm.tutorial,
+        endings=endings,
+        repetition=m.RepetitionDef(sm.repetition.memory, sm.repetition.step, sm.repetition.floor)
+        if sm.repetition else None,
         loc={lang: t.table for lang, t in loc.items()}, content_hash=reader.content_hash(),
     )
     return LoadResult(scenario, checker.diagnostics, _places(parts, sdoc))
@@ -262,6 +267,21 @@ def _read_loc(reader: _Reader, files: dict[str, list[str]], sdoc: Document) -> d
                 merged.where[key] = doc
         out[lang] = merged
     return out
+
+
+def _endings(parts: build.Parts, sm: schema.ScenarioModel, doc: Document) -> tuple[m.EndingDef, ...]:
+    """The endings scenario.yaml declares besides its meters', each once and never a meter's twin."""
+    taken = {x.at_zero for x in sm.meters} | {m.COMPLETED}
+    out = []
+    for i, e in enumerate(sm.endings):
+        if e.id in taken:
+            parts.checker.report(doc, ("endings", i, "id"), "duplicate-id", f"ending '{e.id}' is declared twice",
+                                 hint="a meter's `at_zero` and `completed` are endings already; give this one its own id")
+            continue
+        taken.add(e.id)
+        parts.define("ending", e.id, doc, ("endings", i))
+        out.append(m.EndingDef(e.id, params.conditions(e.when, parts.env(doc), ("endings", i, "when"))))
+    return tuple(out)
 
 
 def _check_scenario_numbers(parts: build.Parts, sm: schema.ScenarioModel, doc: Document) -> None:

@@ -134,6 +134,23 @@ class DifficultyModel(Strict):
     income: int = D("added to the income every turn", default=0, ge=-5, le=5)
     crisis_chance: float = D("multiplies every crisis's chance per turn (certain triggers stay certain)",
                              default=1.0, ge=0.0, le=5.0)
+    drift: float = D("multiplies how fast relations drift back to their baselines (`drift` effects)",
+                     default=1.0, ge=0.0, le=5.0)
+    move_chance: float = D("multiplies the chance of every other actor's move (their agendas)",
+                           default=1.0, ge=0.0, le=5.0)
+
+
+class EndingModel(Strict):
+    id: Id = D("ending id; its names are `ending.<id>` and `ending.<id>.desc`")
+    when: Raw = D("conditions that end the game with this ending at the end of a turn (left out: only an "
+                  "`end_game` effect ends it)", default=[])
+    assumption: Id | None = D("the assumption this ending encodes (see `assumptions`)", default=None)
+
+
+class RepetitionModel(Strict):
+    memory: int = D("how many turns back a use of an action counts (1: this turn only)", ge=1, le=40)
+    step: float = D("the share of an action's gains each recent use takes off", gt=0.0, le=1.0)
+    floor: float = D("the least share of its gains an action keeps", ge=0.0, le=1.0)
 
 
 class GuideModel(Strict):
@@ -172,6 +189,11 @@ class ScenarioModel(Strict):
     tutorial: Id | None = D("the id of a bundled scenario that teaches this one (offered on the title screen)",
                             default=None)
     max_crises: int = D("most crises dealt in one turn (follow-ups always come)", default=2, ge=0, le=10)
+    endings: list[EndingModel] = D("endings besides the meters': checked at the end of each turn after the meters, "
+                                   "in order", default=[])
+    repetition: RepetitionModel | None = D("repeating an action yields less: each use in the last `memory` turns "
+                                           "takes `step` off its gains, down to `floor` (left out: never)",
+                                           default=None)
     ratings: list[RatingModel] = D("named bands of final score")
     questions: list[Id] = D("discussion questions for the debrief, `question.<id>`", default=[])
     difficulties: list[DifficultyModel] = D("difficulty levels to choose from at a new campaign", default=[])
@@ -189,6 +211,8 @@ class ActorModel(Strict):
     relation: Signed = D("starting relation with the player, −100..100")
     stance: Signed = D("starting place on the stance axis, −100 (`stance.low`) .. +100 (`stance.high`)")
     inset: bool = D("drawn as an inset at the map's edge", default=False)
+    baseline: Signed | None = D("the relation it drifts back to without engagement (`drift` effects); "
+                                "its starting relation when left out", default=None)
 
 
 class ActionModel(Strict):
