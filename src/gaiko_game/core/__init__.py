@@ -6,7 +6,7 @@ registers every condition and effect plugin.
 """
 
 from gaiko_game.core import conditions, effects  # noqa: F401  (registers the plugins)
-from gaiko_game.core.decisions import Choose, Deal, Decision, EndTurn, Order, parse_decision
+from gaiko_game.core.decisions import Choose, Deal, Decision, EndTurn, Order, Withdraw, parse_decision
 from gaiko_game.core.engine import Game
 from gaiko_game.core.errors import (
     IllegalAction,
@@ -54,6 +54,7 @@ __all__ = [
     "TurnReport",
     "UnknownDifficulty",
     "View",
+    "Withdraw",
     "WrongPhase",
     "parse_decision",
 ]

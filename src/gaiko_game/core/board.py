@@ -43,6 +43,8 @@ class Board:
         self.ended: list[tuple[int, str]] = []
         self.fired: list[Fired] = []
         self.rolls: list[Roll] = []
+        self.programmes: list[tuple[int, str, str]] = []
+        """(turn, action, started / withdrawn / lapsed): what happened to the player's standing programmes."""
         self.tables = tables = compiled(scenario)
         self.bounds = tables.bounds
         self.partners = tables.partners
@@ -53,16 +55,27 @@ class Board:
         """An independent board at the same point, with copies of its records."""
         b = Board(self.scenario, self.state.copy(), self.level)
         b.ledger, b.ended, b.fired, b.rolls = self.ledger.copy(), self.ended.copy(), self.fired.copy(), self.rolls.copy()
+        b.programmes = self.programmes.copy()
         return b
 
-    def marks(self) -> tuple[int, int, int, int]:
+    def marks(self) -> tuple[int, int, int, int, int]:
         """The lengths of the records, to cut them back to on undo."""
-        return len(self.ledger), len(self.ended), len(self.fired), len(self.rolls)
+        return len(self.ledger), len(self.ended), len(self.fired), len(self.rolls), len(self.programmes)
 
-    def cut(self, marks: tuple[int, int, int, int]) -> None:
+    def cut(self, marks: tuple[int, int, int, int, int]) -> None:
         """Drop every record made after ``marks``."""
-        n_ledger, n_ended, n_fired, n_rolls = marks
+        n_ledger, n_ended, n_fired, n_rolls, n_programmes = marks
         del self.ledger[n_ledger:], self.ended[n_ended:], self.fired[n_fired:], self.rolls[n_rolls:]
+        del self.programmes[n_programmes:]
+
+    def end_programme(self, action: str, how: str) -> None:
+        """End a standing programme: its ending costs apply (cause ``withdrawn`` or ``lapsed``), and it is noted."""
+        s = self.state
+        a = self.tables.actions[action]
+        if s.commitments.pop(action, None) is None or a.commitment is None:
+            return
+        self.programmes.append((s.turn, action, how))
+        self.run(a.commitment.end_steps, Cause(how, action), None)
 
     def actor(self, actor: str, target: str | None) -> str:
         """Resolve an actor parameter, ``target`` meaning the chosen target."""

@@ -86,7 +86,15 @@ class Compiled:
     engages: dict[tuple[str, str | None], tuple[str, ...]]
     """The actors an action (on a target) or a crisis answer (``event.choice``, None) engages."""
     crises: dict[float, tuple[Trigger, ...]] = field(default_factory=dict)
+    moves: dict[float, tuple[Trigger, ...]] = field(default_factory=dict)
     scaled: dict[tuple[str, int], Plan] = field(default_factory=dict)
+
+    def move_triggers(self, sc: Scenario, factor: float) -> tuple[Trigger, ...]:
+        """The other actors' moves, their chances scaled by a difficulty's ``move_chance``."""
+        found = self.moves.get(factor)
+        if found is None:
+            found = self.moves[factor] = tuple(_trigger(e, factor) for e in sc.events if e.phase == "move")
+        return found
 
     def repeated(self, sc: Scenario, a: ActionDef, repeats: int) -> Plan:
         """An action's success plan after ``repeats`` recent uses: its gains scaled down (see ``RepetitionDef``)."""

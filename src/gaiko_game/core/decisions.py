@@ -36,7 +36,7 @@ class Choose:
 
 @dataclass(frozen=True, slots=True)
 class Deal:
-    """Deal an event by hand (a teacher's or a test's move): it comes when this turn's crises are dealt."""
+    """Deal an event by hand (a teacher's or a test's move): it fires at once and joins this turn's headline."""
 
     event: str
 
@@ -44,7 +44,17 @@ class Deal:
         return f"deal:{self.event}"
 
 
-Decision = Order | EndTurn | Choose | Deal
+@dataclass(frozen=True, slots=True)
+class Withdraw:
+    """End a standing programme the player started (an action's commitment), paying what ending it costs."""
+
+    action: str
+
+    def __str__(self) -> str:
+        return f"withdraw:{self.action}"
+
+
+Decision = Order | EndTurn | Choose | Deal | Withdraw
 
 
 def parse_decision(text: str) -> Decision:
@@ -61,6 +71,8 @@ def parse_decision(text: str) -> Decision:
         return Choose(text[len("choose:") :])
     if text.startswith("deal:"):
         return Deal(text[len("deal:") :])
+    if text.startswith("withdraw:"):
+        return Withdraw(text[len("withdraw:") :])
     action, _, target = text.partition("@")
     if not action:
         raise ValueError(f"not a decision: {text!r}")

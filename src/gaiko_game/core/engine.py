@@ -17,7 +17,7 @@ from typing import TypeVar
 from gaiko_game.core import turn as phases
 from gaiko_game.core.board import Board
 from gaiko_game.core.conditions import holds
-from gaiko_game.core.decisions import Choose, Deal, Decision, EndTurn, Order
+from gaiko_game.core.decisions import Choose, Deal, Decision, EndTurn, Order, Withdraw
 from gaiko_game.core.errors import IllegalAction, IllegalChoice, IllegalDeal, NothingToUndo, WrongPhase
 from gaiko_game.core.ledger import Cause, Change
 from gaiko_game.core.model import ActionDef, ChoiceDef, DifficultyDef, EventDef, Odds, Scenario
@@ -29,7 +29,7 @@ from gaiko_game.core.state import Phase, State
 from gaiko_game.core.text import Msg, Name, Sentences
 from gaiko_game.core.view import View
 
-_Snapshot = tuple[State, tuple[int, int, int, int], int]
+_Snapshot = tuple[State, tuple[int, int, int, int, int], int]
 _END_TURN = EndTurn()
 
 
@@ -123,10 +123,10 @@ class Game:
         s = self._b.state
         if s.phase is not Phase.ACTIONS:
             return []
-        capital, turn, ready, orders = s.nums["capital"], s.turn, s.cooldowns, self._t.orders
+        capital, turn, ready, orders, committed = s.nums["capital"], s.turn, s.cooldowns, self._t.orders, s.commitments
         out = []
         for a in self.scenario.actions:
-            if a.cost > capital or ready.get(a.id, 0) > turn:
+            if a.cost > capital or ready.get(a.id, 0) > turn or a.id in committed:
                 continue
             requires = a.requires
             for t in a.targets or (None,):
@@ -147,6 +147,8 @@ class Game:
             return (shape,)
         a = self._t.actions[order.action]
         out: list[Msg] = []
+        if a.id in s.commitments:
+            out.append(Msg.of("refuse.committed", since=s.commitments[a.id]))
         if s.cooldowns.get(a.id, 0) > s.turn:
             out.append(Msg.of("refuse.cooldown", turns=s.cooldowns[a.id] - s.turn))
         if a.cost > s.nums["capital"]:
@@ -204,6 +206,8 @@ class Game:
         a = self._t.actions.get(order.action)
         if a is None or s.phase is not Phase.ACTIONS or a.cost > s.nums["capital"] or s.cooldowns.get(a.id, 0) > s.turn:
             return None
+        if a.id in s.commitments:
+            return None
         if (order.target not in a.targets) if a.targets else order.target is not None:
             return None
         for c in a.requires:
@@ -231,9 +235,30 @@ class Game:
             s.engaged[actor] = s.turn
         if self._roll(a, cause, order.target):
             b.run(success, cause, order.target)
+            if a.commitment is not None:
+                s.commitments[a.id] = s.turn
+                b.programmes.append((s.turn, a.id, "started"))
         else:
             b.run(a.failure_plan, cause._replace(kind="action_failed"), order.target)
         return b.ledger[mark:]
+
+    # ── standing programmes ──────────────────────────────────────────────
+    def withdrawals(self) -> list[Withdraw]:
+        """Every standing programme the player may end now (those in force, during the action phase)."""
+        s = self._b.state
+        return [Withdraw(a) for a in s.commitments] if s.phase is Phase.ACTIONS else []
+
+    def withdraw(self, action_id: str) -> list[Change]:
+        """End a standing programme: its upkeep and its effects stop, and ending it costs what it says."""
+        s = self._b.state
+        if s.phase is not Phase.ACTIONS:
+            raise WrongPhase(Msg.of("refuse.over" if self.is_over else "refuse.phase_actions"), self.scenario.loc)
+        if action_id not in s.commitments:
+            raise IllegalAction(Msg.of("refuse.not_committed", action=Name(f"action.{action_id}.name")
+                                       if action_id in self._t.actions else action_id), self.scenario.loc)
+        mark = self._push(Withdraw(action_id))
+        self._b.end_programme(action_id, "withdrawn")
+        return self._b.ledger[mark:]
 
     def repeats(self, action_id: str) -> int:
         """How many times the action was taken in the scenario's repetition memory (what makes it yield less)."""
@@ -370,6 +395,8 @@ class Game:
             self.end_turn()
         elif isinstance(decision, Deal):
             self.deal(decision.event)
+        elif isinstance(decision, Withdraw):
+            self.withdraw(decision.action)
         else:
             self.choose(decision.choice)
 
@@ -466,6 +493,7 @@ class Game:
             fired=_this_turn(b.fired, s.turn),
             rolls=_this_turn(b.rolls, s.turn),
             ended=_ended(b.ended, s.turn),
+            programmes=tuple((a, how) for t, a, how in b.programmes if t == s.turn),
             meters={m: s.nums[key] for m, key in self._t.meter_keys},
             capital=s.nums["capital"],
         )

@@ -111,8 +111,25 @@ class Odds:
 
 
 @dataclass(frozen=True, slots=True)
+class CommitmentDef:
+    """A standing programme an action starts (Democracy 4's policies): its upkeep in Diplomatic Capital each
+    turn, its effects each turn while in force, and what ending it costs (withdrawn by the player, or lapsed
+    when the upkeep cannot be paid)."""
+
+    upkeep: int = 0
+    each_turn: tuple[Effect, ...] = ()
+    on_end: tuple[Effect, ...] = ()
+    steps: Plan = field(init=False, compare=False, repr=False)
+    end_steps: Plan = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "steps", plan(self.each_turn))
+        object.__setattr__(self, "end_steps", plan(self.on_end))
+
+
+@dataclass(frozen=True, slots=True)
 class ActionDef:
-    """An action the player can pay Diplomatic Capital for."""
+    """An action the player can pay Diplomatic Capital for (one with a ``commitment`` starts a standing programme)."""
 
     id: str
     category: str
@@ -124,6 +141,7 @@ class ActionDef:
     effects: tuple[Effect, ...] = ()
     odds: Odds | None = None
     on_failure: tuple[Effect, ...] = ()
+    commitment: CommitmentDef | None = None
     success_plan: Plan = field(init=False, compare=False, repr=False)
     failure_plan: Plan = field(init=False, compare=False, repr=False)
     played_keys: tuple[str, ...] = field(init=False, compare=False, repr=False)
@@ -206,7 +224,8 @@ class OngoingDef:
 
 @dataclass(frozen=True, slots=True)
 class EventDef:
-    """A news item (no choices) or a crisis (2–4 choices)."""
+    """A news item (no choices), a crisis (2–4 choices), or another actor's move (phase ``move``, with its
+    ``actor``: it happens in the world phase, at most one per actor a turn)."""
 
     id: str
     phase: str = "crisis"
@@ -217,6 +236,7 @@ class EventDef:
     rare: bool = False
     hidden: bool = False
     ongoing: OngoingDef | None = None
+    actor: str | None = None
     immediate_plan: Plan = field(init=False, compare=False, repr=False)
     by_id: dict[str, ChoiceDef] = field(init=False, compare=False, repr=False)
 
@@ -335,6 +355,10 @@ class Scenario:
     """How a repeated action yields less (None: it never does)."""
     endings: tuple[EndingDef, ...] = ()
     """Endings the scenario declares besides its meters' (checked after them, in order)."""
+    assumptions: tuple[str, ...] = ()
+    """The causal claims its rules encode (texts ``assumption.<id>``, ``.source``, ``.counter``)."""
+    without: tuple[str, ...] = ()
+    """The assumptions switched off when it was loaded (the lab's ``--without``); empty for the scenario as written."""
     loc: Loc = field(default_factory=dict, compare=False)
     content_hash: str = ""
     cache: dict[str, object] = field(default_factory=dict, init=False, compare=False, repr=False)

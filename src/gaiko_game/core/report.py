@@ -42,6 +42,8 @@ class TurnReport:
     ended: tuple[str, ...] = ()
     meters: dict[str, int] = field(default_factory=dict)
     capital: int = 0
+    programmes: tuple[tuple[str, str], ...] = ()
+    """(action, started / withdrawn / lapsed): what happened to the player's standing programmes this turn."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "このシナリオに難易度「{level}」はありません。次から選んでください: {levels}。",
         "en": "This scenario has no difficulty “{level}”; choose one of: {levels}.",
     },
+    "refuse.committed": {"ja": "この施策はターン{since}から継続中です(終えるには「取りやめる」)。",
+                         "en": "This programme has been in force since turn {since} (withdraw it to end it)."},
+    "refuse.not_committed": {"ja": "「{action}」は継続中の施策ではありません。", "en": "“{action}” is not a programme in force."},
     "refuse.undo_none": {"ja": "取り消せるものはありません。", "en": "Nothing to undo."},
     "refuse.undo_roll": {"ja": "判定の結果が出た行動は取り消せません。", "en": "A roll, once made, is final: it cannot be undone."},
     "refuse.undo_turn": {"ja": "終わったターンは取り消せません。", "en": "The turn is over: it cannot be undone."},
@@ -107,6 +110,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # why an event fired
     "fired.window": {"ja": "予定: ターン{lo}〜{hi}", "en": "Scheduled for turns {lo}–{hi}"},
     "fired.when": {"ja": "条件: {inner}", "en": "Because: {inner}"},
+    "fired.likelier": {"ja": "起こりやすくした要因: {inner}", "en": "Made likelier by: {inner}"},
     "fired.chance": {"ja": "確率 {p}% の判定に当たった", "en": "Came up on a {p}% chance"},
     "fired.follow_up": {"ja": "「{event}」の結果として", "en": "Followed from “{event}”"},
     "fired.dealt": {"ja": "進行役が配った", "en": "Dealt by the facilitator"},

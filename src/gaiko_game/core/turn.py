@@ -41,8 +41,24 @@ def news(b: Board, level: DifficultyDef) -> None:
         else:
             income += add
     b.add("capital", income, _INCOME)
+    if s.commitments:
+        _upkeep(b)
     _scan(b, b.tables.news, set(), 1_000_000)
     deal_crises(b, level)
+
+
+def _upkeep(b: Board) -> None:
+    """Each standing programme charges its upkeep; one that cannot be paid lapses, with its ending costs."""
+    s, actions = b.state, b.tables.actions
+    for action in list(s.commitments):
+        c = actions[action].commitment
+        assert c is not None
+        if not c.upkeep:
+            continue
+        if s.nums["capital"] >= c.upkeep:
+            b.add("capital", -c.upkeep, Cause("upkeep", action))
+        else:
+            b.end_programme(action, "lapsed")
 
 
 # ── crises ───────────────────────────────────────────────────────────────
@@ -138,6 +154,9 @@ def _why(b: Board, ev: EventDef, p: float) -> Msg:
         reasons.append(Msg.of("fired.window", lo=t.window[0], hi=t.window[1]))
     if t.when:
         reasons.append(Msg.of("fired.when", inner=tuple(c.explain(s, None) for c in t.when)))
+    likelier = tuple(c.explain(s, None) for m in t.chance.modifiers if m.add > 0 and holds(m.when, s) for c in m.when)
+    if likelier:
+        reasons.append(Msg.of("fired.likelier", inner=likelier))
     if p < 1.0:
         reasons.append(Msg.of("fired.chance", p=round(max(p, 0.0) * 100)))
     return Msg.of("fired.because", inner=tuple(reasons) or (Msg.of("fired.always"),))
@@ -148,7 +167,7 @@ def _fire(b: Board, ev: EventDef, why: Msg) -> None:
     s.fired_last[ev.id] = s.turn
     s.fired_count[ev.id] = s.fired_count.get(ev.id, 0) + 1
     b.fired.append(Fired(s.turn, ev.id, why, hidden=ev.hidden))
-    b.run(ev.immediate_plan, Cause("event", ev.id), None)
+    b.run(ev.immediate_plan, Cause("move" if ev.actor is not None else "event", ev.id), None)
     if ev.ongoing is not None:
         s.situations.setdefault(ev.id, s.turn)
     if ev.choices:
@@ -167,7 +186,8 @@ def record_answer(b: Board, event_id: str, choice_id: str) -> None:
 
 # ── world ────────────────────────────────────────────────────────────────
 def world_phase(b: Board) -> None:
-    """Delayed effects land, modifiers tick, world rules react, situations cost, the diversified meter moves."""
+    """Delayed effects land, modifiers tick, the other actors move, world rules react, situations cost,
+    standing programmes act, the diversified meter moves."""
     s = b.state
     if s.delayed:
         due = [d for d in s.delayed if d[0] <= s.turn]
@@ -178,6 +198,7 @@ def world_phase(b: Board) -> None:
         b.run(m.steps, m.cause, None)
         if s.turn + 1 >= m.until:
             del s.modifiers[mod_id]
+    _scan(b, b.tables.move_triggers(b.scenario, b.level.move_chance), set(), 1_000_000)
     run = b.run
     for when, steps, cause in b.tables.rules:
         for c in when:  # holds(), inlined: thirty rules a turn
@@ -187,6 +208,10 @@ def world_phase(b: Board) -> None:
             run(steps, cause, None)
     if s.situations:
         _situations(b)
+    for action in s.commitments:
+        programme = b.tables.actions[action].commitment
+        assert programme is not None
+        b.run(programme.steps, Cause("commitment", action), None)
     _follow_diversification(b)
 
 

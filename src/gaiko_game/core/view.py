@@ -102,6 +102,19 @@ class View:
         """Ongoing situations and the turn each began."""
         return dict(self._b.state.situations)
 
+    def commitments(self) -> dict[str, int]:
+        """The player's standing programmes in force (by the action that started each) and the turn each began."""
+        return dict(self._b.state.commitments)
+
+    def upkeep(self) -> int:
+        """The Diplomatic Capital the standing programmes in force will charge at the start of next turn."""
+        actions = self._b.tables.actions
+        return sum(c.upkeep for a in self._b.state.commitments if (c := actions[a].commitment) is not None)
+
+    def last_engaged(self, actor: str) -> int | None:
+        """The last turn the player engaged an actor (None: never)."""
+        return self._b.state.engaged.get(actor)
+
     def played(self, tag: str) -> int:
         """How many actions carrying ``tag`` were taken this turn."""
         return self._b.state.played.get(f"tag:{tag}", 0)

@@ -36,6 +36,8 @@ class Parts:
     defined: dict[tuple[str, str], Where] = field(default_factory=dict)
     partner_ids: frozenset[str] = frozenset()
     complete: bool = True
+    without: frozenset[str] = frozenset()
+    """Assumptions switched off: every rule, move, modifier or ending encoding one is left out."""
 
     def define(self, kind: str, obj_id: str, doc: Document, path: Path_) -> bool:
         """Note a new id; report a duplicate and return False when it already exists."""
@@ -57,11 +59,19 @@ class Parts:
         """Note a reference written directly in a file (not inside a plugin)."""
         self.refs.append(Ref(kind, value, doc, path))
 
+    def kept(self, assumption: str | None, doc: Document, path: Path_) -> bool:
+        """Note an item's assumption (if any); whether the item stays (its assumption is not switched off)."""
+        if assumption is None:
+            return True
+        self.ref("assumption", assumption, doc, path)
+        return assumption not in self.without
+
 
 def bonuses(parts: Parts, items: list[schema.BonusModel], doc: Document, path: Path_) -> tuple[m.Bonus, ...]:
-    """Build conditional bonuses (income bands, odds modifiers)."""
+    """Build conditional bonuses (income bands, odds and chance modifiers), without switched-off assumptions'."""
     env = parts.env(doc)
-    return tuple(m.Bonus(params.conditions(b.when, env, path + (i, "when")), b.add) for i, b in enumerate(items))
+    return tuple(m.Bonus(params.conditions(b.when, env, path + (i, "when")), b.add) for i, b in enumerate(items)
+                 if parts.kept(b.assumption, doc, path + (i, "assumption")))
 
 
 def _each_valid(parts: Parts, model: type[Any], raw: list[dict[str, Any]], doc: Document) -> Any:
@@ -98,8 +108,19 @@ def add_actions(parts: Parts, raw: list[dict[str, Any]], doc: Document) -> None:
             requires=params.conditions(a.requires, env, (i, "requires")),
             effects=params.effects(a.effects, env, (i, "effects")),
             odds=odds, on_failure=params.effects(a.on_failure, env, (i, "on_failure")),
+            commitment=_commitment(parts, a, doc, i),
         ))
         _check_partner_targets(parts, a, doc, (i,), parts.refs[first_ref:])
+
+
+def _commitment(parts: Parts, a: schema.ActionModel, doc: Document, i: int) -> m.CommitmentDef | None:
+    """The standing programme an action starts, if any (its effects cannot name the action's target)."""
+    c = a.commitment
+    if c is None:
+        return None
+    env = parts.env(doc)
+    return m.CommitmentDef(c.upkeep, params.effects(c.each_turn, env, (i, "commitment", "each_turn")),
+                           params.effects(c.on_end, env, (i, "commitment", "on_end")))
 
 
 def _check_partner_targets(parts: Parts, a: schema.ActionModel, doc: Document, path: Path_, refs: list[Ref]) -> None:
@@ -125,7 +146,7 @@ def _each(raw: Any, actor: str) -> Any:
 def add_rules(parts: Parts, raw: list[dict[str, Any]], doc: Document) -> None:
     """Build world rules, one per actor for rules with ``for_each``."""
     for i, r in _each_valid(parts, schema.RuleModel, raw, doc):
-        if not parts.define("rule", r.id, doc, (i,)):
+        if not parts.define("rule", r.id, doc, (i,)) or not parts.kept(r.assumption, doc, (i, "assumption")):
             continue
         env = parts.env(doc)
         for j, actor in enumerate(r.for_each):
@@ -135,6 +156,23 @@ def add_rules(parts: Parts, raw: list[dict[str, Any]], doc: Document) -> None:
             effects = _each(r.effects, actor) if actor else r.effects
             parts.rules.append(m.RuleDef(r.id, params.conditions(when, env, (i, "when")),
                                          params.effects(effects, env, (i, "effects"))))
+
+
+def add_agendas(parts: Parts, raw: list[dict[str, Any]], doc: Document) -> None:
+    """Build the other actors' moves: events of phase ``move``, one group per actor (one move a turn at most)."""
+    for i, agenda in _each_valid(parts, schema.AgendaModel, raw, doc):
+        parts.ref("actor", agenda.actor, doc, (i, "actor"))
+        for j, mv in enumerate(agenda.moves):
+            path = (i, "moves", j)
+            if not parts.define("event", mv.id, doc, path) or not parts.kept(mv.assumption, doc, path + ("assumption",)):
+                continue
+            env = parts.env(doc)
+            window = (mv.window[0], mv.window[1]) if mv.window else None
+            trigger = m.TriggerDef(window=window, when=params.conditions(mv.when, env, path + ("when",)),
+                                   chance=m.Odds(mv.chance, bonuses(parts, mv.likelier, doc, path + ("likelier",))),
+                                   cooldown=mv.cooldown, max_times=mv.max_times, group=f"move:{agenda.actor}")
+            parts.events.append(m.EventDef(id=mv.id, phase="move", trigger=trigger, actor=agenda.actor,
+                                           immediate=params.effects(mv.effects, env, path + ("effects",))))
 
 
 def add_events(parts: Parts, raw: list[dict[str, Any]], doc: Document) -> None:

@@ -40,7 +40,8 @@ class LangText:
 
 STRATEGY_LABELS = ("alliance_first", "rival_lean", "hedge")
 """The debrief's strategy labels (text ``strategy.<id>``), required when a scenario maps ``strategy_tags``."""
-_STRICT = ("actor", "track", "partner", "dependency", "action", "event", "category", "tag", "meter", "ending")
+_STRICT = ("actor", "track", "partner", "dependency", "action", "event", "category", "tag", "meter", "ending",
+           "assumption")
 _SET_BY_EFFECTS = ("flag", "counter", "modifier")
 
 
@@ -57,6 +58,7 @@ def check_refs(parts: Parts, sm: ScenarioModel) -> None:
         "tag": _tags(parts),
         "meter": {x.id for x in sm.meters},
         "ending": endings_of(sm),
+        "assumption": {a.id for a in sm.assumptions},
     }
     for kind in _SET_BY_EFFECTS:
         known[kind] = {r.value for r in parts.refs if r.kind == kind and r.defines}
@@ -177,7 +179,12 @@ def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, s
             yield ("action", x.id, f"action.{x.id}.{suffix}")
     for rule in {r.id for r in parts.rules}:
         yield ("rule", rule, f"rule.{rule}")
+    for claim in sm.assumptions:
+        yield from (("assumption", claim.id, f"assumption.{claim.id}{k}") for k in ("", ".source", ".counter"))
     for e in parts.events:
+        if e.phase == "move":
+            yield from (("move", e.id, f"move.{e.id}{k}") for k in ("", ".desc"))
+            continue
         yield ("event", e.id, f"event.{e.id}.title")
         yield ("event", e.id, f"event.{e.id}.text")
         if e.choices:

@@ -23,6 +23,7 @@ _FILE_MODELS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("actors: each actor", schema.ActorModel),
     ("actions: each action", schema.ActionModel),
     ("rules: each world rule", schema.RuleModel),
+    ("agendas: each actor's agenda", schema.AgendaModel),
     ("events: each event", schema.EventModel),
 )
 

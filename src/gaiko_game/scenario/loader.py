@@ -7,6 +7,7 @@ None) and every diagnostic found, each located at file:line:col.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -102,8 +103,12 @@ class _Reader:
         return h.hexdigest()
 
 
-def load(path: str | Path) -> LoadResult:
-    """Load and validate the scenario in a folder (or named by its ``scenario.yaml``)."""
+def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
+    """Load and validate the scenario in a folder (or named by its ``scenario.yaml``).
+
+    ``without`` names assumptions to switch off: every rule, move, modifier and ending that encodes one is
+    left out (the balance lab's ``--without``); the content hash says which were.
+    """
     given = Path(path)
     folder = given.parent if given.name == SCENARIO_FILE else given
     checker = Checker()
@@ -117,10 +122,18 @@ def load(path: str | Path) -> LoadResult:
         return LoadResult(None, checker.diagnostics)
     if sdoc is None or sm is None:
         return LoadResult(None, checker.diagnostics)
-    parts = build.Parts(checker, partner_ids=frozenset(sm.partners))
+    off = frozenset(without)
+    parts = build.Parts(checker, partner_ids=frozenset(sm.partners), without=off)
+    unknown = sorted(off - {a.id for a in sm.assumptions})
+    if unknown:
+        checker.report(sdoc, ("assumptions",), "unknown-id", f"no assumption '{unknown[0]}' to switch off",
+                       hint=did_you_mean(unknown[0], [a.id for a in sm.assumptions])
+                       or f"this scenario declares: {', '.join(a.id for a in sm.assumptions) or 'none'}")
+        return LoadResult(None, checker.diagnostics)
     _check_scenario_numbers(parts, sm, sdoc)
     files = sm.files
-    for kind, add in (("actors", build.add_actors), ("actions", build.add_actions), ("rules", build.add_rules)):
+    for kind, add in (("actors", build.add_actors), ("actions", build.add_actions), ("rules", build.add_rules),
+                      ("agendas", build.add_agendas)):
         for i, rel in enumerate(getattr(files, kind)):
             doc, items = reader.file(rel, schema.ITEMS, sdoc, ("files", kind, i))
             if doc is not None and items is not None:
@@ -172,7 +185,9 @@ def load(path: str | Path) -> LoadResult:
         endings=endings,
         repetition=m.RepetitionDef(sm.repetition.memory, sm.repetition.step, sm.repetition.floor)
         if sm.repetition else None,
-        loc={lang: t.table for lang, t in loc.items()}, content_hash=reader.content_hash(),
+        assumptions=tuple(a.id for a in sm.assumptions), without=tuple(sorted(off)),
+        loc={lang: t.table for lang, t in loc.items()},
+        content_hash=reader.content_hash() + (f"-without-{'+'.join(sorted(off))}" if off else ""),
     )
     return LoadResult(scenario, checker.diagnostics, _places(parts, sdoc))
 
@@ -274,6 +289,8 @@ def _endings(parts: build.Parts, sm: schema.ScenarioModel, doc: Document) -> tup
     taken = {x.at_zero for x in sm.meters} | {m.COMPLETED}
     out = []
     for i, e in enumerate(sm.endings):
+        if not parts.kept(e.assumption, doc, ("endings", i, "assumption")):
+            continue
         if e.id in taken:
             parts.checker.report(doc, ("endings", i, "id"), "duplicate-id", f"ending '{e.id}' is declared twice",
                                  hint="a meter's `at_zero` and `completed` are endings already; give this one its own id")

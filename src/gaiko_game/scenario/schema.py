@@ -105,6 +105,12 @@ class StrategyTagsModel(Strict):
 class BonusModel(Strict):
     when: Raw = D("conditions that must hold", default=[])
     add: float = D("amount added while they hold", ge=-100, le=100)
+    assumption: Id | None = D("the assumption this encodes: `gaiko lab --without ID` plays without it", default=None)
+
+
+class AssumptionModel(Strict):
+    id: Id = D("assumption id: its texts are `assumption.<id>` (the claim, one line), `assumption.<id>.source` "
+               "(where it comes from) and `assumption.<id>.counter` (the strongest counter-argument)")
 
 
 class CapitalModel(Strict):
@@ -162,6 +168,7 @@ class Files(Strict):
     actors: list[str] = D("actor files (not globbed: list every file)", default=["actors.yaml"])
     actions: list[str] = D("action files (not globbed: list every file)", default=["actions.yaml"])
     rules: list[str] = D("world-rule files (not globbed: list every file)", default=["rules.yaml"])
+    agendas: list[str] = D("the other actors' agendas (not globbed: list every file)", default=[])
     events: list[str] | None = D("event files (default: every `events/*.yaml`)", default=None)
     loc: dict[Literal["ja", "en"], list[str]] = D("text files per language",
                                                   default={"ja": ["loc/ja.yaml"], "en": ["loc/en.yaml"]})
@@ -189,6 +196,8 @@ class ScenarioModel(Strict):
     tutorial: Id | None = D("the id of a bundled scenario that teaches this one (offered on the title screen)",
                             default=None)
     max_crises: int = D("most crises dealt in one turn (follow-ups always come)", default=2, ge=0, le=10)
+    assumptions: list[AssumptionModel] = D("the causal claims the scenario's rules encode, each switchable off in the "
+                                           "balance lab (`gaiko lab --without ID`) and shown to teachers", default=[])
     endings: list[EndingModel] = D("endings besides the meters': checked at the end of each turn after the meters, "
                                    "in order", default=[])
     repetition: RepetitionModel | None = D("repeating an action yields less: each use in the last `memory` turns "
@@ -215,6 +224,14 @@ class ActorModel(Strict):
                                 "its starting relation when left out", default=None)
 
 
+class CommitmentModel(Strict):
+    upkeep: int = D("Diplomatic Capital charged at the start of every later turn; unpaid, the programme lapses",
+                    default=0, ge=0, le=20)
+    each_turn: Raw = D("effects applied in the world phase of every turn it is in force (the turn it starts too)",
+                       default=[])
+    on_end: Raw = D("effects when it ends, withdrawn or lapsed (what breaking a commitment costs)", default=[])
+
+
 class ActionModel(Strict):
     id: Id = D("action id")
     category: Id = D("one of the scenario's categories")
@@ -229,6 +246,9 @@ class ActionModel(Strict):
     odds: Chance | None = D("chance of success (none = certain)", default=None)
     odds_modifiers: list[BonusModel] = D("added to the odds while conditions hold", default=[])
     on_failure: Raw = D("effects when the roll fails", default=[])
+    commitment: CommitmentModel | None = D("makes the action start a standing programme: in force until the player "
+                                           "withdraws it or cannot pay its upkeep (it cannot be taken again meanwhile)",
+                                           default=None)
 
 
 class RuleModel(Strict):
@@ -236,6 +256,31 @@ class RuleModel(Strict):
     for_each: list[Id] = D("repeat the rule per actor, `each` standing for that actor", default=[])
     when: Raw = D("conditions; none means every turn", default=[])
     effects: Raw = D("effects applied in the world phase while the conditions hold")
+    assumption: Id | None = D("the assumption this rule encodes: `gaiko lab --without ID` plays without it",
+                              default=None)
+
+
+class MoveModel(Strict):
+    id: Id = D("move id, unique among moves and events (`fired` conditions read it); its text is `move.<id>` "
+               "(what the actor did, one line) and `move.<id>.desc`")
+    chance: Chance = D("chance per turn once its conditions hold", default=0.1)
+    likelier: list[BonusModel] = D("added to the chance while conditions hold: what makes the move likelier "
+                                   "(shown as its reasons when it happens)", default=[])
+    when: Raw = D("conditions that must all hold for the move to be possible", default=[])
+    window: Annotated[list[Annotated[int, Field(ge=1, le=200)]], Field(min_length=2, max_length=2)] | None = D(
+        "first and last turn it may happen", default=None)
+    cooldown: int = D("turns before it may happen again", default=2, ge=0, le=200)
+    max_times: int = D("happens at most this many times (0 = no limit)", default=0, ge=0, le=200)
+    effects: Raw = D("what the move does")
+    assumption: Id | None = D("the assumption this move encodes: `gaiko lab --without ID` plays without it",
+                              default=None)
+
+
+class AgendaModel(Strict):
+    actor: Id = D("the actor whose agenda this is; it makes at most one move a turn, in the world phase")
+    moves: Annotated[list[MoveModel], Field(min_length=1, max_length=40)] = D(
+        "its possible moves: each turn every possible move draws its chance, and of those that come up the deal "
+        "picks one")
 
 
 class FollowUpModel(Strict):
