@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import unicodedata
@@ -15,6 +16,8 @@ from gaiko_game.lab.backends import Pool
 from gaiko_game.lab.experiment import Lab, Plan
 from gaiko_game.lab.report import ReportFolderError, folder_problem, write_report
 from gaiko_game.lab.runner import Interrupted, LabError
+from gaiko_game.scenario.diagnostics import did_you_mean
+from gaiko_game.scenario.loader import load
 from gaiko_game.session.simulate import settle
 from gaiko_game.session.strategy import BadStrategy
 
@@ -37,13 +40,23 @@ def report_folder(sc: Scenario, out: Path | None) -> Path:
 
 
 def plan_for(sc: Scenario, seeds: int, first_seed: int, advisor_seeds: int | None, difficulty: str | None,
-             budget: int, quick: bool) -> Plan:
+             budget: int, quick: bool, without: tuple[str, ...] = ()) -> Plan:
     """The plan the options ask for (``--quick``: the short balance lab)."""
     level = sc.difficulty(difficulty).id
     if quick:
-        return Plan.quick(level)
+        return dataclasses.replace(Plan.quick(level), without=without)
     return Plan(seeds=seeds, first_seed=first_seed, advisor_seeds=seeds if advisor_seeds is None else advisor_seeds,
-                difficulty=level, search_budget=budget)
+                difficulty=level, search_budget=budget, without=without)
+
+
+def unknown_assumption(sc: Scenario, without: tuple[str, ...]) -> str | None:
+    """A message for the first assumption ``without`` names that the scenario does not declare."""
+    for a in without:
+        if a not in sc.assumptions:
+            hint = did_you_mean(a, sc.assumptions) or (
+                f"it declares: {', '.join(sc.assumptions)}" if sc.assumptions else "it declares none")
+            return f"{sc.id} has no assumption '{a}' to switch off ({hint})"
+    return None
 
 
 def run_lab(folder: Path, plan_args: dict[str, Any], where: Where) -> int:
@@ -56,6 +69,14 @@ def run_lab(folder: Path, plan_args: dict[str, Any], where: Where) -> int:
     except UnknownDifficulty as e:
         sys.stderr.write(f"gaiko: error: {e.text('en')}\n")
         return 2
+    if plan.without:
+        problem = unknown_assumption(sc, plan.without)
+        if problem is not None:
+            sys.stderr.write(f"gaiko: error: {problem}\n")
+            return 2
+        switched = load(folder, plan.without).scenario
+        assert switched is not None
+        sc = switched
     out = report_folder(sc, where.out)
     problem = folder_problem(out)
     if problem is not None:
@@ -143,7 +164,7 @@ def summary_text(data: dict[str, Any], out: Path, lang: str) -> str:
                   + f"{best['heldout']['mean']:.1f}", *(f"  {r}" for r in best["rules"])]
     lines.append("")
     for v in data["verdict"]:
-        mark = "ok  " if v["pass"] else "FAIL"
+        mark = {True: "ok  ", False: "FAIL", None: "n/a "}[v["pass"]]
         lines.append(f"{mark} {v['target'][lang]} — {v['measured'][lang]}")
     lines += ["", ("レポート: " if ja else "report: ") + str(out / "index.html")]
     if data["search"]:

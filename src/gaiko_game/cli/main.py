@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--no-search", action="store_true", help="leave out the search")
     lab.add_argument("--quick", action="store_true", help="a short lab: 60 seeds, no advisor, no search")
     lab.add_argument("--difficulty", default=None, help="a difficulty the scenario declares (default: its default)")
+    lab.add_argument("--without", action="append", default=[], metavar="ASSUMPTION",
+                     help="play with one of the scenario's assumptions switched off (repeat for more)")
     _runner_options(lab)
     lab.add_argument("--out", type=Path, default=None, help="report folder (default: lab-report/<scenario id>)")
     lab.add_argument("--json", action="store_true", help="print every figure as one JSON object (no progress bar)")
@@ -143,7 +145,8 @@ def _lab(args: argparse.Namespace) -> int:
 
     budget = 0 if args.no_search else (args.search_budget or BUDGET)
     plan = {"seeds": args.seeds, "first_seed": args.seed, "advisor_seeds": args.advisor_seeds,
-            "difficulty": args.difficulty, "budget": budget, "quick": args.quick}
+            "difficulty": args.difficulty, "budget": budget, "quick": args.quick,
+            "without": tuple(sorted(set(args.without)))}
     where = Where(args.backend, args.jobs, args.address, args.out, args.json, args.lang or default_lang())
     return run_lab(args.scenario or default_scenario(), plan, where)
 

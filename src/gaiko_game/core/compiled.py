@@ -37,14 +37,18 @@ class Trigger:
     modifiers: tuple[Bonus, ...]
     group: str | None
     salt: int
+    factor: float = 1.0
+    """Multiplies the chance after its modifiers (the other actors' moves: a difficulty's ``move_chance``)."""
 
 
-def _trigger(ev: EventDef, factor: float) -> Trigger:
+def _trigger(ev: EventDef, factor: float, scale_all: bool = False) -> Trigger:
+    """A trigger's flat values; ``factor`` scales a crisis's base chance (certain ones stay certain), or with
+    ``scale_all`` the whole chance, modifiers included (how often the other actors move)."""
     t = ev.trigger
     lo, hi = t.window if t.window is not None else (1, 1_000_000)
-    base = t.chance.base * factor if t.chance.base < 1.0 else t.chance.base  # certain triggers stay certain
+    base = t.chance.base * factor if t.chance.base < 1.0 and not scale_all else t.chance.base
     return Trigger(ev, lo, hi, 1 if t.once else t.max_times, max(t.cooldown, 1), t.when, base, base * _TWO32,
-                   t.chance.modifiers, t.group, card_salt(ev.id))
+                   t.chance.modifiers, t.group, card_salt(ev.id), factor if scale_all else 1.0)
 
 
 def bounds_of(sc: Scenario) -> dict[str, tuple[int, int]]:
@@ -93,7 +97,7 @@ class Compiled:
         """The other actors' moves, their chances scaled by a difficulty's ``move_chance``."""
         found = self.moves.get(factor)
         if found is None:
-            found = self.moves[factor] = tuple(_trigger(e, factor) for e in sc.events if e.phase == "move")
+            found = self.moves[factor] = tuple(_trigger(e, factor, scale_all=True) for e in sc.events if e.phase == "move")
         return found
 
     def repeated(self, sc: Scenario, a: ActionDef, repeats: int) -> Plan:

@@ -127,6 +127,8 @@ def _scan(b: Board, triggers: tuple[Trigger, ...], groups: set[str], limit: int)
                     break
             else:
                 p += m.add
+        if t.factor != 1.0:
+            p *= t.factor
         if p <= 0.0:
             continue
         card = deck_value(key, turn, t.salt)

@@ -36,6 +36,7 @@ class Settings:
     advisor_seeds: int
     difficulty: str
     search_budget: int
+    without: tuple[str, ...] = ()
 
 
 def _names(sc: Scenario, key: str, fallback: str) -> dict[str, str]:
@@ -173,7 +174,8 @@ def report_data(sc: Scenario, settings: Settings, played: list[Played],
                      "difficulty": _names(sc, f"difficulty.{settings.difficulty}", settings.difficulty)},
         "settings": {"seeds": settings.seeds, "first_seed": settings.first_seed,
                      "advisor_seeds": settings.advisor_seeds, "difficulty": settings.difficulty,
-                     "search_budget": settings.search_budget, "version": __version__},
+                     "search_budget": settings.search_budget, "version": __version__,
+                     "without": list(settings.without)},
         "players": players,
         "actions": action_figures(sc, players, ablation),
         "choices": choices,

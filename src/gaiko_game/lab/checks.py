@@ -82,7 +82,7 @@ class Measure:
 
     def __init__(self, sc: Scenario, folder: Path, executor: Executor | None = None, quiet: bool = True) -> None:
         self.sc, self.folder, self.executor, self.quiet = sc, folder, executor, quiet
-        self.games: dict[tuple[str, str], list[GameResult]] = {}
+        self.games: dict[tuple[str, str, tuple[str, ...]], list[GameResult]] = {}
 
     def _player(self, name: str) -> str | Strategy:
         """A name a worker resolves, or a strategy file inside the scenario folder, read here (errors show early)."""
@@ -95,13 +95,13 @@ class Measure:
 
     def play(self, tests: list[Expectation]) -> None:
         """Play every game the tests need, in one batch."""
-        need: dict[tuple[str, str], int] = {}
+        need: dict[tuple[str, str, tuple[str, ...]], int] = {}
         for t in tests:
             level = self.sc.difficulty(t.difficulty).id
             for who in t.players():
-                need[who, level] = max(need.get((who, level), 0), t.seeds)
-        labelled = [(key, chunks(str(self.folder), self._player(key[0]), range(n), key[1]))
-                    for key, n in need.items() if len(self.games.get(key, [])) < n]
+                need[who, level, t.without] = max(need.get((who, level, t.without), 0), t.seeds)
+        labelled = [(wanted, chunks(str(self.folder), self._player(wanted[0]), range(n), wanted[1], None, wanted[2]))
+                    for wanted, n in need.items() if len(self.games.get(wanted, [])) < n]
         jobs: list[Job] = [j for _, js in labelled for j in js]
         results = run(jobs, self.executor, Progress(sum(len(j.seeds) for j in jobs), "tests", self.quiet))
         at = 0
@@ -110,7 +110,7 @@ class Measure:
             at += len(js)
 
     def _of(self, who: str, t: Expectation) -> list[GameResult]:
-        return self.games[who, self.sc.difficulty(t.difficulty).id][:t.seeds]
+        return self.games[who, self.sc.difficulty(t.difficulty).id, t.without][:t.seeds]
 
     def outcome(self, t: Expectation) -> Outcome:
         """Measure one test (its players' games must have been played)."""
@@ -145,10 +145,10 @@ class Measure:
         level = self.sc.difficulty(t.difficulty).id
         progress = Progress(t.budget, "search", self.quiet)
         search = Search(self.sc, str(self.folder), lambda jobs: run(jobs, self.executor, progress),
-                        budget=t.budget, difficulty=level)
+                        budget=t.budget, difficulty=level, without=t.without)
         found = search.run(strategies(self.sc, self.folder))
-        held = [g.score for chunk in run(chunks(str(self.folder), found.best, range(t.seeds), level), self.executor)
-                for g in chunk]
+        held = [g.score for chunk in run(chunks(str(self.folder), found.best, range(t.seeds), level, None, t.without),
+                                         self.executor) for g in chunk]
         d, lo, hi = _diff(held, [g.score for g in self._of(t.player, t)])
         rules = "; ".join(found.best.describe())
         return Outcome(t, d, lo <= t.by, {

@@ -37,6 +37,8 @@ class Plan:
     difficulty: str = ""
     search_budget: int = BUDGET
     ablation: bool = True
+    without: tuple[str, ...] = ()
+    """Assumptions switched off for every game (``gaiko lab --without``)."""
 
     @staticmethod
     def quick(difficulty: str = "") -> Plan:
@@ -90,13 +92,14 @@ class Lab:
         sc, folder, plan = self.sc, str(self.folder), self.plan
         seeds = range(plan.first_seed, plan.first_seed + plan.seeds)
         own = strategies(sc, self.folder)
-        labelled: list[tuple[str, list[Job]]] = [(RANDOM, chunks(folder, RANDOM, seeds, plan.difficulty))]
-        labelled += [(s.id, chunks(folder, s, seeds, plan.difficulty)) for s in own]
+        off = plan.without
+        labelled: list[tuple[str, list[Job]]] = [(RANDOM, chunks(folder, RANDOM, seeds, plan.difficulty, None, off))]
+        labelled += [(s.id, chunks(folder, s, seeds, plan.difficulty, None, off)) for s in own]
         if plan.advisor_seeds:
             advisor_seeds = range(plan.first_seed, plan.first_seed + plan.advisor_seeds)
-            labelled.append((ADVISOR, chunks(folder, ADVISOR, advisor_seeds, plan.difficulty)))
+            labelled.append((ADVISOR, chunks(folder, ADVISOR, advisor_seeds, plan.difficulty, None, off)))
         if plan.ablation:
-            labelled += [(f"without:{a.id}", chunks(folder, RANDOM, seeds, plan.difficulty, banned=a.id))
+            labelled += [(f"without:{a.id}", chunks(folder, RANDOM, seeds, plan.difficulty, a.id, off))
                          for a in sc.actions]
         games = self._play(labelled, "players")
         played = [Played(RANDOM, "random", {"ja": "ランダムな手", "en": "Random legal moves"}, games[RANDOM])]
@@ -108,7 +111,8 @@ class Lab:
                                  games[ADVISOR]))
         ablation = {a.id: (games[RANDOM], games[f"without:{a.id}"]) for a in sc.actions if plan.ablation}
         found = self._search(own, seeds, played) if plan.search_budget else None
-        settings = Settings(plan.seeds, plan.first_seed, plan.advisor_seeds, plan.difficulty, plan.search_budget)
+        settings = Settings(plan.seeds, plan.first_seed, plan.advisor_seeds, plan.difficulty, plan.search_budget,
+                            plan.without)
         bounds = stated_bounds(read_tests(self.folder).tests)
         return report_data(sc, settings, played, ablation, found, bounds, folder)
 
@@ -121,10 +125,11 @@ class Lab:
             return run(jobs, self.executor, progress)
 
         search = Search(self.sc, str(self.folder), evaluate, seed=plan.first_seed, budget=plan.search_budget,
-                        difficulty=plan.difficulty, first_seed=plan.first_seed)
+                        difficulty=plan.difficulty, first_seed=plan.first_seed, without=plan.without)
         found = search.run(own)
         best = found.best
-        heldout = self._play([("search", chunks(str(self.folder), best, seeds, plan.difficulty))], "search's best")
+        heldout = self._play([("search", chunks(str(self.folder), best, seeds, plan.difficulty, None, plan.without))],
+                             "search's best")
         games = heldout["search"]
         played.append(Played("search", "search", _names(self.sc, best), games))
         scores = [g.score for g in games]

@@ -293,6 +293,8 @@ def _page(data: Json, players: list[Json], plots: list[Plot], lang: str, out: Pa
     settings = data.get("settings", {})
     title = say("page.title", lang, scenario=name_in(scenario.get("name"), lang) or scenario.get("id", ""))
     lede = say("page.lede", lang, seeds=settings.get("seeds", "?"), difficulty=_difficulty(data, lang))
+    if settings.get("without"):
+        lede += " " + say("page.without", lang, ids=", ".join(settings["without"]))
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{_e(lang)}">',

@@ -44,6 +44,8 @@ class Job:
     seeds: tuple[int, ...]
     difficulty: str | None = None
     banned: str | None = None
+    without: tuple[str, ...] = ()
+    """Assumptions switched off (the scenario is loaded without what encodes them)."""
 
 
 @dataclass
@@ -68,19 +70,22 @@ class GameResult:
                 "actions": dict(self.actions), "events": dict(self.events), "choices": dict(self.choices)}
 
 
-_SCENARIOS: dict[tuple[str, str | None], Scenario] = {}
+_SCENARIOS: dict[tuple[str, str | None, tuple[str, ...]], Scenario] = {}
 
 
-def scenario_for(folder: str, banned: str | None = None) -> Scenario:
-    """The scenario in a folder, loaded once per process (without one action when ``banned`` names it)."""
-    key = (folder, banned)
+def scenario_for(folder: str, banned: str | None = None, without: tuple[str, ...] = ()) -> Scenario:
+    """The scenario in a folder, loaded once per process (without one action when ``banned`` names it, and
+    without the assumptions ``without`` names)."""
+    key = (folder, banned, without)
     if key not in _SCENARIOS:
-        if (folder, None) not in _SCENARIOS:
-            result = load(folder)
+        if (folder, None, without) not in _SCENARIOS:
+            result = load(folder, without)
             if result.scenario is None:
-                raise LabError(f"{folder} does not validate: run 'gaiko validate {folder}'")
-            _SCENARIOS[folder, None] = result.scenario
-        base = _SCENARIOS[folder, None]
+                first = next((d.format() for d in result.diagnostics if d.is_error), "")
+                raise LabError(f"{folder} does not validate: {first}" if without else
+                               f"{folder} does not validate: run 'gaiko validate {folder}'")
+            _SCENARIOS[folder, None, without] = result.scenario
+        base = _SCENARIOS[folder, None, without]
         if banned is not None:
             _SCENARIOS[key] = dataclasses.replace(base, actions=tuple(a for a in base.actions if a.id != banned))
     return _SCENARIOS[key]
@@ -96,7 +101,7 @@ def policy_for(job: Job, seed: int, scenario: Scenario) -> Policy:
 
 def play_chunk(job: Job) -> list[GameResult]:
     """Play a job's games (the function every worker runs)."""
-    sc = scenario_for(job.folder, job.banned)
+    sc = scenario_for(job.folder, job.banned, job.without)
     out = []
     for seed in job.seeds:
         campaign = Campaign.new(sc, Source(folder=job.folder), seed, job.difficulty, undo=False)
@@ -115,10 +120,10 @@ def play_chunk(job: Job) -> list[GameResult]:
 
 
 def chunks(folder: str, player: str | Strategy, seeds: Iterable[int], difficulty: str | None = None,
-           banned: str | None = None) -> list[Job]:
+           banned: str | None = None, without: tuple[str, ...] = ()) -> list[Job]:
     """Jobs of :data:`CHUNK` seeds each covering ``seeds`` in order."""
     all_seeds = list(seeds)
-    return [Job(folder, player, tuple(all_seeds[i:i + CHUNK]), difficulty, banned)
+    return [Job(folder, player, tuple(all_seeds[i:i + CHUNK]), difficulty, banned, without)
             for i in range(0, len(all_seeds), CHUNK)]
 
 

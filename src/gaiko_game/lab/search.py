@@ -162,8 +162,10 @@ class Search:
     """The search over one scenario, playing its candidates through ``evaluate`` (the lab's runner)."""
 
     def __init__(self, sc: Scenario, folder: str, evaluate: Evaluate, seed: int = 0, budget: int = BUDGET,
-                 difficulty: str | None = None, seeds: int = SEARCH_SEEDS, first_seed: int = 0) -> None:
+                 difficulty: str | None = None, seeds: int = SEARCH_SEEDS, first_seed: int = 0,
+                 without: tuple[str, ...] = ()) -> None:
         self.sc, self.folder, self.evaluate, self.budget, self.difficulty = sc, folder, evaluate, budget, difficulty
+        self.without = without
         self.seeds = range(first_seed + SEARCH_OFFSET, first_seed + SEARCH_OFFSET + seeds)
         self.mutator = Mutator(Space.of(sc), stream(seed, "policy", "search"))
         self.scores: dict[str, float] = {}
@@ -172,7 +174,7 @@ class Search:
     def score(self, batch: list[Strategy]) -> list[float]:
         """Each candidate's mean score over the search seeds (a candidate seen before costs nothing)."""
         new = list({key(s): s for s in batch if key(s) not in self.scores}.values())
-        jobs = [job for s in new for job in chunks(self.folder, s, self.seeds, self.difficulty)]
+        jobs = [job for s in new for job in chunks(self.folder, s, self.seeds, self.difficulty, None, self.without)]
         results = self.evaluate(jobs) if jobs else []
         per = len(chunks(self.folder, "x", self.seeds))
         for i, s in enumerate(new):

@@ -19,6 +19,8 @@ WORDS: dict[str, dict[str, str]] = {
                         "どの戦略や行動が強すぎたり弱すぎたりするかをまとめました。",
                   "en": "What games on {seeds} seeds (difficulty: {difficulty}) say about the balance targets, "
                         "and which strategies and actions are too strong or too weak."},
+    "page.without": {"ja": "この実行では次の仮定を外しています: {ids}。",
+                     "en": "This run switches these assumptions off: {ids}."},
     # the verdict
     "verdict.heading": {"ja": "判定", "en": "Verdict"},
     "verdict.summary": {"ja": "目標{total}件のうち、{passed}件を達成、{failed}件が未達です。",

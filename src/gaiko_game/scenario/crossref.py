@@ -210,7 +210,7 @@ def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dic
         for lang, text in sorted(loc.items()):
             if key in text.table:
                 continue
-            where = parts.defined.get((kind, obj_id))
+            where = parts.defined.get(("event" if kind == "move" else kind, obj_id))
             at_doc, at_path = (where.doc, where.path) if where else (scenario_doc, ())
             language = "Japanese" if lang == "ja" else "English"
             parts.checker.report(at_doc, at_path, "missing-text", f"no {language} text for '{key}'",

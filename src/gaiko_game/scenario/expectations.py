@@ -59,6 +59,7 @@ class ExpectationModel(Strict):
     budget: int = D("with `unbeaten`: games the search may play (at least 1,000)", default=16_000, ge=1000,
                     le=1_000_000)
     difficulty: Id | None = D("a difficulty the scenario declares (default: its default)", default=None)
+    without: list[Id] = D("assumptions switched off for its games (does the result hold without them?)", default=[])
     tier: Literal["quick", "full"] = D("quick: runs in `make test`; full: in `make test-full` (large samples)",
                                        default="quick")
     expect_fail: str | None = D("the reason the scenario misses this target today: the test must fail, and "
@@ -107,6 +108,7 @@ class Expectation:
     file: str
     line: int
     index: int = 0
+    without: tuple[str, ...] = ()
     """Its place in the file's list (for diagnostics after reading)."""
 
     def players(self) -> tuple[str, ...]:
@@ -195,7 +197,8 @@ def read_tests(folder: Path, shown: str | None = None) -> TestsFile:
             continue
         player = t.player if kind == "fires" else getattr(t, kind)
         out.append(Expectation(t.id, kind, player, t.over, t.fires, t.by, t.at_least, t.at_most, t.seeds, t.budget,
-                               t.difficulty, t.tier, t.expect_fail, shown, doc.where(("tests", i))[0], i))
+                               t.difficulty, t.tier, t.expect_fail, shown, doc.where(("tests", i))[0], i,
+                               tuple(sorted(set(t.without)))))
     return TestsFile(out, ck.diagnostics, doc)
 
 
@@ -215,6 +218,10 @@ def bind_tests(file: TestsFile, sc: Scenario, players: list[str], folder: Path |
         if t.event is not None and t.event not in events:
             ck.report(doc, path + ("fires",), "unknown-id", f"scenario '{sc.id}' has no event '{t.event}'",
                       hint=did_you_mean(t.event, events) or "name an event of this scenario")
+        for j, a in enumerate(t.without):
+            if a not in sc.assumptions:
+                ck.report(doc, path + ("without", j), "unknown-id", f"scenario '{sc.id}' has no assumption '{a}'",
+                          hint=did_you_mean(a, sc.assumptions) or "name an assumption the scenario declares")
         if t.difficulty is not None and t.difficulty not in levels:
             ck.report(doc, path + ("difficulty",), "unknown-id", f"scenario '{sc.id}' has no difficulty "
                       f"'{t.difficulty}'", hint=did_you_mean(t.difficulty, levels) or f"choose one of {', '.join(levels)}")
