@@ -89,7 +89,7 @@ def test_a_whole_game_can_be_played_in_text_mode(lang: str, data: Path) -> None:
     text = "\n".join(out)
     assert code == 0
     if lang == "en":
-        assert "=== 2025 Q1 · turn 1 of 24 ===" in text and "=== 2030 Q4 · turn 24 of 24 ===" in text
+        assert "=== 2025 Q1 · turn 1 of 24 ===" in text and "=== 2025 Q2 · turn 2 of 24 ===" in text
         assert "Requirements not met" in text  # counterstrike before the 2+2
         assert "Undone: Japan–US Joint Exercises" in text
         assert "After w, give one of: Security, Prosperity, Autonomy, Diplomatic Capital, US–China Tension" in text

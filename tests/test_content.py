@@ -71,3 +71,34 @@ def test_content_hash_changes_with_content(tmp_path) -> None:  # type: ignore[no
     (copy / "rules.yaml").write_text((copy / "rules.yaml").read_text() + "\n# a comment\n")
     second = load(copy).scenario
     assert first is not None and second is not None and first.content_hash != second.content_hash
+
+
+APPROACHES = ("us", "partner", "china", "dialogue")
+"""The approaches a crisis answer can take in the default scenario (its tags)."""
+
+
+def _has_downside(c: object) -> bool:
+    """Whether a crisis answer costs something: capital, a roll that can fail, or an effect that lowers a number."""
+    if getattr(c, "cost", 0) or getattr(c, "odds", None) is not None:
+        return True
+    return any(int(getattr(e, "by", 0)) < 0 or e.name in ("dependency",) for e in getattr(c, "effects", ()))
+
+
+def test_every_crisis_answer_is_a_trade_off(default: Scenario) -> None:
+    """DESIGN §3: crises priced fairly across their answers. No answer is free of every cost."""
+    free = [f"{e.id}.{c.id}" for e in default.events for c in e.choices if not _has_downside(c)]
+    assert free == []
+
+
+def test_no_approach_is_systematically_free_or_systematically_dear(default: Scenario) -> None:
+    """Each approach (the US, partners, China, dialogue) costs Diplomatic Capital in some crises and not in others."""
+    for tag in APPROACHES:
+        answers = [c for e in default.events for c in e.choices if tag in c.tags]
+        paid = sum(1 for c in answers if c.cost > 0)
+        assert answers and 0.25 <= paid / len(answers) <= 0.75, (tag, paid, len(answers))
+
+
+def test_opportunities_are_labelled(default: Scenario) -> None:
+    opportunities = {e.id for e in default.events if e.opportunity}
+    assert {"hosting_g7", "aukus_pillar2_invitation", "japan_asean_summit"} <= opportunities
+    assert not opportunities & {"north_korea_missile", "senkaku_incursions", "taiwan_strait_exercises"}

@@ -93,6 +93,7 @@ def chain_link_fires(default: Scenario, turn: int, e: EventDef, c: ChoiceDef, f:
     """Deal ``e`` on ``turn``, answer ``c``: does ``f`` fire on time? None when this game cannot test it."""
     g = new_game(default, turn)
     while g.turn < turn:
+        set_number(g, "track.us_commitment", 60)  # keep the alliance (this test is about chains, not upkeep)
         report = g.end_turn()
         while report is None:
             report = g.choose(g.default_choice() or "")
@@ -108,6 +109,7 @@ def chain_link_fires(default: Scenario, turn: int, e: EventDef, c: ChoiceDef, f:
     while g.pending_crisis is not None:
         report = g.choose_default()
     while g.turn < turn + f.after and not g.is_over:
+        set_number(g, "track.us_commitment", 60)
         report = g.end_turn()
         while report is None:
             report = g.choose(g.default_choice() or "")

@@ -297,7 +297,12 @@ def test_new_campaign_offers_the_scenarios_difficulties(app: App) -> None:
     press(app, pygame.K_3)
     campaign = app.screen
     assert isinstance(campaign, CampaignScreen) and campaign.game.difficulty.id == "hard"
-    assert campaign.game.view.meters() == {"security": 50, "prosperity": 50, "autonomy": 40}
+    start = {"security": 50, "prosperity": 50, "autonomy": 40}  # the scenario's start, less hard's 5
+    for change in campaign.game.ledger:  # and whatever turn 1's headline crisis did at once
+        if change.key.startswith("meter."):
+            start[change.key.removeprefix("meter.")] = change.after
+    assert campaign.game.view.meters() == start
+    assert all(c.cause.kind in ("income", "event") for c in campaign.game.ledger)
 
 
 def test_enter_on_new_campaign_starts_at_the_preselected_difficulty(app: App) -> None:

@@ -233,16 +233,17 @@ def test_the_lab_and_scenario_tests_play_without_an_assumption(tmp_path: Path) -
     (folder / "tests.yaml").write_text(
         "format: 1\ntests:\n"
         "  - {id: ruptures, loses: do_nothing, at_least: 100, seeds: 5}\n"
-        "  - {id: no_rupture_without_it, loses: do_nothing, at_most: 0, seeds: 5, without: [rupture_ends]}\n",
+        "  - {id: lowest_without_it, loses: do_nothing, at_least: 100, seeds: 5, without: [rupture_ends]}\n",
         encoding="utf-8")
     sc = load_ok(folder)
     outcomes = measure(sc, folder, read_tests(folder).tests)
     assert [(o.test.id, o.measured, o.passed) for o in outcomes] == [("ruptures", 100.0, True),
-                                                                      ("no_rupture_without_it", 0.0, True)]
+                                                                      ("lowest_without_it", 100.0, True)]
     off = load(folder, ["rupture_ends"]).scenario
     assert off is not None
     data = Lab(off, folder, Plan(seeds=5, advisor_seeds=0, search_budget=0, ablation=False,
                                  without=("rupture_ends",))).run()
     assert data["settings"]["without"] == ["rupture_ends"]
     nothing = next(p for p in data["players"] if p["id"] == "do_nothing")
-    assert nothing["lost"] == 0.0 and nothing["endings"] == {"completed": 5}
+    assert nothing["endings"] == {"completed": 5}  # played to the end without the rupture …
+    assert nothing["lost"] == 1.0 and nothing["ratings"] == {"good": 0, "bad": 5}  # … but lost all the same: rated lowest

@@ -88,7 +88,8 @@ class Compiled:
     baselines: dict[str, int]
     """Each actor's relation at rest (where ``drift`` takes it)."""
     engages: dict[tuple[str, str | None], tuple[str, ...]]
-    """The actors an action (on a target) or a crisis answer (``event.choice``, None) engages."""
+    """The actors an action (on a target), a crisis answer (``event.choice``, None) or a standing programme in force
+    (``programme:<action>``, None) engages."""
     crises: dict[float, tuple[Trigger, ...]] = field(default_factory=dict)
     moves: dict[float, tuple[Trigger, ...]] = field(default_factory=dict)
     scaled: dict[tuple[str, int], Plan] = field(default_factory=dict)
@@ -162,6 +163,8 @@ def _build(sc: Scenario) -> Compiled:
         meter_keys=tuple((m.id, f"meter.{m.id}") for m in sc.meters),
         baselines={a.id: a.rest for a in sc.actors},
         engages={**{(a.id, t): _engages(a.effects, t, actors) for a in sc.actions for t in (a.targets or (None,))},
+                 **{(f"programme:{a.id}", None): _engages(a.commitment.each_turn, None, actors)
+                    for a in sc.actions if a.commitment is not None},
                  **{(f"{e.id}.{c.id}", None): _engages(c.effects, None, actors) for e in sc.events for c in e.choices}},
     )
 

@@ -487,6 +487,8 @@ class Game:
         b, s = self._b, self._b.state
         phases.world_phase(b)
         s.ending = phases.ending(b)
+        if s.ending is not None:
+            phases.consequences(b, s.ending)
         report = TurnReport(
             turn=s.turn,
             changes=tuple(b.ledger[s.report_from:]),

@@ -237,6 +237,8 @@ class EventDef:
     hidden: bool = False
     ongoing: OngoingDef | None = None
     actor: str | None = None
+    opportunity: bool = False
+    """An opening rather than a threat: announced as an opportunity, not a crisis."""
     immediate_plan: Plan = field(init=False, compare=False, repr=False)
     by_id: dict[str, ChoiceDef] = field(init=False, compare=False, repr=False)
 
@@ -269,10 +271,17 @@ class DiversificationDef:
 @dataclass(frozen=True, slots=True)
 class EndingDef:
     """An ending besides the meters' and the last turn's: the game ends with it once its conditions hold
-    at the end of a turn (an alliance's rupture, say), or when an ``end_game`` effect names it."""
+    at the end of a turn (an alliance's rupture, say), or when an ``end_game`` effect names it; its
+    ``effects`` are its consequences, applied as the game ends."""
 
     id: str
     when: tuple[Condition, ...] = ()
+    effects: tuple[Effect, ...] = ()
+    """What it does to the board as the game ends with it (its consequences reach the final score)."""
+    steps: Plan = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "steps", plan(self.effects))
 
 
 @dataclass(frozen=True, slots=True)

@@ -214,6 +214,8 @@ def world_phase(b: Board) -> None:
         programme = b.tables.actions[action].commitment
         assert programme is not None
         b.run(programme.steps, Cause("commitment", action), None)
+        for actor in b.tables.engages[f"programme:{action}", None]:  # a programme in force keeps its partners engaged
+            s.engaged[actor] = s.turn
     _follow_diversification(b)
 
 
@@ -294,3 +296,10 @@ def ending(b: Board) -> str | None:
         if e.when and holds(e.when, s):
             return e.id
     return COMPLETED if s.turn >= b.scenario.turns else None
+
+
+def consequences(b: Board, ending_id: str) -> None:
+    """Apply a declared ending's consequences as the game ends with it."""
+    for e in b.scenario.endings:
+        if e.id == ending_id and e.steps:
+            b.run(tuple((0, eff) for _, eff in e.steps), Cause("ending", e.id), None)

@@ -54,6 +54,12 @@ def _trajectory(sc: Scenario, results: list[GameResult]) -> dict[str, list[float
     return out
 
 
+def lost(sc: Scenario, r: GameResult) -> bool:
+    """Whether a game was lost: it ended before its last turn, or earned the scenario's lowest rating."""
+    lowest = min(sc.ratings, key=lambda x: x.min_score).id if sc.ratings else None
+    return r.ending != COMPLETED or r.rating == lowest
+
+
 def player_figures(sc: Scenario, p: Played, advisor: Played | None) -> dict[str, Any]:
     """Everything the report says of one player."""
     res = p.results
@@ -74,7 +80,7 @@ def player_figures(sc: Scenario, p: Played, advisor: Played | None) -> dict[str,
         "score": summary(scores), "vs_advisor": vs,
         "ratings": {rt.id: sum(1 for r in res if r.rating == rt.id) for rt in sc.ratings},
         "endings": dict(sorted(Counter(r.ending for r in res).items())),
-        "lost": r2(sum(1 for r in res if r.ending != COMPLETED) / n) if n else 0.0,
+        "lost": r2(sum(1 for r in res if lost(sc, r)) / n) if n else 0.0,
         "top_rating": r2(sum(1 for r in res if r.rating == top) / n) if n else 0.0,
         "meters": {m: r2(sum(r.meters[m] for r in res) / n) if n else 0.0 for m in sc.meter_ids()},
         "trajectory": _trajectory(sc, res),

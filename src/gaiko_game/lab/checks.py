@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import cast
 
 from gaiko_game.core import Scenario
-from gaiko_game.core.model import COMPLETED
+from gaiko_game.lab.analysis import lost
 from gaiko_game.lab.experiment import strategies
 from gaiko_game.lab.runner import GameResult, Job, Progress, chunks, run
 from gaiko_game.lab.search import Search
@@ -132,7 +132,7 @@ class Measure:
             said = (f"{t.player} earns the top rating in {share:.0%} of {n} games",
                     f"{t.player} が最上位評価になったゲーム {share:.0%}({n} ゲーム中)")
         elif t.kind == "loses":
-            share = sum(g.ending != COMPLETED for g in games) / n
+            share = sum(lost(self.sc, g) for g in games) / n
             said = (f"{t.player} loses {share:.0%} of {n} games", f"{t.player} が敗北したゲーム {share:.0%}({n} ゲーム中)")
         else:
             share = sum(bool(g.events[t.event or ""]) for g in games) / n

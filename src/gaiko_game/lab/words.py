@@ -46,7 +46,7 @@ WORDS: dict[str, dict[str, str]] = {
     "col.mean": {"ja": "平均スコア [95%信頼区間]", "en": "Mean score [95% CI]"},
     "col.vs_advisor": {"ja": "アドバイザーとの差 [95%信頼区間]", "en": "Difference from the advisor [95% CI]"},
     "col.top": {"ja": "最上位評価の割合", "en": "Top rating"},
-    "col.lost": {"ja": "敗北の割合", "en": "Lost"},
+    "col.lost": {"ja": "敗北の割合(途中終了か最低評価)", "en": "Lost (ended early or rated lowest)"},
     "kind.strategy": {"ja": "戦略ファイル", "en": "strategy file"},
     "kind.random": {"ja": "ランダム", "en": "random play"},
     "kind.advisor": {"ja": "アドバイザー", "en": "advisor"},

@@ -18,6 +18,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "cause.income": {"ja": "外交資本の収入", "en": "Diplomatic Capital income"},
     "cause.modifier": {"ja": "継続効果: {name}", "en": "Ongoing: {name}"},
     "cause.situation": {"ja": "継続中の事態: {name}", "en": "Ongoing situation: {name}"},
+    "cause.move": {"ja": "{name}", "en": "{name}"},
+    "cause.upkeep": {"ja": "継続施策の維持費: {name}", "en": "Upkeep: {name}"},
+    "cause.commitment": {"ja": "継続施策: {name}", "en": "Programme: {name}"},
+    "cause.withdrawn": {"ja": "施策の取りやめ: {name}", "en": "Withdrawn: {name}"},
+    "cause.lapsed": {"ja": "維持できず終了した施策: {name}", "en": "Lapsed (upkeep unpaid): {name}"},
+    "cause.ending": {"ja": "結末: {name}", "en": "Ending: {name}"},
     "cause.diversification": {"ja": "依存の分散度", "en": "How diversified dependence is"},
     "cause.with_target": {"ja": "{name}({target})", "en": "{name} ({target})"},
     # words shared by every screen

@@ -102,7 +102,9 @@ def cause_msg(cause: Cause) -> Msg:
         event, _, choice = ident.partition(".")
         return Msg.of(f"cause.{kind}", event=Name(f"event.{event}.title"), name=Name(f"event.{event}.choice.{choice}"))
     named = {"event": f"event.{ident}.title", "rule": f"rule.{ident}", "situation": f"event.{ident}.title",
-             "modifier": f"modifier.{ident}"}
+             "modifier": f"modifier.{ident}", "move": f"move.{ident}", "upkeep": f"action.{ident}.name",
+             "commitment": f"action.{ident}.name", "withdrawn": f"action.{ident}.name",
+             "lapsed": f"action.{ident}.name", "ending": f"ending.{ident}"}
     if kind in named:
         return Msg.of(f"cause.{kind}", name=Name(named[kind]))
     return Msg.of(f"cause.{kind}")

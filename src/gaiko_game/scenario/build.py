@@ -203,7 +203,7 @@ def add_events(parts: Parts, raw: list[dict[str, Any]], doc: Document) -> None:
         parts.events.append(m.EventDef(
             id=e.id, phase=e.phase, trigger=trigger,
             immediate=params.effects(e.immediate, env, (i, "immediate")),
-            choices=choices, default=e.default, rare=e.rare, hidden=e.hidden, ongoing=ongoing,
+            choices=choices, default=e.default, rare=e.rare, hidden=e.hidden, ongoing=ongoing, opportunity=e.opportunity,
         ))
 
 

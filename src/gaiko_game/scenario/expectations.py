@@ -46,8 +46,8 @@ class ExpectationModel(Strict):
                   "search's best may be before it counts as beating it", default=0.0, ge=0, le=100)
     top_rating: Player | None = D("the share of this player's games at the best rating, bounded by `at_most` "
                                   "and/or `at_least`", default=None, min_length=1)
-    loses: Player | None = D("the share of this player's games lost before the last turn, bounded by `at_least` "
-                             "and/or `at_most`", default=None, min_length=1)
+    loses: Player | None = D("the share of this player's games lost (ended before the last turn, or rated lowest), "
+                             "bounded by `at_least` and/or `at_most`", default=None, min_length=1)
     fires: Id | None = D("the share of games (played by `player`) in which this event fires", default=None)
     unbeaten: Player | None = D("the best strategy the lab's search finds (with `budget` games, scored on held-out "
                                 "seeds) does not beat this player: the lower end of the 95% interval of their paired "

@@ -297,7 +297,9 @@ def _endings(parts: build.Parts, sm: schema.ScenarioModel, doc: Document) -> tup
             continue
         taken.add(e.id)
         parts.define("ending", e.id, doc, ("endings", i))
-        out.append(m.EndingDef(e.id, params.conditions(e.when, parts.env(doc), ("endings", i, "when"))))
+        env = parts.env(doc)
+        out.append(m.EndingDef(e.id, params.conditions(e.when, env, ("endings", i, "when")),
+                               params.effects(e.effects, env, ("endings", i, "effects"))))
     return tuple(out)
 
 

@@ -150,6 +150,7 @@ class EndingModel(Strict):
     id: Id = D("ending id; its names are `ending.<id>` and `ending.<id>.desc`")
     when: Raw = D("conditions that end the game with this ending at the end of a turn (left out: only an "
                   "`end_game` effect ends it)", default=[])
+    effects: Raw = D("its consequences, applied as the game ends with it (they reach the final score)", default=[])
     assumption: Id | None = D("the assumption this ending encodes (see `assumptions`)", default=None)
 
 
@@ -330,6 +331,8 @@ class EventModel(Strict):
     default: Id | None = D("the choice taken when nobody answers in time (free, unconditional)", default=None)
     rare: bool = D("may legitimately never fire in 1,000 random games", default=False)
     hidden: bool = D("acts on the world without being announced (no choices)", default=False)
+    opportunity: bool = D("an opening rather than a threat (hosting a summit, an invitation): announced as an "
+                          "opportunity, not a crisis", default=False)
     ongoing: OngoingModel | None = D("makes it a situation that persists after firing", default=None)
 
 

@@ -14,20 +14,48 @@ import math
 from dataclasses import dataclass
 
 from gaiko_game.core import Game, Order, Pcg64, Randomness
-from gaiko_game.session.policies import Policy
+from gaiko_game.core.model import COMPLETED
+from gaiko_game.session.policies import Policy, play_turn
 from gaiko_game.session.strategy import StrategyPolicy, shipped
+
+DANGER_MARGIN = 0.3
+"""How close (as a share of its range) a track may come to a bound that ends the game before the advisor worries."""
+DANGER_WEIGHT = 15.0
+"""Points of value the advisor gives up for a track at the very bound that would end the game."""
 
 
 def value(game: Game) -> float:
-    """How good a position is: balance of the meters (the diversified one halfway to its target), plus capital."""
-    view = game.view
+    """How good a position is: balance of the meters (the diversified one halfway to its target), plus capital,
+    less the danger of the scenario's declared endings (a track near the bound that ends the game)."""
+    view, out = game.view, game.outcome()
+    if game.is_over and (out is None or out.ending != COMPLETED):
+        return 0.0
     meters = view.meters()
     if min(meters.values()) <= 0:
         return 0.0
     d, target = game.scenario.diversification, view.target()
     heading = d.meter if d is not None and target is not None else None
     parts = [max((v + (target or 0)) / 2 if m == heading else v, 0.5) for m, v in meters.items()]
-    return math.exp(sum(math.log(v) for v in parts) / len(parts)) + 0.3 * view.capital
+    return math.exp(sum(math.log(v) for v in parts) / len(parts)) + 0.3 * view.capital - danger(game)
+
+
+def danger(game: Game) -> float:
+    """How close the tracks are to the bounds at which the scenario's declared endings end the game."""
+    sc, view, total = game.scenario, game.view, 0.0
+    spans = {t.id: (t.lo, t.hi) for t in sc.tracks}
+    for ending in sc.endings:
+        for c in ending.when:
+            track = getattr(c, "id", None) if c.name == "track" else None
+            if track not in spans:
+                continue
+            lo, hi = spans[track]
+            margin = DANGER_MARGIN * (hi - lo)
+            now = view.track(track)
+            bound_max, bound_min = getattr(c, "max", None), getattr(c, "min", None)
+            gap = now - bound_max if bound_max is not None else (bound_min - now if bound_min is not None else margin)
+            if gap < margin:
+                total += DANGER_WEIGHT * (margin - max(gap, 0)) / margin
+    return total
 
 
 @dataclass(frozen=True)
@@ -44,14 +72,31 @@ class Advice:
     value: float
 
 
+HORIZON = 3
+"""Turns the advisor plays on (with the hedge) after the current one before it judges a position: enough to
+see a provocation come back as tension, or a neglected ally drift away."""
+
+
 class LookaheadPolicy:
-    """Picks each action and crisis answer by playing copies of the game to the next turn."""
+    """Picks each action and crisis answer by playing copies of the game to the next turn, then
+    :data:`HORIZON` more turns with the hedge, and judging where they stand."""
 
     name = "lookahead"
 
-    def __init__(self, rng: Pcg64) -> None:
+    def __init__(self, rng: Pcg64, horizon: int = HORIZON) -> None:
         self.rng = rng
+        self.horizon = horizon
         self.rollout: Policy = StrategyPolicy(shipped("hedge"), Pcg64(rng.raw(), rng.raw()))
+
+    def _judge(self, g: Game) -> tuple[float, dict[str, int], int]:
+        """Finish the turn, note the meters and the target then, play the horizon, and value the position."""
+        g = self._finish(g)
+        meters, target = g.view.meters(), g.view.target() or 0
+        for _ in range(self.horizon):
+            if g.is_over:
+                break
+            play_turn(g, self.rollout)
+        return value(g), meters, target
 
     def _finish(self, g: Game) -> Game:
         while (order := self.rollout.act(g)) is not None:
@@ -61,24 +106,29 @@ class LookaheadPolicy:
             report = g.choose(self.rollout.answer(g))
         return g
 
-    def _copy(self, game: Game) -> Game:
-        return game.clone(resample=Randomness(self.rng.raw(), Pcg64(self.rng.raw(), self.rng.raw())))
+    def _future(self) -> tuple[int, int, int]:
+        """One sampled future (deck key and roll stream), shared by every option of a decision: the options are
+        compared on the same future, so the choice follows their difference and not the luck of the draw."""
+        return self.rng.raw(), self.rng.raw(), self.rng.raw()
+
+    @staticmethod
+    def _copy(game: Game, future: tuple[int, int, int]) -> Game:
+        deck, a, b = future
+        return game.clone(resample=Randomness(deck, Pcg64(a, b)))
 
     def advise(self, game: Game) -> Advice:
-        """The best action now (or None to end the turn), with its expected gains."""
-        baseline = self._finish(self._copy(game))
-        best: tuple[float, Order | None, Game] = (value(baseline), None, baseline)
+        """The best action now (or None to end the turn), with what it leads to by the next turn."""
+        future = self._future()
+        base_v, base_m, base_t = self._judge(self._copy(game, future))
+        best: tuple[float, Order | None, dict[str, int], int] = (base_v, None, base_m, base_t)
         for order in game.legal_actions():
-            g = self._copy(game)
+            g = self._copy(game, future)
             g.apply(order)
-            g = self._finish(g)
-            v = value(g)
+            v, m, t = self._judge(g)
             if v > best[0]:
-                best = (v, order, g)
-        base_m, best_m = baseline.view.meters(), best[2].view.meters()
-        gains = {k: best_m[k] - base_m[k] for k in base_m}
-        target = (best[2].view.target() or 0) - (baseline.view.target() or 0)
-        return Advice(best[1], gains, target, best[0])
+                best = (v, order, m, t)
+        gains = {k: best[2][k] - base_m[k] for k in base_m}
+        return Advice(best[1], gains, best[3] - base_t, best[0])
 
     def act(self, game: Game) -> Order | None:
         return self.advise(game).order
@@ -86,8 +136,9 @@ class LookaheadPolicy:
     def answer(self, game: Game) -> str:
         legal = game.legal_choices()
         scored = []
+        future = self._future()
         for choice in legal:
-            g = self._copy(game)
+            g = self._copy(game, future)
             g.choose(choice)
-            scored.append((value(self._finish(g) if not g.is_over and g.pending_crisis else g), choice))
+            scored.append((self._judge(g)[0] if not g.is_over else value(g), choice))
         return max(scored)[1]
