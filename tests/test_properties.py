@@ -37,6 +37,8 @@ def value_for(cls: type, f: dataclasses.Field[typing.Any], depth: int) -> st.Sea
             return conditions(depth + 1)
         inner = conditions(depth + 1) if md["nested"] == "conditions" else effects(depth + 1)
         return st.lists(inner, min_size=1, max_size=2).map(tuple)
+    if "ref" in md and md.get("many"):
+        return st.lists(st.sampled_from(IDS[md["ref"]]), min_size=1, max_size=3).map(tuple)
     if "ref" in md:
         ref = st.sampled_from(IDS[md["ref"]])
         return st.one_of(st.none(), ref) if f.default is None else ref

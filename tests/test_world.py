@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from gaiko_game.core import Game, IllegalAction, Order, Scenario, Texts, Withdraw
+from gaiko_game.core.conditions import Engaged
 from gaiko_game.core.text import Msg
 from gaiko_game.lab.checks import measure
 from gaiko_game.lab.experiment import Lab, Plan
@@ -76,8 +77,7 @@ def test_played_within_reads_what_the_player_did_lately(world: Scenario) -> None
 
 def test_engagement_is_explained_with_when_it_last_happened(world: Scenario) -> None:
     g = new_game(world, 1)
-    rule = next(r for r in world.rules if r.id == "neglect")
-    engaged = rule.when[0].of  # type: ignore[attr-defined]
+    engaged = Engaged(actor="partner", within=1)
     texts = Texts(world.loc, "en")
     assert texts.render(engaged.explain(state(g), None)) == (
         "engaged EN actor.partner within the last 1 turns (never yet)")

@@ -7,7 +7,9 @@ is no module-level registry to keep in step with loaded scenarios.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from gaiko_game.core.decisions import Order
 from gaiko_game.core.ledger import Cause
@@ -15,7 +17,12 @@ from gaiko_game.core.model import ActionDef, Bonus, EventDef, Scenario
 from gaiko_game.core.plugins import TARGET, Condition, Effect, Plan
 from gaiko_game.core.rng import card_salt
 
+if TYPE_CHECKING:
+    from gaiko_game.core.state import State
+
 COUNTER_BOUNDS = (-10_000, 10_000)
+Test = Callable[["State", "str | None"], bool]
+"""A condition's bound ``test`` method."""
 _TWO32 = 1 << 32
 
 
@@ -39,6 +46,16 @@ class Trigger:
     salt: int
     factor: float = 1.0
     """Multiplies the chance after its modifiers (the other actors' moves: a difficulty's ``move_chance``)."""
+    tests: tuple[Test, ...] = ()
+    """``when``'s conditions as bound ``test`` methods (the hot loop calls them directly)."""
+    mods: tuple[tuple[tuple[Test, ...], float], ...] = ()
+    """The chance modifiers as (bound tests, amount)."""
+    row: tuple[Any, ...] = field(default=(), compare=False, repr=False)
+    """Everything the deal reads, as one flat tuple: id, window, cap, cooldown, tests, base, mods, factor, salt, self."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "row", (self.event.id, self.lo, self.hi, self.cap, self.cooldown, self.tests,
+                                         self.base, self.mods, self.factor, self.salt, self))
 
 
 def _trigger(ev: EventDef, factor: float, scale_all: bool = False) -> Trigger:
@@ -48,7 +65,8 @@ def _trigger(ev: EventDef, factor: float, scale_all: bool = False) -> Trigger:
     lo, hi = t.window if t.window is not None else (1, 1_000_000)
     base = t.chance.base * factor if t.chance.base < 1.0 and not scale_all else t.chance.base
     return Trigger(ev, lo, hi, 1 if t.once else t.max_times, max(t.cooldown, 1), t.when, base, base * _TWO32,
-                   t.chance.modifiers, t.group, card_salt(ev.id), factor if scale_all else 1.0)
+                   t.chance.modifiers, t.group, card_salt(ev.id), factor if scale_all else 1.0,
+                   tuple(c.fast() for c in t.when), tuple((tuple(c.fast() for c in m.when), m.add) for m in t.chance.modifiers))
 
 
 def bounds_of(sc: Scenario) -> dict[str, tuple[int, int]]:
@@ -79,12 +97,14 @@ class Compiled:
     orders: dict[tuple[str, str | None], Order]
     actions: dict[str, ActionDef]
     causes: dict[tuple[str, str | None], Cause]
-    rules: tuple[tuple[tuple[Condition, ...], Plan, Cause], ...]
+    rules: tuple[tuple[tuple[Test, ...], Plan, Cause], ...]
     events: dict[str, EventDef]
     income: tuple[tuple[tuple[Condition, ...], int], ...]
     news: tuple[Trigger, ...]
     collapse: tuple[tuple[str, str], ...]
     meter_keys: tuple[tuple[str, str], ...]
+    menu: tuple[tuple[str, int, tuple[Test, ...], tuple[Order, ...]], ...]
+    """Each action as the legal-move loop reads it: id, cost, its requirements' tests, its orders (one a target)."""
     baselines: dict[str, int]
     """Each actor's relation at rest (where ``drift`` takes it)."""
     engages: dict[tuple[str, str | None], tuple[str, ...]]
@@ -93,6 +113,7 @@ class Compiled:
     crises: dict[float, tuple[Trigger, ...]] = field(default_factory=dict)
     moves: dict[float, tuple[Trigger, ...]] = field(default_factory=dict)
     scaled: dict[tuple[str, int], Plan] = field(default_factory=dict)
+    row_cache: dict[int, tuple[tuple[Trigger, ...], tuple[tuple[Any, ...], ...]]] = field(default_factory=dict)
 
     def move_triggers(self, sc: Scenario, factor: float) -> tuple[Trigger, ...]:
         """The other actors' moves, their chances scaled by a difficulty's ``move_chance``."""
@@ -112,6 +133,13 @@ class Compiled:
             found = self.scaled[a.id, repeats] = tuple(
                 (off, _scaled(e, k)) for off, e in a.success_plan)
         return found
+
+    def rows(self, triggers: tuple[Trigger, ...]) -> tuple[tuple[Any, ...], ...]:
+        """The triggers' flat rows, built once per tuple of triggers (the deal's loop reads these)."""
+        found = self.row_cache.get(id(triggers))
+        if found is None or found[0] is not triggers:
+            found = self.row_cache[id(triggers)] = (triggers, tuple(t.row for t in triggers))
+        return found[1]
 
     def crisis_triggers(self, sc: Scenario, factor: float) -> tuple[Trigger, ...]:
         """The self-triggering crises, their chances scaled by a difficulty's ``factor``."""
@@ -155,12 +183,14 @@ def _build(sc: Scenario) -> Compiled:
         orders=orders,
         actions={a.id: a for a in sc.actions},
         causes={k: Cause("action", k[0], k[1] or "") for k in orders},
-        rules=tuple((r.when, r.steps, Cause("rule", r.id)) for r in sc.rules),
+        rules=tuple((tuple(c.fast() for c in r.when), r.steps, Cause("rule", r.id)) for r in sc.rules),
         events={e.id: e for e in sc.events},
         income=tuple((b.when, int(b.add)) for b in sc.income_bonuses),
         news=tuple(_trigger(e, 1.0) for e in sc.events if e.phase == "news" and e.self_triggering),
         collapse=tuple((f"meter.{m.id}", m.at_zero) for m in sc.meters),
         meter_keys=tuple((m.id, f"meter.{m.id}") for m in sc.meters),
+        menu=tuple((a.id, a.cost, tuple(c.fast() for c in a.requires),
+                    tuple(orders[a.id, t] for t in (a.targets or (None,)))) for a in sc.actions),
         baselines={a.id: a.rest for a in sc.actors},
         engages={**{(a.id, t): _engages(a.effects, t, actors) for a in sc.actions for t in (a.targets or (None,))},
                  **{(f"programme:{a.id}", None): _engages(a.commitment.each_turn, None, actors)

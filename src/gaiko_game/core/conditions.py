@@ -7,6 +7,7 @@ least one. Every docstring's "YAML usage" block is copied into the modding refer
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -47,6 +48,12 @@ class Range(Condition):
 
     def test(self, s: State, target: str | None) -> bool:
         return self.lo <= s.nums.get(self.fixed_key or self.key(target), 0) <= self.hi
+
+    def fast(self) -> Callable[[State, str | None], bool]:
+        if not self.fixed_key or type(self).test is not Range.test:
+            return self.test
+        key, lo, hi = self.fixed_key, self.lo, self.hi
+        return lambda s, target: lo <= s.nums.get(key, 0) <= hi
 
     def explain(self, s: State, target: str | None) -> Msg:
         now = s.nums.get(self.key(target), 0)
@@ -290,6 +297,12 @@ class Played(Condition):
             return last is not None and s.turn - last <= self.within
         return s.played.get(self._key(), 0) >= self.min
 
+    def fast(self) -> Callable[[State, str | None], bool]:
+        key, within, least = self._key(), self.within, self.min
+        if within:
+            return lambda s, target: s.turn - s.last_played.get(key, -1_000_000) <= within
+        return lambda s, target: s.played.get(key, 0) >= least
+
     def explain(self, s: State, target: str | None) -> Msg:
         what = Name(f"tag.{self.tag}") if self.tag is not None else Name(f"action.{self.action}.name")
         if self.within:
@@ -323,6 +336,12 @@ class Engaged(Condition):
     def test(self, s: State, target: str | None) -> bool:
         last = s.engaged.get(target if self.actor == TARGET and target is not None else self.actor)
         return last is not None and s.turn - last <= self.within
+
+    def fast(self) -> Callable[[State, str | None], bool]:
+        if self.actor == TARGET:
+            return self.test
+        actor, within = self.actor, self.within
+        return lambda s, target: s.turn - s.engaged.get(actor, -1_000_000) <= within
 
     def explain(self, s: State, target: str | None) -> Msg:
         actor = target if self.actor == TARGET and target is not None else self.actor
@@ -387,6 +406,10 @@ class Not(Condition):
 
     def test(self, s: State, target: str | None) -> bool:
         return not self.of.test(s, target)
+
+    def fast(self) -> Callable[[State, str | None], bool]:
+        inner = self.of.fast()
+        return lambda s, target: not inner(s, target)
 
     def explain(self, s: State, target: str | None) -> Msg:
         return Msg.of("cond.not", inner=self.of.explain(s, target))

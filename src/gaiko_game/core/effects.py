@@ -270,28 +270,41 @@ class EndSituation(Effect):
 @effect
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Drift(Effect):
-    """Move the player's relation with an actor back toward its baseline (the actor's ``baseline``, else its
-    starting relation) by up to ``by`` points, faster or slower with the difficulty's ``drift``. Written in a
-    world rule, usually while the player is not engaging the actor: relations are kept up, not won once.
+    """Move the player's relation with each listed actor back toward its baseline (the actor's ``baseline``, else
+    its starting relation) by up to ``by`` points, faster or slower with the difficulty's ``drift``; with
+    ``unless_engaged: N``, only the actors the player has not engaged in the last N turns drift. Written in a
+    world rule: relations are kept up, not won once.
 
     YAML usage:
-        - drift: {actor: india, by: 2}
+        - drift: {actors: [india, australia], by: 3, unless_engaged: 2}
+        - drift: {actors: [china], by: 2}
     """
 
     name: ClassVar[str] = "drift"
-    actor: str = field(metadata=ref("actor", target=True))
+    actors: tuple[str, ...] = field(metadata=ref("actor", many=True))
     by: int = field(metadata=between(1, 50))
+    unless_engaged: int = field(default=-1, metadata=between(-1, 40))
 
     def apply(self, b: Board, cause: Cause, target: str | None) -> None:
-        actor = b.actor(self.actor, target)
-        rest = b.tables.baselines[actor]
-        now = b.state.nums[f"relation.{actor}"]
-        step = min(abs(now - rest), max(1, round(self.by * b.level.drift)) if b.level.drift > 0 else 0)
-        if step:
-            b.add(f"relation.{actor}", step if now < rest else -step, cause)
+        s = b.state
+        nums, engaged, turn, baselines = s.nums, s.engaged, s.turn, b.tables.baselines
+        level = b.level.drift
+        if level <= 0:
+            return
+        most = max(1, round(self.by * level))
+        window = self.unless_engaged
+        for actor in self.actors:
+            if window >= 0 and turn - engaged.get(actor, -1_000_000) <= window:
+                continue
+            key = f"relation.{actor}"
+            now, rest = nums[key], baselines[actor]
+            if now != rest:
+                step = min(abs(now - rest), most)
+                b.add(key, step if now < rest else -step, cause)
 
     def describe(self) -> Msg:
-        return Msg.of("effect.drift", actor=Name(f"actor.{self.actor}"), by=self.by)
+        return Msg.of("effect.drift", actor=Name(f"actor.{self.actors[0]}") if len(self.actors) == 1
+                      else Msg.of("word.listed_actors", n=len(self.actors)), by=self.by)
 
 
 @effect

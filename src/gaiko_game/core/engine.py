@@ -123,18 +123,21 @@ class Game:
         s = self._b.state
         if s.phase is not Phase.ACTIONS:
             return []
-        capital, turn, ready, orders, committed = s.nums["capital"], s.turn, s.cooldowns, self._t.orders, s.commitments
-        out = []
-        for a in self.scenario.actions:
-            if a.cost > capital or ready.get(a.id, 0) > turn or a.id in committed:
+        capital, turn, ready, committed = s.nums["capital"], s.turn, s.cooldowns, s.commitments
+        out: list[Order] = []
+        for action_id, cost, tests, options in self._t.menu:  # this runs for every action on every decision
+            if cost > capital or ready.get(action_id, 0) > turn or action_id in committed:
                 continue
-            requires = a.requires
-            for t in a.targets or (None,):
-                for c in requires:  # holds(), inlined: this runs for every action on every decision
-                    if not c.test(s, t):
+            if not tests:
+                out += options
+                continue
+            for order in options:
+                target = order.target
+                for test in tests:
+                    if not test(s, target):
                         break
                 else:
-                    out.append(orders[a.id, t])
+                    out.append(order)
         return out
 
     def reasons(self, order: Order) -> tuple[Msg, ...]:

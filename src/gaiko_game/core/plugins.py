@@ -64,6 +64,11 @@ class Condition(ABC):
     def explain(self, s: State, target: str | None) -> Msg:
         """What the condition asks for, and where the state stands now."""
 
+    def fast(self) -> Callable[[State, str | None], bool]:
+        """The test as the hot loops call it: a plain function when the condition can give one (the same answer
+        as :meth:`test`, without attribute lookups), else the bound method."""
+        return self.test
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Effect(ABC):

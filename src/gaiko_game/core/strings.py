@@ -47,6 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{kind}: {by} points shift to {to}",
     },
     "effect.drift": {"ja": "{actor}との関係が基準値へ最大{by}戻る", "en": "Relation with {actor} drifts back by up to {by}"},
+    "word.listed_actors": {"ja": "{n}か国", "en": "{n} countries"},
     "effect.end_game": {"ja": "ゲームが終わる: {ending}", "en": "The game ends: {ending}"},
     "effect.end_situation": {"ja": "「{event}」を終わらせる", "en": "Ends “{event}”"},
     "effect.set_flag": {"ja": "「{flag}」を得る", "en": "Gain “{flag}”"},

@@ -57,6 +57,8 @@ def param_model(cls: type) -> type[BaseModel]:
             continue
         md = f.metadata
         t: Any = Any if "nested" in md else hints[f.name]
+        if md.get("many"):  # a tuple of ids in the engine is a YAML list
+            t = Annotated[list[str], Field(min_length=1, max_length=40)]
         bounds = {k: md[k] for k in ("ge", "le") if k in md}
         if bounds:
             t = Annotated[t, Field(**bounds)]
@@ -125,6 +127,9 @@ def _one(entry: Any, env: Env, path: Path_, table: dict[str, Any], what: str) ->
             value = _nested(md["nested"], value, env, at)
             if value is None:
                 return None
+        elif "ref" in md and value is not None and md.get("many"):
+            env.refs += [Ref(md["ref"], v, doc, at + (j,)) for j, v in enumerate(value)]
+            value = tuple(value)
         elif "ref" in md and value is not None:
             env.refs.append(Ref(md["ref"], value, doc, at, bool(md.get("defines")),
                                 bool(md.get("target")) and env.target_ok))
