@@ -123,8 +123,9 @@ def test_saves_made_under_the_old_single_stream_are_refused_and_kept(default: Sc
     old.write_text((FIXTURES / "saves" / "v2_mini.json").read_text())
     found, problems = saves.listing()
     assert found == [] and len(problems) == 1
-    assert problems[0].text("en") == ("autosave-1.json was made by an earlier version of the rules (save format 2), so "
-                                      "this version cannot replay it. The file is kept as it is.")
+    assert problems[0].text("en") == ("autosave-1.json was made by Gaikō 0.1 (save format 2), under earlier rules, so "
+                                      "this version cannot replay it. The file is kept as it is, and gaiko replay still "
+                                      "prints what was decided in it.")
     assert old.read_text() == (FIXTURES / "saves" / "v2_mini.json").read_text()
 
 

@@ -131,11 +131,28 @@ def test_a_tampered_save_is_refuted(default: Scenario, data: Path) -> None:
     assert run_replay(path, None, True, "en") == 1
 
 
-@pytest.mark.parametrize("name,fmt", [("v1_mini.json", 1), ("v2_mini.json", 2)])
-def test_saves_from_earlier_rules_are_refused_politely(data: Path, name: str, fmt: int) -> None:
+@pytest.mark.parametrize("name,fmt,version", [("v1_mini.json", 1, "0.1"), ("v2_mini.json", 2, "0.1"),
+                                              ("v3_default.json", 3, "0.2")])
+def test_saves_from_earlier_rules_are_refused_politely(data: Path, name: str, fmt: int, version: str) -> None:
     path = FIXTURES / "saves" / name
-    with pytest.raises(saves.BadSave, match=f"earlier version of the rules \\(save format {fmt}\\)"):
+    with pytest.raises(saves.BadSave, match=f"made by Gaikō {version} \\(save format {fmt}\\), under earlier rules"):
         open_save(path)
+
+
+def test_a_save_from_before_the_living_world_still_reads_as_a_timeline(data: Path, capsys: pytest.CaptureFixture[str]
+                                                                        ) -> None:
+    path = FIXTURES / "saves" / "v3_default.json"
+    before = path.read_bytes()
+    assert run_replay(path, None, False, "en") == 1
+    out, err = capsys.readouterr()
+    assert "was made by Gaikō 0.2 (save format 3)" in err and "Traceback" not in err
+    assert out.splitlines() == [
+        "indo_pacific_2025: the decisions recorded in an older save (it cannot be replayed)",
+        "Turn 1: extended_deterrence_dialogue, ai_quantum_pact@india, korea_shuttle",
+        "Turn 2: two_plus_two, multilateral_frameworks, choose:spread_orders"]
+    assert path.read_bytes() == before  # refused, never touched
+    assert run_replay(path, None, True, "en") == 1  # --verify says no, and prints no timeline
+    assert capsys.readouterr().out == ""
 
 
 def test_a_save_from_a_newer_gaiko_is_refused_politely(data: Path) -> None:

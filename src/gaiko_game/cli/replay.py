@@ -22,6 +22,9 @@ def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) 
         opened = open_save(save, scenario_path)
     except saves.BadSave as e:
         sys.stderr.write(f"{save}: {e.text(lang)}\n")
+        old = saves.old_log(save)
+        if old is not None and not verify:
+            print(old_timeline(*old, lang))
         return 1
     game = opened.campaign.game
     if opened.notice is not None:
@@ -39,3 +42,16 @@ def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) 
         return 1
     print("\n".join(timeline(game, words(game.scenario, lang))))
     return 0
+
+
+
+def old_timeline(scenario: str, turns: list[list[str]], lang: str) -> str:
+    """What an older save's player decided, turn by turn, as written in it (it cannot be replayed)."""
+    ja = lang == "ja"
+    head = f"{scenario}: " + ("以前の版のセーブに記録された決定(再現はできません)" if ja
+                              else "the decisions recorded in an older save (it cannot be replayed)")
+    lines = [head]
+    for n, decisions in enumerate(turns, 1):
+        shown = [d for d in decisions if d != "end"]
+        lines.append((f"ターン {n}: " if ja else f"Turn {n}: ") + (", ".join(shown) or ("(なし)" if ja else "(none)")))
+    return "\n".join(lines)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from gaiko_game import __version__
 from gaiko_game.core import Change, Decision, Game, Msg, Name, Order, Refusal, Scenario, TurnReport, parse_decision
 from gaiko_game.core.text import Loc
 from gaiko_game.scenario.bundled import bundled_by_id, scenarios_root
@@ -132,7 +133,7 @@ class Campaign:
         g = self.game
         record = self.record
         return {
-            "format": saves.FORMAT, "campaign": self.id, "scenario": self.scenario.id,
+            "format": saves.FORMAT, "version": f"Gaikō {__version__}", "campaign": self.id, "scenario": self.scenario.id,
             "scenario_name": _names(self.scenario), "meter_names": _meter_names(self.scenario),
             "source": self.source.as_json(),
             "content_hash": record.content_hash, "seed": self.seed, "difficulty": record.difficulty,

@@ -25,8 +25,13 @@ from gaiko_game.core import Msg, Texts
 from gaiko_game.core.text import Loc
 from gaiko_game.session.strings import table
 
-FORMAT = 3
-"""Save format 3: per-purpose random streams (formats 1–2 replay to different games and are refused)."""
+FORMAT = 4
+"""Save format 4: the living world (headline crises, the other actors' moves, standing programmes). Older
+formats replay to different games and are refused, naming the version that made them; their decision log
+can still be read as a plain timeline (:func:`old_log`)."""
+
+MADE_BY = {1: "Gaikō 0.1", 2: "Gaikō 0.1", 3: "Gaikō 0.2"}
+"""The version that wrote each older save format."""
 AUTOSAVES = 3
 QUICKSAVE = "quicksave"
 
@@ -131,12 +136,37 @@ def read(path: Path) -> dict[str, object]:
     if data["format"] > FORMAT:
         raise BadSave(Msg.of("save.newer", file=file, format=data["format"]))
     if data["format"] < FORMAT:
-        raise BadSave(Msg.of("save.older_rules", file=file, format=data["format"]))
+        made_by = str(data.get("version") or MADE_BY.get(data["format"], f"save format {data['format']}"))
+        raise BadSave(Msg.of("save.older_rules", file=file, format=data["format"], version=made_by))
     for key, kind in (("campaign", str), ("scenario", str), ("content_hash", str), ("seed", int), ("log", list),
                       ("turn", int), ("difficulty", str), ("source", dict)):
         if not isinstance(data.get(key), kind) or isinstance(data.get(key), bool):
             raise BadSave(Msg.of("save.damaged", file=file, field=key))
     return data
+
+
+def old_log(path: Path) -> tuple[str, list[list[str]]] | None:
+    """An older save's scenario and its decisions turn by turn (as written), when it has them; None otherwise.
+
+    Older saves cannot be replayed into the new rules, but what the player decided can still be read.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("log"), list) or not isinstance(data.get("format"), int):
+        return None
+    if data["format"] >= FORMAT:
+        return None
+    turns: list[list[str]] = [[]]
+    ended = False
+    for entry in map(str, data["log"]):
+        if ended and not entry.startswith("choose:"):  # the turn's crisis answers come after its end
+            turns.append([])
+            ended = False
+        turns[-1].append(entry)
+        ended = ended or entry == "end"
+    return str(data.get("scenario", "?")), [t for t in turns if t]
 
 
 def _names(data: dict[str, object]) -> dict[str, str]:

@@ -12,9 +12,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{file} was made by a newer Gaikō (save format {format}); update the game to load it.",
     },
     "save.older_rules": {
-        "ja": "{file} は以前の版のルールで作られたため(セーブ形式 {format})、この版では再現できません。ファイルはそのまま残しています。",
-        "en": "{file} was made by an earlier version of the rules (save format {format}), so this version cannot "
-              "replay it. The file is kept as it is.",
+        "ja": "{file} は {version} で作られたセーブです(セーブ形式 {format})。ルールが変わったため、この版では再現できません。"
+              "ファイルはそのまま残しており、gaiko replay で行った決定の記録を読むことはできます。",
+        "en": "{file} was made by {version} (save format {format}), under earlier rules, so this version cannot "
+              "replay it. The file is kept as it is, and gaiko replay still prints what was decided in it.",
     },
     "save.damaged": {"ja": "{file} は壊れています(「{field}」がないか、正しくありません)。",
                      "en": "{file} is damaged: '{field}' is missing or wrong."},
