@@ -14,6 +14,8 @@ import pytest
 from gaiko_game.cli.main import main
 from gaiko_game.cli.textplay import Read, run_text
 from gaiko_game.core import Scenario
+from gaiko_game.present.actions import orders
+from gaiko_game.session.seeding import new_game
 from tests.conftest import NORTHERN, ROOT
 
 DEFAULT = ROOT / "scenarios" / "indo_pacific_2025"
@@ -268,3 +270,46 @@ def test_a_strategy_file_plays_like_a_shipped_one(tmp_path: Path) -> None:
     ours = gaiko("simulate", "--strategy", str(mine), "--runs", "3", "--json")
     shipped = gaiko("simulate", "--policy", "hedge", "--runs", "3", "--json")
     assert ours.returncode == 0 and json.loads(ours.stdout)["runs"] == json.loads(shipped.stdout)["runs"]
+
+
+
+def number_of(scenario: Scenario, action: str) -> str:
+    """The terminal's number for an action (its place in the menu)."""
+    return str(next(i for i, o in enumerate(orders(new_game(scenario, 1)), 1) if o.action == action))
+
+
+@pytest.mark.parametrize("lang,expect", [
+    ("en", {"headline": "This turn's headline (answered after your actions):", "none": "No programmes in force.",
+            "ending": "Ending it: US Commitment -8", "confirm": "Withdraw “Defence Build-up Programme”?",
+            "withdrawn": "Withdrawn: Defence Build-up Programme", "undone": "Undone: withdrawing",
+            "summary": "Programmes in force: Defence Build-up Programme (upkeep 1 DC a turn in all)",
+            "turn_over": "The turn is over: it cannot be undone.", "moves": "What other countries did",
+            "started": "Programme started: Defence Build-up Programme", "answers": "Answers: ",
+            "nothing": "Nothing to undo.", "no_number": "There is no number 9."}),
+    ("ja", {"headline": "このターンの予告(行動のあとで対応します):", "none": "継続中の施策はありません。",
+            "ending": "取りやめると: 米国の関与 -8", "confirm": "「防衛力整備計画」を取りやめますか?",
+            "withdrawn": "取りやめました: 防衛力整備計画", "undone": "取り消しました: 「防衛力整備計画」の取りやめ",
+            "summary": "継続中の施策: 防衛力整備計画(維持費 毎ターン計 1 外交資本)",
+            "turn_over": "終わったターンは取り消せません。", "moves": "各国の動き",
+            "started": "継続施策を開始: 防衛力整備計画", "answers": "対応: ",
+            "nothing": "取り消せるものはありません。", "no_number": "9 番はありません。"})])
+def test_the_terminal_shows_the_headline_programmes_moves_and_why_undo_is_refused(
+        default: Scenario, data: Path, lang: str, expect: dict[str, str]) -> None:
+    programme = number_of(default, "defence_buildup")
+    commands = ["x", "u", programme, "x", "x 1", "n", "x 9", "e", "s", "x 1", "y", "u", "x", "e", "u", "q", "y"]
+    prompts, read = scripted(commands)
+
+    def answer(prompt: str) -> str:  # crises take their first answer; everything else follows the script
+        return "1" if "e/h/q" not in prompt and "y/n" not in prompt else read(prompt)
+
+    out: list[str] = []
+    assert run_text(DEFAULT, 11, lang, read=answer, write=out.append) == 0
+    text = "\n".join(out)
+    assert expect["headline"] in text and expect["answers"] in text  # the turn header announces the crisis
+    assert out[out.index(expect["none"]) + 1] == expect["nothing"]  # x with none in force, then u: nothing to undo
+    assert expect["ending"] in text and expect["summary"] in text and expect["started"] in text
+    asked = [p for p in prompts if expect["confirm"] in p]
+    assert len(asked) == 2 and all(expect["ending"] in p and p.endswith("(y/n) > ") for p in asked)
+    assert text.count(expect["withdrawn"]) == 1 and expect["undone"] in text  # n kept it; y withdrew it; u took it back
+    assert expect["turn_over"] in text and expect["moves"] in text
+    assert expect["no_number"] in text

@@ -25,6 +25,7 @@ from gaiko_game.lab import runner
 from gaiko_game.lab.analysis import Played, Settings, player_figures, report_data
 from gaiko_game.lab.backends import Pool
 from gaiko_game.lab.experiment import Lab, Plan
+from gaiko_game.lab.report import write_report
 from gaiko_game.lab.runner import CHUNK, GameResult, Interrupted, Job, chunks, run
 from gaiko_game.lab.search import BUDGET, MAX_AVOID, MAX_CRISES, MAX_RESERVE, MAX_RULES, Mutator, Search, Space, key
 from gaiko_game.lab.stats import paired, summary
@@ -386,3 +387,30 @@ def test_the_search_finds_a_dominant_simple_strategy_with_its_default_budget() -
     assert data["search"]["games"] <= BUDGET
     assert best["heldout"]["mean"] >= 85, best
     assert sum(line[0].isdigit() for line in best["rules"]) <= 5, best["rules"]
+
+
+def test_a_family_search_stays_within_the_familys_roles() -> None:
+    sc = load_ok(DEFAULT)
+    family = ("partners", "economic_security")
+    space = Space.of(sc, family)
+    allowed = sc.tags_for("partners") | sc.tags_for("economic_security")
+    outside = frozenset().union(*(sc.tags_for(r) for r, tags in sc.strategy_tags if tags and r not in family))
+    tags = {a.id: a.tags for a in sc.actions}
+    assert space.roles == family and set(space.avoid) == {r for r, t in sc.strategy_tags if t} - set(family)
+    assert space.actions and all(tags[a] & allowed and not tags[a] & outside for a, _ in space.actions)
+    search = Search(sc, str(DEFAULT), lambda jobs: run(jobs, None), budget=1000, difficulty="standard", seeds=8,
+                    family=family)
+    best = search.run([]).best
+    assert set(best.avoid_roles) == set(space.avoid)
+    assert all(set(r.roles) <= set(family) and (r.action is None or tags[r.action] & allowed) for r in best.rules)
+
+
+def test_the_report_shows_each_family_at_its_best(tmp_path: Path) -> None:
+    data = json.loads((ROOT / "tests" / "fixtures" / "lab" / "sample.json").read_text(encoding="utf-8"))
+    data["families"] = [{"id": "hedge", "name": {"ja": "ヘッジ", "en": "Hedge"}, "roles": ["alliance", "partners"],
+                         "file": summary([60.0, 70.0]), "best": summary([80.0, 84.0]), "top_rating": 0.5,
+                         "rules": ["1. alliance ×1"], "rules_text": {"ja": ["1. 同盟"], "en": ["1. alliance"]}}]
+    page = write_report(data, tmp_path / "r", "en").read_text(encoding="utf-8")
+    section = page[page.index('<section id="families">'):page.index("</section>", page.index('id="families"'))]
+    assert "Each family at its best" in section and "Hedge" in section and "82.0 [" in section and "65.0 [" in section
+    assert "alliance, partners" in section and "1. alliance" in section

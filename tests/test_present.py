@@ -102,7 +102,7 @@ def test_the_debrief(mini: Scenario) -> None:
     assert out is not None
     assert d.headline == f"EN ending.completed — EN rating.{out.rating} ({out.score})"
     assert [c.id for c in d.curves] == ["security", "prosperity", "autonomy"] and len(d.curves[0].values) == 6
-    assert d.strategy == "Your strategy: EN strategy.hedge" and d.questions == ("EN question.why",)
+    assert d.strategy == "Your strategy: EN label.idle" and d.questions == ("EN question.why",)  # it only ended turns
 
 
 def test_the_map_crops_the_world_to_the_region_and_cuts_out_disputed_areas(default: Scenario,

@@ -38,8 +38,9 @@ def test_no_key_is_defined_in_two_layers() -> None:
 
 
 def test_japanese_strings_have_no_untranslated_words() -> None:
-    allowed = {"DC", "Gaik", "e", "h", "q", "i", "s", "a", "d", "u", "w", "y", "n", "save",
-               "E", "M", "P", "I", "F", "G", "V", "R", "Esc", "Enter", "PNG", "gaiko", "validate", "replay"}  # keys, commands
+    allowed = {"DC", "Gaik", "e", "h", "q", "i", "s", "a", "d", "u", "w", "x", "y", "n", "save",
+               "E", "M", "P", "I", "F", "G", "V", "R", "D", "U", "Esc", "Enter", "PNG", "gaiko", "validate",
+               "replay"}  # keys, commands
     leftovers = {}
     for layer in TABLES.values():
         for key, v in layer.items():

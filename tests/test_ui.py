@@ -14,7 +14,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame
 import pytest
 
-from gaiko_game.core import Order, Scenario
+from gaiko_game.core import Order, Scenario, Withdraw
+from gaiko_game.present.words import words
 from gaiko_game.session import saves
 from gaiko_game.session.campaign import Campaign, Source
 from gaiko_game.session.players import make_policy
@@ -28,8 +29,10 @@ from gaiko_game.ui.screens.campaign import CampaignScreen
 from gaiko_game.ui.screens.crash import CrashScreen
 from gaiko_game.ui.screens.crisis import CrisisScreen
 from gaiko_game.ui.screens.debrief import DebriefScreen
+from gaiko_game.ui.screens.dependence import DependenceScreen
 from gaiko_game.ui.screens.encyclopedia import EncyclopediaScreen
 from gaiko_game.ui.screens.load import LoadScreen
+from gaiko_game.ui.screens.programmes import ProgrammesScreen
 from gaiko_game.ui.screens.replay import ReplayScreen
 from gaiko_game.ui.screens.report import ReportScreen
 from gaiko_game.ui.screens.settings_screen import SettingsScreen
@@ -463,3 +466,246 @@ def test_the_second_country_plays_in_the_window_with_its_own_frame(northern: Sce
     assert ("Finland" if lang == "en" else "フィンランド") in campaign.legend()
     assert {p.name.split("_", 1)[1] for p in shots} >= {"campaign.png", "crisis.png", "debrief.png"}
     assert not saves.listing()[1]
+
+
+# ── the living world in the window ──────────────────────────────────────
+
+
+def hover(app: App, pos: tuple[int, int]) -> None:
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    app.step()
+
+
+def play_to_campaign(app: App, seed: int, lang: str = "en", scale: float = 1.0) -> CampaignScreen:
+    """A fresh campaign of the default scenario on screen (over the title)."""
+    app.apply_settings(app.settings.with_(lang=lang, scale=scale))
+    campaign = app.open(ToCampaign(Campaign.new(app.home, Source.of(DEFAULT), seed=seed)))
+    assert isinstance(campaign, CampaignScreen)
+    app.stack.append(campaign)
+    app.step()
+    return campaign
+
+
+@pytest.mark.parametrize("lang,kind,cost", [("en", "Crisis", " DC)"), ("ja", "危機", " 外交資本)")])
+def test_the_headline_strip_announces_the_turns_crisis_and_its_costs_before_the_actions(
+        app: App, lang: str, kind: str, cost: str) -> None:
+    campaign = play_to_campaign(app, 11, lang)
+    while not any(any(c.cost for c in e.choices) for e in campaign.game.announced):
+        finish_turn(app)
+    ev = campaign.game.announced[0]
+    w = app.words()
+    texts = campaign.headline_texts()
+    assert texts[:2] == [kind, w.name(f"event.{ev.id}.title")] and cost in texts[2]
+    strip = campaign.board.strip_rects[0]
+    assert campaign.board.strip.colliderect(strip) and campaign.board.strip.bottom <= campaign.board.map_rect.y
+    hover(app, strip.center)
+    tip = campaign.tooltip()
+    assert tip[0] == f"{kind}: {w.name(f'event.{ev.id}.title')}" and any(t.endswith(cost) for t in tip)
+    press(app, pygame.K_e)  # the same event is answered after the actions, in the crisis dialog
+    assert isinstance(app.screen, CrisisScreen) and app.screen.card.id == ev.id
+
+
+@pytest.mark.parametrize("lang,word", [("en", "Opportunity"), ("ja", "好機")])
+def test_an_opportunity_is_labelled_as_one_in_the_strip_and_the_dialog(app: App, lang: str, word: str) -> None:
+    campaign = play_to_campaign(app, 1, lang)
+    while not any(e.opportunity for e in campaign.game.announced):
+        finish_turn(app)
+    assert word in campaign.headline_texts()
+    press(app, pygame.K_e)
+    while isinstance(app.screen, CrisisScreen) and not app.screen.card.opportunity:
+        press(app, pygame.K_1 + next(i for i, b in enumerate(app.screen.buttons) if b.enabled))
+    assert isinstance(app.screen, CrisisScreen) and app.screen.card.heading.startswith(f"{word}: ")
+
+
+@pytest.mark.parametrize("lang,title,last", [("en", "What other countries did", "Last turn: "),
+                                             ("ja", "各国の動き", "前のターンの動き: ")])
+def test_other_countries_moves_are_in_the_report_and_marked_on_the_map(app: App, lang: str, title: str,
+                                                                      last: str) -> None:
+    campaign = play_to_campaign(app, 11, lang)
+    for _ in range(10):
+        press(app, pygame.K_e)
+        while isinstance(app.screen, CrisisScreen):
+            press(app, pygame.K_1 + next(i for i, b in enumerate(app.screen.buttons) if b.enabled))
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        if report.view.moves:
+            break
+        press(app, pygame.K_RETURN)
+    moves = report.view.moves
+    texts = report.texts()
+    assert title in texts and all(m.line in texts and m.why in texts for m in moves)
+    press(app, pygame.K_RETURN)
+    assert app.screen is campaign
+    app.step()
+    assert set(campaign.board.move_rects) == {m.actor for m in moves}
+    mover = moves[0]
+    hover(app, campaign.board.move_rects[mover.actor].center)
+    tip = campaign.tooltip()
+    assert f"{last}{mover.line}" in tip and mover.why in tip
+
+
+@pytest.mark.parametrize("lang,note,ending", [
+    ("en", "Standing programme: upkeep 1 DC a turn", "Ending it: US Commitment -8"),
+    ("ja", "継続施策: 維持費 毎ターン 1 外交資本", "取りやめると: 米国の関与 -8")])
+def test_a_programme_is_shown_with_its_upkeep_and_withdrawn_only_after_confirming_its_cost(
+        app: App, lang: str, note: str, ending: str) -> None:
+    campaign = play_to_campaign(app, 11, lang)
+    game = campaign.game
+    row = next(b for o, b in campaign.rows if o == Order("defence_buildup"))
+    hover(app, row.rect.center)
+    assert note in campaign.tooltip()
+    click(row.rect.center)
+    app.step()
+    assert game.view.commitments() == {"defence_buildup": 1} and campaign.shows_programmes
+    assert "(P)" in campaign.programmes_button.label and "1" in campaign.programmes_button.label
+    click(campaign.programmes_button.rect.center)  # the bottom bar's button opens the list
+    app.step()
+    screen = app.screen
+    assert isinstance(screen, ProgrammesScreen)
+    press(app, pygame.K_1)
+    assert screen.asking is not None and ending in screen.asking.confirm
+    assert any(ending in t for t in screen.texts())
+    press(app, pygame.K_ESCAPE)  # kept
+    assert screen.asking is None and game.view.commitments() and app.screen is screen
+    press(app, pygame.K_1)
+    press(app, pygame.K_RETURN)  # withdrawn
+    assert game.view.commitments() == {} and game.history[-1] == Withdraw("defence_buildup")
+    assert any(ending.rsplit(": ", maxsplit=1)[-1] in t for t in screen.texts())  # what it cost is said
+    press(app, pygame.K_ESCAPE)
+    assert app.screen is campaign and not campaign.shows_programmes
+    press(app, pygame.K_u)  # the withdrawal can be taken back this turn
+    assert game.view.commitments() == {"defence_buildup": 1}
+
+
+def test_programmes_cannot_be_withdrawn_while_a_crisis_waits(app: App) -> None:
+    campaign = play_to_campaign(app, 11)
+    click(next(b for o, b in campaign.rows if o == Order("defence_buildup")).rect.center)
+    app.step()
+    for _ in range(20):  # end turns until one has a crisis to answer
+        press(app, pygame.K_e)
+        if isinstance(app.screen, CrisisScreen):
+            break
+        press(app, pygame.K_RETURN)
+    assert campaign.game.pending_crisis is not None
+    press(app, pygame.K_ESCAPE)  # look at the map with the crisis waiting
+    press(app, pygame.K_p)
+    screen = app.screen
+    assert isinstance(screen, ProgrammesScreen) and not screen.open_to_change
+    press(app, pygame.K_1)
+    assert screen.asking is None and campaign.game.view.commitments()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_dependence_view_opens_with_d_and_from_the_autonomy_meter(app: App, lang: str) -> None:
+    campaign = play_to_campaign(app, 11, lang)
+    w = app.words()
+    press(app, pygame.K_d)
+    screen = app.screen
+    assert isinstance(screen, DependenceScreen)
+    texts = screen.texts()
+    target = campaign.game.view.target()
+    assert texts[0] == w.ui("win.dependence") and str(target) in texts[1]
+    assert [t.split(":")[0] for t in texts[3:]] == [w.name(f"dependency.{k}") for k in
+                                                    campaign.game.view.dependency_kinds()]
+    assert app.surface.get_rect().contains(screen.box)
+    press(app, pygame.K_ESCAPE)
+    assert app.screen is campaign
+    meter = campaign.board.meter_rects["autonomy"]
+    hover(app, meter.center)
+    assert w.ui("win.meter_dependence", target=target) in campaign.tooltip()
+    click(meter.center)
+    app.step()
+    assert isinstance(app.screen, DependenceScreen)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.25])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_track_has_a_tooltip_with_its_meaning_and_value_inside_the_window(app: App, lang: str,
+                                                                                scale: float) -> None:
+    campaign = play_to_campaign(app, 11, lang, scale)
+    w, window = app.words(), app.surface.get_rect()
+    assert set(campaign.board.track_rects) == {t.id for t in app.home.tracks}
+    for t in app.home.tracks:
+        rect = campaign.board.track_rects[t.id]
+        assert window.contains(rect)
+        hover(app, rect.center)
+        tip = campaign.tooltip()
+        assert tip[:2] == [w.ui("hud.track", name=w.name(f"track.{t.id}"), value=campaign.game.view.track(t.id),
+                                hi=t.hi), w.name(f"track.{t.id}.desc")]
+    assert all(window.contains(r) for r in campaign.board.meter_rects.values())
+    assert campaign.board.row_font <= min(b.rect.h for _, b in campaign.rows)  # squeezed rows, smaller text
+
+
+@pytest.mark.parametrize("lang,words_", [
+    ("en", ("Nothing to undo.", "Undone: ", "A roll, once made, is final", "The turn is over")),
+    ("ja", ("取り消せるものはありません", "取り消しました: ", "判定の結果が出た行動は取り消せません", "終わったターン"))])
+def test_undo_says_why_when_it_is_refused(default: Scenario, data: Path, lang: str, words_: tuple[str, ...]) -> None:
+    a = make_app(default, lang)
+    c = Campaign.new(default, Source.of(DEFAULT), seed=11)
+    c.apply(Order("two_plus_two"))  # the 2+2 opens counterstrike capability, an action with a roll
+    report = c.end_turn()
+    while report is None:
+        report = c.choose(c.game.default_choice() or "")
+    campaign = a.open(ToCampaign(c))
+    assert isinstance(campaign, CampaignScreen)
+    a.stack.append(campaign)
+    a.step()
+    press(a, pygame.K_u)
+    assert words_[3] in campaign.message  # the last decision ended a turn
+    click(next(b for o, b in campaign.rows if o == Order("extended_deterrence_dialogue")).rect.center)
+    a.step()
+    press(a, pygame.K_u)
+    assert campaign.message.startswith(words_[1]) and len(c.game.rolls) == 0
+    click(next(b for o, b in campaign.rows if o == Order("counterstrike_capability")).rect.center)
+    a.step()
+    assert len(c.game.rolls) == 1
+    press(a, pygame.K_u)
+    reason = c.game.can_undo()
+    assert reason is not None and campaign.message == words(default, lang).render(reason)
+    assert words_[2] in campaign.message and c.game.history[-1] == Order("counterstrike_capability")
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.25])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_new_overlays_fit_the_window(app: App, lang: str, scale: float, tmp_path: Path) -> None:
+    campaign = play_to_campaign(app, 11, lang, scale)
+    click(next(b for o, b in campaign.rows if o == Order("defence_buildup")).rect.center)
+    app.step()
+    window = app.surface.get_rect()
+    assert window.contains(campaign.programmes_button.rect) and window.contains(campaign.end_button.rect)
+    assert not campaign.programmes_button.rect.colliderect(campaign.end_button.rect)
+    press(app, pygame.K_p)
+    press(app, pygame.K_1)
+    screen = app.screen
+    assert isinstance(screen, ProgrammesScreen) and window.contains(screen.box)
+    assert all(screen.box.contains(b.rect) for b in [*screen.buttons, *screen.confirm_buttons])
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_d)
+    assert isinstance(app.screen, DependenceScreen) and window.contains(app.screen.box)
+    assert app.screenshot(tmp_path / "dependence.png")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_turn_report_of_a_whole_game_fits_the_screen_at_a_projector_scale(default: Scenario, data: Path,
+                                                                                lang: str) -> None:
+    a = make_app(default, lang)
+    a.apply_settings(a.settings.with_(scale=1.25))
+    c = Campaign.new(default, Source.of(DEFAULT), seed=2)
+    policy = make_policy("hedge", stream(2, "policy"))
+    while not c.game.is_over:
+        while (order := policy.act(c.game)) is not None:
+            c.apply(order)
+        report = c.end_turn()
+        while report is None:
+            report = c.choose(policy.answer(c.game))
+        screen = ReportScreen(a, c, report)
+        assert screen.shows_everything(), (report.turn, screen.texts())
+
+
+def test_a_programme_action_says_so_on_its_row(app: App) -> None:
+    campaign = start_campaign(app)
+    assert campaign.row_badge(Order("defence_buildup")) == "programme"
+    click(next(b for o, b in campaign.rows if o == Order("defence_buildup")).rect.center)
+    app.step()
+    assert campaign.row_badge(Order("defence_buildup")) == "in force"

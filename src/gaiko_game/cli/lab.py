@@ -40,13 +40,13 @@ def report_folder(sc: Scenario, out: Path | None) -> Path:
 
 
 def plan_for(sc: Scenario, seeds: int, first_seed: int, advisor_seeds: int | None, difficulty: str | None,
-             budget: int, quick: bool, without: tuple[str, ...] = ()) -> Plan:
+             budget: int, quick: bool, without: tuple[str, ...] = (), families: bool = True) -> Plan:
     """The plan the options ask for (``--quick``: the short balance lab)."""
     level = sc.difficulty(difficulty).id
     if quick:
         return dataclasses.replace(Plan.quick(level), without=without)
     return Plan(seeds=seeds, first_seed=first_seed, advisor_seeds=seeds if advisor_seeds is None else advisor_seeds,
-                difficulty=level, search_budget=budget, without=without)
+                difficulty=level, search_budget=budget, without=without, families=families)
 
 
 def unknown_assumption(sc: Scenario, without: tuple[str, ...]) -> str | None:
@@ -158,6 +158,12 @@ def summary_text(data: dict[str, Any], out: Path, lang: str) -> str:
         cells = (p["name"][lang], f"{p['score']['mean']:.1f}", f"{lo:.1f}–{hi:.1f}", f"{p['top_rating']:.0%}",
                  f"{p['lost']:.0%}", f"{vs['mean_diff']:+.1f}" if vs else "—")
         lines.append(" ".join(_cell(c, w, i > 0) for i, (c, w) in enumerate(zip(cells, widths, strict=True))))
+    if data.get("families"):
+        lines += ["", "路線ごとの最善(探索、使っていないシードで評価):" if ja
+                  else "each family at its best (search, held-out seeds):"]
+        for f in data["families"]:
+            lines.append(" ".join((_cell(f["name"][lang], widths[0]), _cell(f"{f['best']['mean']:.1f}", widths[1], True),
+                                   _cell(f"{f['file']['mean']:.1f}", 13, True) + (" (ファイル)" if ja else " (file)"))))
     if data["search"]:
         best = data["search"]["best"]
         lines += ["", ("探索の最良(使っていないシードで評価): " if ja else "search's best (scored on held-out seeds): ")

@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="games for the look-ahead advisor (default: as --seeds; 0 leaves it out)")
     lab.add_argument("--search-budget", type=_budget, default=None,
                      help=f"games the search may play (default {_default_budget():,})")
-    lab.add_argument("--no-search", action="store_true", help="leave out the search")
+    lab.add_argument("--no-search", action="store_true", help="leave out the search (and the family searches)")
+    lab.add_argument("--no-families", action="store_true", help="leave out the search within each strategy family")
     lab.add_argument("--quick", action="store_true", help="a short lab: 60 seeds, no advisor, no search")
     lab.add_argument("--difficulty", default=None, help="a difficulty the scenario declares (default: its default)")
     lab.add_argument("--without", action="append", default=[], metavar="ASSUMPTION",
@@ -146,7 +147,7 @@ def _lab(args: argparse.Namespace) -> int:
     budget = 0 if args.no_search else (args.search_budget or BUDGET)
     plan = {"seeds": args.seeds, "first_seed": args.seed, "advisor_seeds": args.advisor_seeds,
             "difficulty": args.difficulty, "budget": budget, "quick": args.quick,
-            "without": tuple(sorted(set(args.without)))}
+            "without": tuple(sorted(set(args.without))), "families": not args.no_families}
     where = Where(args.backend, args.jobs, args.address, args.out, args.json, args.lang or default_lang())
     return run_lab(args.scenario or default_scenario(), plan, where)
 

@@ -16,12 +16,13 @@ from pathlib import Path
 from types import FrameType
 
 from gaiko_game.cli.common import load_or_report
-from gaiko_game.core import Change, Order, Refusal, Texts, TurnReport, UnknownDifficulty
+from gaiko_game.core import Change, Refusal, Texts, TurnReport, UnknownDifficulty
 from gaiko_game.present.actions import action_rows, orders
 from gaiko_game.present.crisis import crisis_card
 from gaiko_game.present.debrief import debrief
-from gaiko_game.present.hud import hud
+from gaiko_game.present.hud import header, hud
 from gaiko_game.present.inspect import dependence, relations, why, why_keys, why_unknown
+from gaiko_game.present.programmes import programmes
 from gaiko_game.present.report import roll_line, turn_report
 from gaiko_game.present.saves import save_label, started
 from gaiko_game.present.words import TABLE, Words, words
@@ -113,6 +114,10 @@ class TextGame:
             self._lines(dependence(self.campaign.game, w))
         elif head == "u" and not rest:
             self.undo()
+        elif head == "x" and not rest:
+            self.programmes()
+        elif head == "x" and rest.isdigit():
+            self.withdraw(int(rest))
         elif head in ("h", "?") and not rest:
             self.write(w.ui("term.help", example=next(iter(why_keys(self.campaign.game)))))
         elif head == "q" and not rest:
@@ -128,15 +133,14 @@ class TextGame:
 
     # ── the board ────────────────────────────────────────────────────────
     def show_turn(self) -> None:
-        """The date, the meters with trends, capital, tracks, the guide and the action menu."""
+        """The date, the meters with trends, capital, tracks, programmes in force, the headline, the guide and the
+        action menu."""
         w, game = self.w, self.campaign.game
         self._shown_turn = game.turn
-        h = hud(game, w)
         self.write("")
-        self.write(f"=== {h.date} ===")
-        self.write(" | ".join(m.line for m in h.meters))
-        self.write(" | ".join([h.capital, *(t.line for t in h.tracks)]))
-        for prompt in h.guide:
+        for line in header(game, w):
+            self.write(line)
+        for prompt in hud(game, w).guide:
             self.write(w.ui("word.guide", text=prompt))
         self.show_menu()
 
@@ -176,14 +180,39 @@ class TextGame:
                                         delta=ch.delta))
 
     def undo(self) -> None:
-        """Take back the last action of this turn."""
-        game = self.campaign.game
-        if not game.history or not isinstance(game.history[-1], Order):
-            self.write(self.w.ui("refuse.undo_none"))
+        """Take back the last decision of this turn, or say why it cannot be (a roll was seen, the turn is over)."""
+        reason = self.campaign.game.can_undo()
+        if reason is not None:
+            self.write(self.w.render(reason))
             return
         last = self.campaign.undo()
-        assert isinstance(last, Order)
-        self.write(self.w.ui("action.undone", what=self.w.order(last)))
+        self.write(self.w.ui("action.undone", what=self.w.decision(last)))
+
+    # ── standing programmes ──────────────────────────────────────────────
+    def programmes(self) -> None:
+        """The programmes in force, numbered, with their upkeep, effects and what ending each costs."""
+        view = programmes(self.campaign.game, self.w)
+        for line in view.lines():
+            self.write(line)
+        if view.items:
+            self.write(self.w.ui("term.withdraw_hint"))
+
+    def withdraw(self, n: int) -> None:
+        """Withdraw the numbered programme, once the player has seen what ending it costs and confirmed."""
+        w, view = self.w, programmes(self.campaign.game, self.w)
+        if not 1 <= n <= len(view.items):
+            self.write(w.ui("term.no_such_number", n=n))
+            return
+        item = view.items[n - 1]
+        if normal(self.read(w.ui("term.withdraw_confirm", question=item.confirm))) not in ("y", "yes", "はい"):
+            return
+        try:
+            changes = self.campaign.withdraw(item.action)
+        except Refusal as refusal:
+            self.write(refusal.text(self.lang))
+            return
+        self.write(w.ui("programme.withdrawn", name=item.name))
+        self._changes(changes)
 
     def save(self) -> None:
         """Quick-save the campaign."""

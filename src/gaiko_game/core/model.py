@@ -285,6 +285,20 @@ class EndingDef:
 
 
 @dataclass(frozen=True, slots=True)
+class LabelDef:
+    """A strategy label the debrief gives, from what the player did: the least share of turns with a move in
+    each role (roles as ``strategy_tags`` maps them), the least number of actors engaged over the game, and
+    conditions on numbers that must have held all game (their lowest and highest values are checked)."""
+
+    id: str
+    turns: tuple[tuple[str, float], ...] = ()
+    breadth: int = 0
+    kept: tuple[Condition, ...] = ()
+    engaged: tuple[tuple[str, float], ...] = ()
+    """The least share of turns in which the player engaged each listed actor (dialogue with the rival, say)."""
+
+
+@dataclass(frozen=True, slots=True)
 class RepetitionDef:
     """Repeating an action yields less: each time it was taken in the last ``memory`` turns takes ``step`` off
     its gains (its positive amounts), down to ``floor`` of them."""
@@ -364,6 +378,8 @@ class Scenario:
     """How a repeated action yields less (None: it never does)."""
     endings: tuple[EndingDef, ...] = ()
     """Endings the scenario declares besides its meters' (checked after them, in order)."""
+    labels: tuple[LabelDef, ...] = ()
+    """The debrief's strategy labels, first match wins (the last has no requirements); text ``label.<id>``."""
     assumptions: tuple[str, ...] = ()
     """The causal claims its rules encode (texts ``assumption.<id>``, ``.source``, ``.counter``)."""
     without: tuple[str, ...] = ()

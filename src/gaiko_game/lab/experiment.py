@@ -8,6 +8,7 @@ simple strategy that beats them, and its best is played on the lab's seeds, whic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +18,8 @@ from gaiko_game.core import Scenario
 from gaiko_game.lab.analysis import ADVISOR, Played, Settings, report_data
 from gaiko_game.lab.describe import describe
 from gaiko_game.lab.runner import GameResult, Interrupted, Job, Progress, chunks, run
-from gaiko_game.lab.search import BUDGET, Search
-from gaiko_game.lab.stats import summary
+from gaiko_game.lab.search import BUDGET, FAMILY_BUDGET, Search
+from gaiko_game.lab.stats import r2, summary
 from gaiko_game.lab.targets import stated_bounds
 from gaiko_game.scenario.expectations import read_tests
 from gaiko_game.scenario.strategyfile import Strategy, dump_strategy
@@ -37,13 +38,15 @@ class Plan:
     difficulty: str = ""
     search_budget: int = BUDGET
     ablation: bool = True
+    families: bool = True
+    """Also search within each strategy family (the shipped files that declare one) and report each at its best."""
     without: tuple[str, ...] = ()
     """Assumptions switched off for every game (``gaiko lab --without``)."""
 
     @staticmethod
     def quick(difficulty: str = "") -> Plan:
         """A short lab for balance warnings: 60 seeds, the ablation, no advisor and no search."""
-        return Plan(seeds=60, advisor_seeds=0, difficulty=difficulty, search_budget=0)
+        return Plan(seeds=60, advisor_seeds=0, difficulty=difficulty, search_budget=0, families=False)
 
 
 def strategies(sc: Scenario, folder: Path) -> list[Strategy]:
@@ -111,10 +114,38 @@ class Lab:
                                  games[ADVISOR]))
         ablation = {a.id: (games[RANDOM], games[f"without:{a.id}"]) for a in sc.actions if plan.ablation}
         found = self._search(own, seeds, played) if plan.search_budget else None
+        families = self._families(own, seeds, games) if plan.families and plan.search_budget else []
         settings = Settings(plan.seeds, plan.first_seed, plan.advisor_seeds, plan.difficulty, plan.search_budget,
                             plan.without)
         bounds = stated_bounds(read_tests(self.folder).tests)
-        return report_data(sc, settings, played, ablation, found, bounds, folder)
+        data = report_data(sc, settings, played, ablation, found, bounds, folder)
+        data["families"] = families
+        return data
+
+    def _families(self, own: list[Strategy], seeds: range, games: dict[str, list[GameResult]]) -> list[dict[str, Any]]:
+        """Each strategy family at its best: the search within the family's roles, scored on the lab's seeds."""
+        plan, out = self.plan, []
+        for s in own:
+            if not s.family:
+                continue
+            search = Search(self.sc, str(self.folder), self._runner(Progress(FAMILY_BUDGET, f"family {s.id}", self.quiet)),
+                            seed=plan.first_seed, budget=FAMILY_BUDGET, difficulty=plan.difficulty,
+                            first_seed=plan.first_seed, without=plan.without, family=s.family)
+            best = search.run([s]).best
+            held = self._play([(f"family:{s.id}", chunks(str(self.folder), best, seeds, plan.difficulty, None,
+                                                         plan.without))], f"family {s.id}")[f"family:{s.id}"]
+            file_scores = [g.score for g in games[s.id]]
+            out.append({"id": s.id, "name": _names(self.sc, s), "roles": list(s.family),
+                        "file": summary(file_scores), "best": summary([g.score for g in held]),
+                        "rules": best.describe(), "rules_text": describe(best, self.sc),
+                        "top_rating": r2(sum(g.rating == _top(self.sc) for g in held) / max(1, len(held)))})
+        return sorted(out, key=lambda f: -float(f["best"]["mean"]))
+
+    def _runner(self, progress: Progress) -> Callable[[list[Job]], list[list[GameResult]]]:
+        """Play jobs on this lab's executor, counting them on ``progress``."""
+        def evaluate(jobs: list[Job]) -> list[list[GameResult]]:
+            return run(jobs, self.executor, progress)
+        return evaluate
 
     def _search(self, own: list[Strategy], seeds: range, played: list[Played]) -> dict[str, Any]:
         """Search for a dominant simple strategy, then play its best on the lab's own seeds."""
@@ -140,6 +171,10 @@ class Lab:
                          "yaml": dump_strategy(best, _comment(self.folder, found.score)),
                          "search_score": round(found.score, 2), "heldout": summary(scores)},
                 "history": found.history}
+
+
+def _top(sc: Scenario) -> str:
+    return max(sc.ratings, key=lambda r: r.min_score).id if sc.ratings else ""
 
 
 def _comment(folder: Path, score: float) -> str:

@@ -312,6 +312,7 @@ def _page(data: Json, players: list[Json], plots: list[Plot], lang: str, out: Pa
         "<main>",
         _verdict(data, lang),
         _strategies(players, lang),
+        _families(data, lang),
         _plots(plots, lang),
         _actions(data, lang),
         _unused(data, lang),
@@ -385,6 +386,28 @@ def _strategies(players: list[Json], lang: str) -> str:
     return "\n".join(['<section id="strategies">', f"<h2>{_e(say('players.heading', lang))}</h2>",
                       f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>", *rows, "</tbody>\n</table>",
                       *([star] if star else []), f'<p class="note">{_e(say("players.note", lang))}</p>', "</section>"])
+
+
+def _families(data: Json, lang: str) -> str:
+    """Each strategy family at its best: the hand-written file against the best the search found within its roles."""
+    families = data.get("families") or []
+    if not families:
+        return ""
+    head = "".join(f'<th scope="col"{cls}>{_e(say(key, lang))}</th>' for key, cls in (
+        ("col.family", ""), ("col.file", ' class="num"'), ("col.family_best", ' class="num"'), ("col.top", ' class="num"'),
+        ("col.family_rules", "")))
+    rows = []
+    for f in families:
+        roles = ", ".join(say(f"role.{r}", lang) for r in f.get("roles", []))
+        rules = (f.get("rules_text") or {}).get(lang) or f.get("rules", [])
+        rows.append(f'<tr><th scope="row">{_e(name_in(f["name"], lang))}<span class="desc">{_e(roles)}</span></th>'
+                    f'<td class="num">{_e(num(f["file"]["mean"]))} {_e(_interval(f["file"]["ci95"]))}</td>'
+                    f'<td class="num">{_e(num(f["best"]["mean"]))} {_e(_interval(f["best"]["ci95"]))}</td>'
+                    f'<td class="num">{_e(_pct(f.get("top_rating", 0.0)))}</td>'
+                    f'<td><span class="desc">{"<br>".join(_e(r) for r in rules)}</span></td></tr>')
+    return "\n".join(['<section id="families">', f"<h2>{_e(say('families.heading', lang))}</h2>",
+                      f'<p class="note">{_e(say("families.note", lang))}</p>',
+                      f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>", *rows, "</tbody>\n</table>", "</section>"])
 
 
 def _plots(plots: list[Plot], lang: str) -> str:

@@ -20,6 +20,8 @@ from gaiko_game.scenario.strategyfile import ActionRule, CrisisRule, Strategy, d
 from gaiko_game.session.seeding import stream
 
 BUDGET = 16_000
+FAMILY_BUDGET = 3_000
+"""Games the search plays within each strategy family (``gaiko lab`` reports each family at its best)."""
 MIN_BUDGET = 1_000
 """The smallest budget that lets the search play its starting candidates and a few generations."""
 """Games the search plays by default (about 15 s on two cores); ``gaiko lab --search-budget`` changes it."""
@@ -46,12 +48,23 @@ class Space:
 
     roles: tuple[str, ...]
     actions: tuple[tuple[str, str | None], ...]
+    avoid: tuple[str, ...] = ()
+    """In a family's search: the roles outside the family, always avoided."""
 
     @staticmethod
-    def of(sc: Scenario) -> Space:
-        """The roles the scenario maps to tags, and its actions."""
-        roles = tuple(r for r, tags in sc.strategy_tags if tags)
-        return Space(roles, tuple((a.id, t) for a in sc.actions for t in (a.targets or (None,))))
+    def of(sc: Scenario, family: tuple[str, ...] = ()) -> Space:
+        """The roles the scenario maps to tags, and its actions; with ``family``, only the family's roles and the
+        actions that carry one of them and none of the others (the rest avoided)."""
+        mapped = tuple(r for r, tags in sc.strategy_tags if tags)
+        if not family:
+            return Space(mapped, tuple((a.id, t) for a in sc.actions for t in (a.targets or (None,))))
+        allowed = tuple(r for r in mapped if r in family)
+        outside = tuple(r for r in mapped if r not in family)
+        inside_tags = frozenset().union(*(sc.tags_for(r) for r in allowed)) if allowed else frozenset()
+        outside_tags = frozenset().union(*(sc.tags_for(r) for r in outside)) if outside else frozenset()
+        actions = tuple((a.id, t) for a in sc.actions if a.tags & inside_tags and not a.tags & outside_tags
+                        for t in (a.targets or (None,)))
+        return Space(allowed, actions, outside)
 
 
 def fitness(mean: float, s: Strategy) -> float:
@@ -85,12 +98,14 @@ class Mutator:
         """A fresh random candidate."""
         rules = tuple(self.rule() for _ in range(1 + self.rng.below(3)))
         crises = tuple(self.crisis() for _ in range(self.rng.below(3))) if self.space.roles else ()
-        return Strategy(id=f"candidate_{i}", rules=rules, crises=crises)
+        return Strategy(id=f"candidate_{i}", rules=rules, crises=crises, avoid_roles=self.space.avoid)
 
     def mutate(self, s: Strategy) -> Strategy:
-        """``s`` with one or two random changes."""
+        """``s`` with one or two random changes (a family's search keeps avoiding the roles outside it)."""
         for _ in range(1 + self.rng.below(2)):
             s = self._once(s)
+        if self.space.avoid:
+            s = replace(s, avoid_roles=self.space.avoid)
         return s
 
     def _once(self, s: Strategy) -> Strategy:
@@ -163,11 +178,11 @@ class Search:
 
     def __init__(self, sc: Scenario, folder: str, evaluate: Evaluate, seed: int = 0, budget: int = BUDGET,
                  difficulty: str | None = None, seeds: int = SEARCH_SEEDS, first_seed: int = 0,
-                 without: tuple[str, ...] = ()) -> None:
+                 without: tuple[str, ...] = (), family: tuple[str, ...] = ()) -> None:
         self.sc, self.folder, self.evaluate, self.budget, self.difficulty = sc, folder, evaluate, budget, difficulty
         self.without = without
         self.seeds = range(first_seed + SEARCH_OFFSET, first_seed + SEARCH_OFFSET + seeds)
-        self.mutator = Mutator(Space.of(sc), stream(seed, "policy", "search"))
+        self.mutator = Mutator(Space.of(sc, family), stream(seed, "policy", "+".join(("search", *family))))
         self.scores: dict[str, float] = {}
         self.games = 0
 
@@ -186,7 +201,9 @@ class Search:
     def trim(self, best: Strategy, mean: float) -> tuple[Strategy, float]:
         """Drop parts of ``best`` that do not earn their place (within the budget): the simplest strategy that
         scores as well, give or take :data:`TRIM_TOLERANCE`."""
-        while (simpler := without_one(best)) and self.games + len(self.seeds) * len(simpler) <= self.budget:
+        fixed = set(self.mutator.space.avoid)  # a family's search always avoids the roles outside it
+        while (simpler := [c for c in without_one(best) if fixed <= set(c.avoid_roles)]) and (
+                self.games + len(self.seeds) * len(simpler) <= self.budget):
             scored = list(zip(self.score(simpler), simpler, strict=True))
             top_mean, top = max(scored, key=lambda t: t[0])
             if top_mean < mean - TRIM_TOLERANCE:

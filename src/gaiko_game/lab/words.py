@@ -69,6 +69,16 @@ WORDS: dict[str, dict[str, str]] = {
     "role.dialogue": {"ja": "対話", "en": "dialogue"},
     "role.multilateral": {"ja": "多国間の枠組み", "en": "multilateral frameworks"},
     "role.military": {"ja": "軍事", "en": "military moves"},
+    # the families at their best
+    "families.heading": {"ja": "路線ごとの最善", "en": "Each family at its best"},
+    "families.note": {"ja": "戦略ファイルは路線の一例にすぎません。探索で、その路線の役割だけを使う最良の戦略を探し、"
+                            "探索に使っていないシードで評価しました。路線どうしは、この最善どうしで比べます。",
+                      "en": "A strategy file is one example of a family. The search looked for the best strategy using "
+                            "only the family's roles, scored on seeds it never saw: families are compared at their best."},
+    "col.family": {"ja": "路線(使う役割)", "en": "Family (its roles)"},
+    "col.file": {"ja": "戦略ファイル [95%信頼区間]", "en": "The file [95% CI]"},
+    "col.family_best": {"ja": "路線の最善 [95%信頼区間]", "en": "Family's best [95% CI]"},
+    "col.family_rules": {"ja": "最善の戦略のルール", "en": "The best's rules"},
     # the plots
     "plots.heading": {"ja": "グラフ", "en": "Charts"},
     "plot.score.title": {"ja": "戦略ごとの最終スコア", "en": "Final score by strategy"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gaiko_game.core import Game, Order
+from gaiko_game.present.programmes import programme_note
 from gaiko_game.present.words import Words
 
 
@@ -20,17 +21,20 @@ class ActionRow:
     cost: int
     cooldown: int
     badge: str
-    """Turns until it is ready again, else its odds, else nothing."""
+    """"In force", else turns until it is ready again, else its odds, else "programme", else nothing."""
     enabled: bool
     effects: tuple[str, ...]
     reasons: str
     desc: str
     line: str
     """The whole entry on one line, as the terminal prints it."""
+    programme: tuple[str, ...] = ()
+    """When taking it starts a standing programme: its upkeep, what it does each turn, what ending it costs."""
 
     def tooltip(self, w: Words) -> list[str]:
-        """Name, description, cost and cooldown, every previewed effect, and why it is unavailable."""
-        lines = [self.label, self.desc, w.ui("action.cost", cost=self.cost, cooldown=self.cooldown), *self.effects]
+        """Name, description, cost and cooldown, a programme's terms, every previewed effect, why it is unavailable."""
+        lines = [self.label, self.desc, w.ui("action.cost", cost=self.cost, cooldown=self.cooldown), *self.programme,
+                 *self.effects]
         return lines + ([self.reasons] if self.reasons else [])
 
 
@@ -40,12 +44,19 @@ def orders(game: Game) -> list[Order]:
 
 
 def badge(game: Game, w: Words, order: Order) -> str:
-    """What a row shows beside its cost: turns until it is ready, else its odds, else nothing."""
-    ready = game.view.ready_in(order.action)
+    """What a row shows beside its cost: that its programme is in force, else turns until it is ready, else its
+    odds, else that it starts a standing programme (its tooltip gives the upkeep), else nothing."""
+    view = game.view
+    if order.action in view.commitments():
+        return w.ui("action.in_force")
+    ready = view.ready_in(order.action)
     if ready > 0:
         return w.ui("action.ready_in", n=ready)
     odds = game.odds(order)
-    return w.ui("word.odds", p=round(odds * 100)) if odds is not None else ""
+    if odds is not None:
+        return w.ui("word.odds", p=round(odds * 100))
+    a = game.scenario.action(order.action)
+    return w.ui("action.programme") if a is not None and a.commitment else ""
 
 
 def action_rows(game: Game, w: Words) -> list[ActionRow]:
@@ -58,10 +69,13 @@ def action_rows(game: Game, w: Words) -> list[ActionRow]:
         effects = tuple(w.preview(p))
         reasons = w.reasons(p.reasons)
         label = w.order(order)
+        programme = programme_note(w, a)
         if reasons:
             line = w.ui("action.off", name=label, reason=reasons)
         else:
-            line = w.ui("action.line", name=label, cost=a.cost, effects=w.join(list(effects)) or w.ui("word.no_changes"))
+            shown = [*programme[:1], *effects]
+            line = w.ui("action.line", name=label, cost=a.cost, effects=w.join(shown) or w.ui("word.no_changes"))
         rows.append(ActionRow(n, order, a.category, w.name(f"category.{a.category}"), label, a.cost, a.cooldown,
-                              badge(game, w, order), not reasons, effects, reasons, w.name(f"action.{a.id}.desc"), line))
+                              badge(game, w, order), not reasons, effects, reasons, w.name(f"action.{a.id}.desc"), line,
+                              programme))
     return rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gaiko_game.core import Game
+from gaiko_game.present.headline import heading, immediate
 from gaiko_game.present.words import Words
 
 
@@ -27,7 +28,7 @@ class ChoiceView:
 
 @dataclass(frozen=True)
 class CrisisCard:
-    """The pending crisis."""
+    """The pending crisis (or opportunity)."""
 
     id: str
     title: str
@@ -37,15 +38,14 @@ class CrisisCard:
     immediate: str
     """What the crisis already changed when it broke, or ""."""
     choices: tuple[ChoiceView, ...]
+    opportunity: bool = False
+    """An opening rather than a threat (headed "Opportunity", drawn in a calmer colour)."""
 
 
 def crisis_card(game: Game, w: Words) -> CrisisCard:
     """The crisis waiting for an answer (the game must have one)."""
     ev = game.pending_crisis
     assert ev is not None, "no crisis is pending"
-    hit = [c for c in game.ledger if c.cause.kind == "event" and c.cause.id == ev.id and c.turn == game.turn]
-    amounts = w.amounts(hit, skip=())
-    immediate = w.ui("crisis.immediate", changes=w.join(amounts)) if amounts else ""
     choices = []
     for n, c in enumerate(ev.choices, 1):
         label = w.name(f"event.{ev.id}.choice.{c.id}")
@@ -59,5 +59,5 @@ def crisis_card(game: Game, w: Words) -> CrisisCard:
         detail = reasons or w.join(list(effects))
         choices.append(ChoiceView(n, c.id, label, c.cost, not reasons, effects, reasons, line, detail))
     title = w.name(f"event.{ev.id}.title")
-    return CrisisCard(ev.id, title, w.ui("crisis.title", title=title), w.name(f"event.{ev.id}.text"),
-                      w.name(f"event.{ev.id}.encyclopedia"), immediate, tuple(choices))
+    return CrisisCard(ev.id, title, heading(w, ev), w.name(f"event.{ev.id}.text"),
+                      w.name(f"event.{ev.id}.encyclopedia"), immediate(game, w, ev), tuple(choices), ev.opportunity)

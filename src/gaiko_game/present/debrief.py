@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from gaiko_game.core import Game
 from gaiko_game.present.words import Words
-from gaiko_game.session.debrief import largest_causes, series, strategy
+from gaiko_game.session.debrief import label, largest_causes, series
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def debrief(game: Game, w: Words) -> DebriefView:
     assert out is not None, "the game is not over"
     sc = game.scenario
     ending, rating = w.name(f"ending.{out.ending}"), w.name(f"rating.{out.rating}")
-    label = strategy(game)
+    played = label(game)
     data = series(game)
     curves = tuple(Curve(m.id, w.meter(m.id), m.colour, tuple(data[m.id])) for m in sc.meters)
     largest = tuple((w.ui("debrief.cause_line", delta=d, meter=w.meter(m), cause=w.cause(c)), "good" if d > 0 else "bad")
@@ -60,7 +60,7 @@ def debrief(game: Game, w: Words) -> DebriefView:
         meters_line=w.ui("debrief.final_meters", meters=w.join([f"{w.meter(m)} {v}" for m, v in out.meters.items()])),
         score_line=w.ui("debrief.final_score", score=out.score, rating=rating),
         rating_desc=w.name(f"rating.{out.rating}.desc"),
-        strategy=w.ui("debrief.strategy", name=w.name(f"strategy.{label}")) if label else "",
+        strategy=w.ui("debrief.strategy", name=w.name(f"label.{played}")) if played else "",
         curves=curves, capital=tuple(data["capital"]), capital_name=w.name("capital"),
         largest=largest, decisions=decisions,
         questions=tuple(w.name(f"question.{q}") for q in sc.questions),

@@ -1,10 +1,13 @@
-"""The HUD as data: the date, capital, meters with their trends and causes, and the tracks."""
+"""The HUD as data: the date, capital and upkeep, meters with their trends and causes, the tracks, and the
+programmes in force; and the turn's header as the terminal prints it (with the headline)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from gaiko_game.core import Game
+from gaiko_game.present.headline import headline
+from gaiko_game.present.programmes import programmes
 from gaiko_game.present.words import Words
 
 
@@ -48,6 +51,10 @@ class Hud:
     meters: tuple[MeterView, ...]
     tracks: tuple[TrackView, ...]
     guide: tuple[str, ...]
+    upkeep: int = 0
+    """What the programmes in force charge at the start of each turn."""
+    programmes: str = ""
+    """The programmes in force and their upkeep on one line ("" when none is)."""
 
 
 def hud(game: Game, w: Words) -> Hud:
@@ -66,7 +73,17 @@ def hud(game: Game, w: Words) -> Hud:
                   w.name(f"track.{t.id}.desc"), w.ui("hud.track", name=w.name(f"track.{t.id}"), value=view.track(t.id),
                                                      hi=t.hi))
         for t in sc.tracks)
-    capital = w.ui("hud.capital", name=w.name("capital"), value=view.capital, cap=sc.capital_cap, income=view.income())
+    upkeep = view.upkeep()
+    capital = w.ui("hud.capital_upkeep" if upkeep else "hud.capital", name=w.name("capital"), value=view.capital,
+                   cap=sc.capital_cap, income=view.income(), upkeep=upkeep)
     guide = tuple(w.name(f"guide.{g}") for g in sc.guide_for(game.turn))
     return Hud(w.ui("hud.date", year=year, quarter=quarter, turn=game.turn, turns=sc.turns), capital, view.capital,
-               sc.capital_cap, tuple(meters), tracks, guide)
+               sc.capital_cap, tuple(meters), tracks, guide, upkeep, programmes(game, w).summary)
+
+
+def header(game: Game, w: Words) -> list[str]:
+    """The top of a turn as the terminal prints it: the date, meters, capital and tracks, the programmes in
+    force, and the headline (this turn's crises and opportunities, with what each answer costs)."""
+    h = hud(game, w)
+    return [f"=== {h.date} ===", " | ".join(m.line for m in h.meters), " | ".join([h.capital, *(t.line for t in h.tracks)]),
+            *([h.programmes] if h.programmes else []), *headline(game, w).lines()]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from gaiko_game.core import Game
+from gaiko_game.present.dependence import dependence_view
+from gaiko_game.present.report import latest_moves
 from gaiko_game.present.words import Words
 from gaiko_game.session.advisor import Advice
 
@@ -51,28 +53,27 @@ def relations(game: Game, w: Words) -> list[str]:
 
 def dependence(game: Game, w: Words) -> list[str]:
     """Dependency shares by kind, largest first, and where the diversified meter is heading."""
-    v, d = game.view, game.scenario.diversification
-    target = v.target()
-    if d is not None and target is not None:
-        head = w.ui("inspect.dependence_header", meter=w.meter(d.meter), target=target)
-    else:
-        head = w.ui("inspect.dependence_plain")
-    lines = [head]
-    for kind in v.dependency_kinds():
-        shares = sorted(((value, p) for p, value in v.shares(kind).items() if value), key=lambda s: (-s[0], s[1]))
-        text = w.join([f"{w.name(f'partner.{p}')} {value}" for value, p in shares])
-        lines.append(w.ui("inspect.dependence_line", kind=w.name(f"dependency.{kind}"), shares=text))
-    return lines
+    return dependence_view(game, w).lines()
+
+
+def moved(game: Game, w: Words, actor: str) -> list[str]:
+    """What an actor did in the turn last played, and why (empty when it made no move)."""
+    return [line for m in latest_moves(game, w) if m.actor == actor
+            for line in (w.ui("inspect.moved", text=m.line), m.why)]
 
 
 def actor_card(game: Game, w: Words, actor: str) -> list[str]:
-    """What hovering over an actor shows: its numbers and the recent causes of its relation."""
-    return [relation_line(game, w, actor), *why(game, w, f"relation.{actor}", 5)]
+    """What hovering over an actor shows: its numbers, its move last turn and why, and the recent causes of its
+    relation."""
+    return [relation_line(game, w, actor), *moved(game, w, actor), *why(game, w, f"relation.{actor}", 5)]
 
 
 def meter_card(game: Game, w: Words, meter: str) -> list[str]:
-    """What hovering over a meter shows: its meaning and the recent causes of its changes."""
-    return [w.name(f"meter.{meter}.desc"), *why(game, w, f"meter.{meter}", 8)]
+    """What hovering over a meter shows: its meaning, where the diversified meter is heading (and how to see the
+    shares behind it), and the recent causes of its changes."""
+    d, target = game.scenario.diversification, game.view.target()
+    follows = [w.ui("win.meter_dependence", target=target)] if d is not None and d.meter == meter and target is not None else []
+    return [w.name(f"meter.{meter}.desc"), *follows, *why(game, w, f"meter.{meter}", 8)]
 
 
 def track_card(game: Game, w: Words, track: str) -> list[str]:

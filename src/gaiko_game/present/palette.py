@@ -19,6 +19,8 @@ GREY: Colour = (120, 124, 128)
 
 GOOD, BAD = SKY, VERMILION
 ROLE_COLOURS: dict[str, Colour] = {"ally": BLUE, "partner": SKY, "neutral": YELLOW, "rival": VERMILION}
+SERIES: tuple[Colour, ...] = (BLUE, VERMILION, SKY, GREEN, YELLOW, ORANGE, PURPLE, GREY, (200, 204, 208))
+"""Colours for the parts of a whole (dependency partners), in order; every part is labelled too."""
 MODES = ("relation", "stance", "role")
 """The map's colourings, in the order the M key cycles them."""
 

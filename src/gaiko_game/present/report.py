@@ -1,14 +1,16 @@
-"""The turn report as data: what fired and why, the rolls, the meters' net change, and every cause's effects.
+"""The turn report as data: what fired and why, the rolls, the programmes, the meters' net change, every cause's
+effects, and what the other countries did and why.
 
 Changes are grouped by cause, in the order they happened: "Action: Joint drills: Security +4,
-US Commitment +3". A player reads what each decision and each force in the world did.
+US Commitment +3". A player reads what each decision and each force in the world did; the other
+actors' moves come last, under their own heading, each with its reasons.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gaiko_game.core import Cause, Change, Roll, TurnReport
+from gaiko_game.core import Cause, Change, Fired, Game, Roll, TurnReport
 from gaiko_game.present.words import Words
 
 
@@ -36,6 +38,22 @@ class CauseGroup:
 
 
 @dataclass(frozen=True)
+class MoveView:
+    """Another country's move: what it did, what that changed, and why it happened."""
+
+    event: str
+    actor: str
+    actor_name: str
+    text: str
+    desc: str
+    effects: tuple[str, ...]
+    line: str
+    """"China restricts exports of rare earths — Prosperity -4"."""
+    why: str
+    """Why it happened: "Because: Relation with China at most -30 (now -35); Made likelier by: …"."""
+
+
+@dataclass(frozen=True)
 class ReportView:
     """A turn's report."""
 
@@ -45,10 +63,17 @@ class ReportView:
     ended: tuple[str, ...]
     net: tuple[NetChange, ...]
     groups: tuple[CauseGroup, ...]
+    programmes: tuple[str, ...] = ()
+    """Programmes started, withdrawn or lapsed this turn."""
+    moves: tuple[MoveView, ...] = ()
+    moves_title: str = ""
+    """"What other countries did" (shown only when one did something)."""
 
     def lines(self) -> list[str]:
         """The whole report as lines, in reading order."""
-        return [*self.events, *self.rolls, *self.ended, *(n.line for n in self.net), *(g.line for g in self.groups)]
+        moves = [self.moves_title, *(x for m in self.moves for x in (f"  {m.line}", f"    {m.why}"))] if self.moves else []
+        return [*self.events, *self.rolls, *self.ended, *self.programmes, *(n.line for n in self.net),
+                *(g.line for g in self.groups), *moves]
 
 
 def roll_line(w: Words, roll: Roll) -> str:
@@ -77,9 +102,11 @@ def _net(w: Words, changes: tuple[Change, ...]) -> tuple[NetChange, ...]:
 
 
 def _groups(w: Words, changes: tuple[Change, ...]) -> tuple[CauseGroup, ...]:
+    """What each cause changed, except the other countries' moves (they have their own section)."""
     by_cause: dict[Cause, list[Change]] = {}
     for ch in changes:
-        by_cause.setdefault(ch.cause, []).append(ch)
+        if ch.cause.kind != "move":
+            by_cause.setdefault(ch.cause, []).append(ch)
     out = []
     for cause, items in by_cause.items():
         amounts = tuple(w.amounts(items, skip=()))
@@ -89,11 +116,51 @@ def _groups(w: Words, changes: tuple[Change, ...]) -> tuple[CauseGroup, ...]:
     return tuple(out)
 
 
+def _actor(w: Words, f: Fired) -> str | None:
+    """The actor whose move fired, or None when it was an event."""
+    ev = w.event_def(f.event)
+    return ev.actor if ev is not None else None
+
+
+def moves(report: TurnReport, w: Words) -> tuple[MoveView, ...]:
+    """The other countries' moves in a turn, in the order they happened."""
+    out = []
+    for f in report.fired:
+        actor = _actor(w, f)
+        if actor is None or f.hidden:
+            continue
+        effects = tuple(w.amounts([c for c in report.changes if c.cause == Cause("move", f.event)], skip=()))
+        text = w.name(f"move.{f.event}")
+        line = w.ui("report.move", text=text, effects=w.join(list(effects))) if effects else text
+        out.append(MoveView(f.event, actor, w.name(f"actor.{actor}"), text, w.name(f"move.{f.event}.desc"), effects,
+                            line, w.render(f.why)))
+    return tuple(out)
+
+
+def latest_moves(game: Game, w: Words) -> tuple[MoveView, ...]:
+    """What the other countries did in the turn last played (what the map marks)."""
+    return moves(game.reports[-1], w) if game.reports else ()
+
+
+_PROGRAMME = {"started": "report.programme_started", "withdrawn": "report.programme_withdrawn",
+              "lapsed": "report.programme_lapsed"}
+
+
+def _programmes(report: TurnReport, w: Words) -> tuple[str, ...]:
+    """Programmes started, withdrawn or lapsed this turn (a lapse is charged with the news, so it lands next turn)."""
+    out = []
+    for action, how in report.programmes:
+        a = w.scenario.action(action)
+        upkeep = a.commitment.upkeep if a is not None and a.commitment is not None else 0
+        out.append(w.ui(_PROGRAMME[how], name=w.name(f"action.{action}.name"), upkeep=upkeep))
+    return tuple(out)
+
+
 def turn_report(report: TurnReport, w: Words) -> ReportView:
     """A turn's report in one language."""
     events = tuple(w.ui("report.event", title=w.name(f"event.{f.event}.title"), why=w.render(f.why))
-                   for f in report.fired if not f.hidden)
+                   for f in report.fired if not f.hidden and _actor(w, f) is None)
     rolls = tuple(w.ui("report.roll", roll=roll_line(w, r), cause=w.cause(r.cause)) for r in report.rolls)
     ended = tuple(w.ui("report.ended", event=w.name(f"event.{e}.title")) for e in report.ended)
     return ReportView(w.ui("report.title", turn=report.turn), events, rolls, ended, _net(w, report.changes),
-                      _groups(w, report.changes))
+                      _groups(w, report.changes), _programmes(report, w), moves(report, w), w.ui("report.moves"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gaiko_game.core import EndTurn, Game, Order
+from gaiko_game.core import EndTurn, Game, Order, Withdraw
 from gaiko_game.present.report import roll_line
 from gaiko_game.present.words import Words
 
@@ -13,8 +13,8 @@ def timeline(game: Game, w: Words) -> list[str]:
     turn, orders = 1, []
     reports = {r.turn: r for r in game.reports}
     for decision in game.history:
-        if isinstance(decision, Order):
-            orders.append(w.order(decision))
+        if isinstance(decision, Order | Withdraw):
+            orders.append(w.decision(decision))
         elif isinstance(decision, EndTurn):
             year, quarter = game.scenario.date(turn)
             lines.append(w.ui("timeline.turn", year=year, quarter=quarter, turn=turn, orders=w.join(orders) or "—"))
@@ -24,7 +24,7 @@ def timeline(game: Game, w: Words) -> list[str]:
                 for f in report.fired:
                     if f.hidden:
                         continue
-                    title = w.name(f"event.{f.event}.title")
+                    title = w.event_title(f.event)
                     answer = w.name(f"event.{f.event}.choice.{f.choice}") if f.choice else ""
                     lines.append("    " + (w.ui("timeline.crisis", title=title, answer=answer) if f.choice else title))
                 lines += ["    " + w.ui("report.roll", roll=roll_line(w, r), cause=w.cause(r.cause)) for r in report.rolls]

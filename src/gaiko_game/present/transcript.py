@@ -1,4 +1,5 @@
-"""A game as text, turn by turn: the HUD, every decision with its rolls, each crisis, the report, the ending.
+"""A game as text, turn by turn: the HUD and headline, every decision with its rolls, each crisis, the report, the
+ending.
 
 What the terminal game prints, without prompts. Golden playthroughs pin these transcripts, so any
 change to the rules or to the wording shows up as a readable diff.
@@ -6,18 +7,16 @@ change to the rules or to the wording shows up as a readable diff.
 
 from __future__ import annotations
 
-from gaiko_game.core import Choose, Deal, Decision, EndTurn, Game, Order, TurnReport
+from gaiko_game.core import Choose, Deal, Decision, EndTurn, Game, Order, TurnReport, Withdraw
 from gaiko_game.present.crisis import crisis_card
 from gaiko_game.present.debrief import debrief
-from gaiko_game.present.hud import hud
+from gaiko_game.present.hud import header
 from gaiko_game.present.report import roll_line, turn_report
 from gaiko_game.present.words import Words
 
 
 def _turn_head(game: Game, w: Words) -> list[str]:
-    h = hud(game, w)
-    return ["", f"=== {h.date} ===", " | ".join(m.line for m in h.meters),
-            " | ".join([h.capital, *(t.line for t in h.tracks)])]
+    return ["", *header(game, w)]
 
 
 def _report(view_lines: list[str], title: str) -> list[str]:
@@ -36,6 +35,9 @@ def transcript(game: Game, decisions: list[Decision], w: Words) -> list[str]:
         elif isinstance(d, Deal):
             game.deal(d.event)
             lines.append(f"> {d}")
+        elif isinstance(d, Withdraw):
+            game.withdraw(d.action)
+            lines.append("> " + w.ui("programme.withdrawn", name=w.name(f"action.{d.action}.name")))
         elif isinstance(d, Choose):
             card = crisis_card(game, w)
             choice = next(c for c in card.choices if c.id == d.choice)
@@ -45,7 +47,7 @@ def transcript(game: Game, decisions: list[Decision], w: Words) -> list[str]:
             report = game.end_turn()
             lines.append("> " + w.ui("win.end_turn"))
         lines += ["  " + roll_line(w, r) for r in game.rolls[rolls:]]
-        if game.pending_crisis is not None and (report is None and not isinstance(d, Order | Deal)):
+        if game.pending_crisis is not None and (report is None and not isinstance(d, Order | Deal | Withdraw)):
             card = crisis_card(game, w)
             lines += [f"!!! {card.heading} !!!", *([card.immediate] if card.immediate else []),
                       *(f"  {c.number}. {c.line}" for c in card.choices)]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gaiko_game.core import Cause, Change, Msg, Name, Order, Preview, Scenario, Texts
+from gaiko_game.core import Cause, Change, Choose, Deal, Decision, EndTurn, Msg, Name, Order, Preview, Scenario, Texts
 from gaiko_game.core.board import key_name
+from gaiko_game.core.model import EventDef
 from gaiko_game.core.plugins import Effect
 from gaiko_game.core.strings import STRINGS as CORE
 from gaiko_game.present.strings import STRINGS as INTERFACE
@@ -24,6 +25,11 @@ class Words(Texts):
         super().__init__(scenario.loc, lang, TABLE)
         self.scenario = scenario
         self._meter_keys = tuple(f"meter.{m}" for m in scenario.meter_ids())
+        self._events = {e.id: e for e in scenario.events}
+
+    def event_def(self, event_id: str) -> EventDef | None:
+        """The scenario's event (or other actor's move) with this id."""
+        return self._events.get(event_id)
 
     def player(self) -> str:
         """The player's country."""
@@ -38,6 +44,18 @@ class Words(Texts):
         name = self.name(f"action.{order.action}.name")
         return name if order.target is None else self.ui("word.order", name=name, target=self.name(f"actor.{order.target}"))
 
+    def decision(self, decision: Decision) -> str:
+        """Any decision as a player reads it (what "Undone: …" names)."""
+        if isinstance(decision, Order):
+            return self.order(decision)
+        if isinstance(decision, EndTurn):
+            return self.ui("decision.end_turn")
+        if isinstance(decision, Choose):
+            return self.ui("decision.choose")
+        if isinstance(decision, Deal):
+            return self.ui("decision.deal", title=self.event_title(decision.event))
+        return self.ui("decision.withdraw", name=self.name(f"action.{decision.action}.name"))
+
     def key(self, key: str) -> str:
         """A number's name, e.g. "Relation with China"."""
         return self.render(key_name(key))
@@ -47,8 +65,17 @@ class Words(Texts):
         return self.render(Msg.of("effect.amount", name=key_name(key), by=by))
 
     def cause(self, cause: Cause) -> str:
-        """A cause as a player reads it: "Action: Joint drills"."""
-        return self.render(cause_msg(cause))
+        """A cause as a player reads it: "Action: Joint drills" (an opportunity's answer is not called a crisis's)."""
+        opening = False
+        if cause.kind in ("choice", "choice_failed"):
+            ev = self.event_def(cause.id.partition(".")[0])
+            opening = ev is not None and ev.opportunity
+        return self.render(cause_msg(cause, opening))
+
+    def event_title(self, event_id: str) -> str:
+        """What fired, as one line: an event's title, or another actor's move ("China restricts …")."""
+        ev = self.event_def(event_id)
+        return self.name(f"move.{event_id}" if ev is not None and ev.actor is not None else f"event.{event_id}.title")
 
     def rank(self, key: str) -> tuple[int, str]:
         """Sort key for numbers as players read them: the meters first (in the scenario's order), then capital…"""
@@ -72,8 +99,12 @@ class Words(Texts):
         return self.render(Msg.of("effect.later", inner=inner, n=offset)) if offset else self.render(inner)
 
     def preview(self, p: Preview) -> list[str]:
-        """A preview as lines: odds, every change now, later pieces, the diversified meter's target, a failure's cost."""
+        """A preview as lines: odds, how much less it yields for being repeated, every change now, later pieces, the
+        diversified meter's target, a failure's cost."""
         out = [self.ui("word.odds", p=round(p.odds * 100))] if p.odds is not None else []
+        rep = self.scenario.repetition
+        if p.repeats and rep is not None:
+            out.append(self.ui("effect.repeated", n=p.repeats, memory=rep.memory, scale=f"{p.scale:g}"))
         out += self.amounts(p.now)
         out += [self.effect(e, off) for off, e in p.later]
         d = self.scenario.diversification
@@ -90,8 +121,8 @@ class Words(Texts):
         return ("" if self.lang == "ja" else " ").join(self.render(r) for r in reasons)
 
 
-def cause_msg(cause: Cause) -> Msg:
-    """A cause as a message, e.g. "Action: Joint drills"."""
+def cause_msg(cause: Cause, opportunity: bool = False) -> Msg:
+    """A cause as a message, e.g. "Action: Joint drills" (``opportunity``: a choice answers an opportunity)."""
     kind, ident = cause.kind, cause.id
     if kind in ("action", "action_failed"):
         name: Msg | Name = Name(f"action.{ident}.name")
@@ -100,7 +131,8 @@ def cause_msg(cause: Cause) -> Msg:
         return Msg.of(f"cause.{kind}", name=name)
     if kind in ("choice", "choice_failed"):
         event, _, choice = ident.partition(".")
-        return Msg.of(f"cause.{kind}", event=Name(f"event.{event}.title"), name=Name(f"event.{event}.choice.{choice}"))
+        head = kind.replace("choice", "opportunity") if opportunity else kind
+        return Msg.of(f"cause.{head}", event=Name(f"event.{event}.title"), name=Name(f"event.{event}.choice.{choice}"))
     named = {"event": f"event.{ident}.title", "rule": f"rule.{ident}", "situation": f"event.{ident}.title",
              "modifier": f"modifier.{ident}", "move": f"move.{ident}", "upkeep": f"action.{ident}.name",
              "commitment": f"action.{ident}.name", "withdrawn": f"action.{ident}.name",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from gaiko_game.core import model as m
@@ -38,6 +39,8 @@ class Parts:
     complete: bool = True
     without: frozenset[str] = frozenset()
     """Assumptions switched off: every rule, move, modifier or ending encoding one is left out."""
+    folder: Path | None = None
+    """The scenario's folder (its own strategy files may be named in its texts)."""
 
     def define(self, kind: str, obj_id: str, doc: Document, path: Path_) -> bool:
         """Note a new id; report a duplicate and return False when it already exists."""

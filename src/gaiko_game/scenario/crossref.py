@@ -10,6 +10,7 @@ from gaiko_game.core.conditions import CapitalRange, FlagSet
 from gaiko_game.core.model import COMPLETED, STRATEGY_ROLES
 from gaiko_game.core.plugins import TARGET
 from gaiko_game.scenario.build import Parts, Where
+from gaiko_game.scenario.bundled import strategies_root
 from gaiko_game.scenario.diagnostics import did_you_mean
 from gaiko_game.scenario.schema import ScenarioModel
 from gaiko_game.scenario.yamlsafe import Document
@@ -38,8 +39,6 @@ class LangText:
         return first.file if first else f"loc/{lang}.yaml"
 
 
-STRATEGY_LABELS = ("alliance_first", "rival_lean", "hedge")
-"""The debrief's strategy labels (text ``strategy.<id>``), required when a scenario maps ``strategy_tags``."""
 _STRICT = ("actor", "track", "partner", "dependency", "action", "event", "category", "tag", "meter", "ending",
            "assumption")
 _SET_BY_EFFECTS = ("flag", "counter", "modifier")
@@ -78,6 +77,14 @@ def check_refs(parts: Parts, sm: ScenarioModel) -> None:
                 ids = [c.id for c in ev.choices]
                 ck.report(r.doc, r.path, "unknown-id", f"event '{event}' has no choice '{r.value}'",
                           hint=did_you_mean(r.value, ids) or _options("choice", set(ids)))
+
+
+def _strategy_names(folder: Path | None) -> set[str]:
+    """The optional texts ``strategy.<id>`` that name a shipped strategy or one in the scenario's own folder."""
+    ids = {p.stem for p in strategies_root().glob("*.yaml")} if strategies_root().is_dir() else set()
+    if folder is not None and (folder / "strategies").is_dir():
+        ids |= {p.stem for p in (folder / "strategies").glob("*.yaml")}
+    return {f"strategy.{i}" for i in ids}
 
 
 def endings_of(sm: ScenarioModel) -> set[str]:
@@ -169,8 +176,8 @@ def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, s
         yield from (("scenario", sc, k) for k in (f"difficulty.{d.id}", f"difficulty.{d.id}.desc"))
     for area in sm.map.disputed:
         yield ("disputed area", area.id, f"disputed.{area.id}")
-    if any(getattr(sm.strategy_tags, role) for role in STRATEGY_ROLES):
-        yield from (("frame", "strategy_tags", f"strategy.{label}") for label in STRATEGY_LABELS)
+    for lab in sm.labels:
+        yield from (("label", lab.id, f"label.{lab.id}{k}") for k in ("", ".desc"))
     for a in parts.actors:
         yield ("actor", a.id, f"actor.{a.id}")
         yield ("actor", a.id, f"role.{a.role}")
@@ -215,7 +222,8 @@ def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dic
             language = "Japanese" if lang == "ja" else "English"
             parts.checker.report(at_doc, at_path, "missing-text", f"no {language} text for '{key}'",
                                  hint=f"add `{key}: ...` to {text.home_for(key, lang, at_doc.file)}")
+    named = _strategy_names(parts.folder)
     for _, text in sorted(loc.items()):
-        for key in sorted(set(text.table) - needed):
+        for key in sorted(set(text.table) - needed - named):
             parts.checker.report(text.where[key], (key,), "unused-text", f"text '{key}' is not used by anything",
                                  at_key=True, hint=did_you_mean(key, needed), warning=True)

@@ -14,7 +14,6 @@ from pydantic import BaseModel
 from gaiko_game.core.model import COMPLETED, STRATEGY_ROLES
 from gaiko_game.core.plugins import CONDITIONS, EFFECTS, Amount
 from gaiko_game.scenario import schema
-from gaiko_game.scenario.crossref import STRATEGY_LABELS
 from gaiko_game.scenario.expectations import TestsFileModel
 from gaiko_game.scenario.strategyfile import StrategyModel
 
@@ -78,8 +77,10 @@ and `capital.desc`, `track.<id>` and `.desc`, `dependency.<kind>`, `partner.<id>
 news and hidden events need a title and text too, as they appear as causes), `flag.<id>`,
 `modifier.<id>`, `counter.<id>`, `tag.<id>` (for tags that `played` conditions read),
 `disputed.<id>`, `rating.<id>` and `.desc`, `difficulty.<id>` and `.desc`, `question.<id>`,
-`guide.<id>`, and — when `strategy_tags` maps any role — LABELS. A key missing in one language
-is an error; a key nothing uses is a warning.
+`guide.<id>`, `label.<id>` and `.desc` for each of the debrief's `labels`, `move.<id>` and `.desc` for
+each move of an agenda, `assumption.<id>`, `.source` and `.counter` for each assumption, and — optional —
+`strategy.<id>` to name a shipped strategy or one of the scenario's own in its own words. A key missing in
+one language is an error; a key nothing uses is a warning.
 
 ## Upgrading from format 1
 
@@ -141,8 +142,7 @@ tests:
 ```
 """
 _INTRO = _INTRO.replace("COMPLETED_ID", f"`{COMPLETED}`").replace(
-    "ROLES", ", ".join(f"`{r}`" for r in STRATEGY_ROLES)).replace(
-    "LABELS", ", ".join(f"`strategy.{label}`" for label in STRATEGY_LABELS))
+    "ROLES", ", ".join(f"`{r}`" for r in STRATEGY_ROLES))
 
 
 def _type_name(t: Any) -> str:

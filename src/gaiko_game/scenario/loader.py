@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from gaiko_game.core import model as m
+from gaiko_game.core.conditions import Range
 from gaiko_game.scenario import build, crossref, eventcheck, params, schema
 from gaiko_game.scenario.bundled import world_map
 from gaiko_game.scenario.context import Checker
@@ -123,7 +124,7 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
     if sdoc is None or sm is None:
         return LoadResult(None, checker.diagnostics)
     off = frozenset(without)
-    parts = build.Parts(checker, partner_ids=frozenset(sm.partners), without=off)
+    parts = build.Parts(checker, partner_ids=frozenset(sm.partners), without=off, folder=folder)
     unknown = sorted(off - {a.id for a in sm.assumptions})
     if unknown:
         checker.report(sdoc, ("assumptions",), "unknown-id", f"no assumption '{unknown[0]}' to switch off",
@@ -147,6 +148,7 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
     loc = _read_loc(reader, files.loc, sdoc)
     income = build.bonuses(parts, sm.capital.bonuses, sdoc, ("capital", "bonuses"))
     endings = _endings(parts, sm, sdoc)
+    labels = _labels(parts, sm, sdoc)
     geometry = _map_geometry(reader, sm, sdoc)
     if reader.complete and parts.complete:  # cross-file checks on a partial scenario would only add noise
         crossref.check_frame(parts, sm, sdoc)
@@ -183,6 +185,7 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
         strategy_tags=tuple((role, frozenset(tags)) for role, tags in sm.strategy_tags.model_dump().items() if tags),
         tutorial=sm.tutorial,
         endings=endings,
+        labels=labels,
         repetition=m.RepetitionDef(sm.repetition.memory, sm.repetition.step, sm.repetition.floor)
         if sm.repetition else None,
         assumptions=tuple(a.id for a in sm.assumptions), without=tuple(sorted(off)),
@@ -300,6 +303,26 @@ def _endings(parts: build.Parts, sm: schema.ScenarioModel, doc: Document) -> tup
         env = parts.env(doc)
         out.append(m.EndingDef(e.id, params.conditions(e.when, env, ("endings", i, "when")),
                                params.effects(e.effects, env, ("endings", i, "effects"))))
+    return tuple(out)
+
+
+def _labels(parts: build.Parts, sm: schema.ScenarioModel, doc: Document) -> tuple[m.LabelDef, ...]:
+    """The debrief's strategy labels: each kept condition reads one fixed number; the last asks for nothing."""
+    out, report = [], parts.checker.report
+    for i, lab in enumerate(sm.labels):
+        parts.define("label", lab.id, doc, ("labels", i))
+        kept = params.conditions(lab.kept, parts.env(doc), ("labels", i, "kept"))
+        for j, c in enumerate(kept):
+            if not isinstance(c, Range) or c.reads_target() or c.name == "turn":
+                report(doc, ("labels", i, "kept", j), "bad-label",
+                       f"label '{lab.id}': `kept` takes conditions on one number (meter, track, relation, dependency)",
+                       hint="e.g. `- track: {id: us_commitment, min: 30}`")
+        for actor in lab.engaged:
+            parts.ref("actor", actor, doc, ("labels", i, "engaged", actor))
+        out.append(m.LabelDef(lab.id, tuple(lab.turns.items()), lab.breadth, kept, tuple(lab.engaged.items())))
+    if out and (out[-1].turns or out[-1].breadth or out[-1].kept or out[-1].engaged):
+        report(doc, ("labels", len(out) - 1), "bad-label", f"the last label, '{out[-1].id}', asks for something",
+               hint="end the list with a label that asks for nothing: it names play that fits no other label")
     return tuple(out)
 
 

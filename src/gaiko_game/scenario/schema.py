@@ -154,6 +154,20 @@ class EndingModel(Strict):
     assumption: Id | None = D("the assumption this ending encodes (see `assumptions`)", default=None)
 
 
+class LabelModel(Strict):
+    id: Id = D("label id; its texts are `label.<id>` (a name) and `label.<id>.desc` (what it means)")
+    turns: dict[Literal["alliance", "rival", "partners", "economic_security", "dialogue", "multilateral", "military"],
+                Annotated[float, Field(ge=0, le=1)]] = D(
+        "the least share of turns (0–1) in which the player took an action in each role or had a standing "
+        "programme in it in force, the roles as `strategy_tags` maps them", default={})
+    breadth: int = D("the least number of different actors the player engaged over the game", default=0, ge=0, le=200)
+    engaged: dict[Id, Annotated[float, Field(ge=0, le=1)]] = D(
+        "the least share of turns (0–1) in which the player engaged each listed actor (an action naming it or "
+        "raising the relation with it, or a standing programme doing so)", default={})
+    kept: Raw = D("conditions on numbers (meters, tracks, relations, dependence) that must have held all game: a "
+                  "`min` is checked against the lowest value reached, a `max` against the highest", default=[])
+
+
 class RepetitionModel(Strict):
     memory: int = D("how many turns back a use of an action counts (1: this turn only)", ge=1, le=40)
     step: float = D("the share of an action's gains each recent use takes off", gt=0.0, le=1.0)
@@ -197,6 +211,9 @@ class ScenarioModel(Strict):
     tutorial: Id | None = D("the id of a bundled scenario that teaches this one (offered on the title screen)",
                             default=None)
     max_crises: int = D("most crises dealt in one turn (follow-ups always come)", default=2, ge=0, le=10)
+    labels: list[LabelModel] = D("the debrief's strategy labels, from what the player did; the first that fits is "
+                                 "given, and the last must ask for nothing (the label of play that fits none)",
+                                 default=[])
     assumptions: list[AssumptionModel] = D("the causal claims the scenario's rules encode, each switchable off in the "
                                            "balance lab (`gaiko lab --without ID`) and shown to teachers", default=[])
     endings: list[EndingModel] = D("endings besides the meters': checked at the end of each turn after the meters, "

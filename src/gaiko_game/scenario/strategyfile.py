@@ -86,6 +86,9 @@ class StrategyModel(Strict):
     avoid: Avoid = D("actions never taken", default=Avoid())
     crises: Annotated[list[CrisisRuleModel], Field(max_length=40)] = D(
         "how to answer crises, in priority order; the crisis's default when none applies", default=[])
+    family: list[Role] = D("the roles that define this strategy's family: the balance lab also searches for the best "
+                           "strategy using only these roles, so a family is judged by its best, not by one caricature",
+                           default=[])
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,8 @@ class Strategy:
     source: str = ""
     """The file it was read from ("" for one built in code, such as the search's candidates)."""
     descriptions: dict[str, str] = field(default_factory=dict)
+    family: tuple[str, ...] = ()
+    """The roles that define its family (what the lab's family search may use)."""
 
     def name(self, lang: str) -> str:
         """Its own name in a language (its id when it has none)."""
@@ -231,7 +236,8 @@ def read_strategy(path: Path, shown: str | None = None) -> StrategyFile:
     strategy = Strategy(
         id=model.id, names=model.name.model_dump() if model.name else {}, reserve=model.reserve,
         rules=tuple(rules), avoid_roles=tuple(model.avoid.roles), avoid_tags=tuple(model.avoid.tags),
-        crises=tuple(crises), source=str(path), descriptions=model.description.model_dump() if model.description else {})
+        crises=tuple(crises), source=str(path), descriptions=model.description.model_dump() if model.description else {},
+        family=tuple(model.family))
     return StrategyFile(strategy, ck.diagnostics, doc, refs, where)
 
 

@@ -72,7 +72,7 @@ class Advice:
     value: float
 
 
-HORIZON = 3
+HORIZON = 5
 """Turns the advisor plays on (with the hedge) after the current one before it judges a position: enough to
 see a provocation come back as tension, or a neglected ally drift away."""
 

@@ -118,6 +118,10 @@ class Campaign:
         """Answer the pending crisis; autosaves when the turn is over."""
         return self._after(self.game.choose(choice_id))
 
+    def withdraw(self, action_id: str) -> list[Change]:
+        """End a standing programme, paying what ending it costs (see ``Game.withdraw``)."""
+        return self.game.withdraw(action_id)
+
     def undo(self) -> Decision:
         """Take back the last decision."""
         return self.game.undo()

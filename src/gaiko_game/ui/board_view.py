@@ -1,4 +1,5 @@
-"""The board as the campaign and the replay viewer draw it: HUD on top, the map, the action panel, a bottom line.
+"""The board as the campaign and the replay viewer draw it: HUD on top, the headline strip over the map (campaign
+only), the map with the other countries' latest moves marked, the action panel, a bottom line.
 
 A component, not a screen: it lays out and draws a game's view models and says what is under
 the mouse; the screens that hold it decide what input does.
@@ -10,9 +11,11 @@ import pygame
 
 from gaiko_game.core import Game
 from gaiko_game.present.actions import ActionRow
+from gaiko_game.present.headline import Headline
 from gaiko_game.present.hud import Hud
 from gaiko_game.present.inspect import actor_card, meter_card, track_card
 from gaiko_game.present.palette import diverging, hex_rgb
+from gaiko_game.present.report import latest_moves
 from gaiko_game.present.words import Words
 from gaiko_game.ui import theme
 from gaiko_game.ui.context import Context
@@ -20,7 +23,7 @@ from gaiko_game.ui.map_view import MapView
 from gaiko_game.ui.widgets import Button
 
 Hover = tuple[str, str]
-"""What is under the mouse: ("meter" | "track" | "actor" | "disputed" | "row", id)."""
+"""What is under the mouse: ("meter" | "track" | "actor" | "disputed" | "row" | "headline", id)."""
 
 
 class BoardView:
@@ -33,14 +36,21 @@ class BoardView:
         self.track_rects: dict[str, pygame.Rect] = {}
         self.rows: list[tuple[ActionRow, Button]] = []
         self.headings: list[tuple[str, int]] = []
+        self.row_font = 14
+        self.strip = pygame.Rect(0, 0, 0, 0)
+        self.strip_rects: list[pygame.Rect] = []
+        self.headline: Headline | None = None
+        self.move_rects: dict[str, pygame.Rect] = {}
 
-    def layout(self, game: Game, w: Words) -> None:
-        """Place the HUD, map, panel and bottom bar for the window's size and scale."""
+    def layout(self, game: Game, w: Words, strip: bool = False) -> None:
+        """Place the HUD, the headline strip (when ``strip``), map, panel and bottom bar for the window's size and scale."""
         px = self.ctx.sizes.px
         width, height = self.ctx.surface.get_size()
         self.hud = pygame.Rect(0, 0, width, px(74))
         self.panel = pygame.Rect(width - px(400), self.hud.bottom, px(400), height - self.hud.bottom - px(64))
-        self.map_rect = pygame.Rect(0, self.hud.bottom, self.panel.x, self.panel.h)
+        strip_h = 2 * self.ctx.fonts.get(px(14)).get_linesize() + px(10) if strip else 0
+        self.strip = pygame.Rect(0, self.hud.bottom, self.panel.x, strip_h)
+        self.map_rect = pygame.Rect(0, self.strip.bottom, self.panel.x, self.panel.bottom - self.strip.bottom)
         self.bottom = pygame.Rect(0, self.panel.bottom, width, height - self.panel.bottom)
         names = [w.name(f"actor.{a.id}") for a in game.scenario.actors]
         font = self.ctx.fonts.get(px(13))
@@ -52,6 +62,8 @@ class BoardView:
         px = self.ctx.sizes.px
         heads = len({r.category for r in rows})
         row_h = min(px(25), (self.panel.h - px(12) - heads * px(19)) // max(1, len(rows)))
+        gap = px(3) if row_h >= px(21) else 1  # squeezed rows (large UI scales) keep their height for the text
+        self.row_font = max(9, min(px(14), row_h - gap - 3))  # and a font that fits inside the row's box
         y, x, width = self.panel.y + px(6), self.panel.x + px(8), self.panel.w - px(16)
         self.rows, self.headings = [], []
         category = None
@@ -60,22 +72,27 @@ class BoardView:
                 category = row.category
                 self.headings.append((row.category_name, y))
                 y += px(19)
-            button = Button(pygame.Rect(x, y, width, row_h - px(3)), row.label, lambda: None, row.enabled and enabled)
+            button = Button(pygame.Rect(x, y, width, row_h - gap), row.label, lambda: None, row.enabled and enabled)
             self.rows.append((row, button))
             y += row_h
 
     # ── drawing ──────────────────────────────────────────────────────────
     def draw_hud(self, surf: pygame.Surface, h: Hud) -> None:
-        """The date, capital, meter bars and tracks."""
+        """The date, capital (and upkeep), meter bars and tracks, placed from the window's width."""
         px, fonts = self.ctx.sizes.px, self.ctx.fonts
         pygame.draw.rect(surf, theme.PANEL, self.hud)
-        surf.blit(fonts.render(h.date, px(18), theme.INK, bold=True), (px(12), px(8)))
-        surf.blit(fonts.render(h.capital, px(16), theme.YELLOW), (px(12), px(40)))
+        date = fonts.render(h.date, px(18), theme.INK, bold=True)
+        capital = fonts.render(h.capital, px(16), theme.YELLOW)
+        surf.blit(date, (px(12), px(8)))
+        surf.blit(capital, (px(12), px(40)))
+        tracks_w = min(px(230), self.hud.w // 5)
+        tracks = pygame.Rect(self.hud.right - tracks_w - px(10), px(8), tracks_w, self.hud.h - px(12))
+        left = max(px(300), max(date.get_width(), capital.get_width()) + px(28))
         n = max(1, len(h.meters))
-        span = (px(1040) - px(300)) // n
+        span = (tracks.x - px(10) - left) // n
         self.meter_rects = {}
         for i, m in enumerate(h.meters):
-            rect = pygame.Rect(px(300) + i * span, px(10), span - px(20), px(54))
+            rect = pygame.Rect(left + i * span, px(10), span - px(20), px(54))
             self.meter_rects[m.id] = rect
             arrow = "" if not m.trend else ("▲" if m.trend > 0 else "▼")
             label = fonts.fit(f"{m.name} {m.value} {arrow}", px(16), rect.w)
@@ -85,7 +102,7 @@ class BoardView:
             fill = bar.copy()
             fill.w = round(bar.w * m.value / 100)
             pygame.draw.rect(surf, hex_rgb(m.colour), fill, border_radius=3)
-        self._draw_tracks(surf, h, pygame.Rect(px(1050), px(8), self.hud.w - px(1060), self.hud.h - px(12)))
+        self._draw_tracks(surf, h, tracks)
 
     def _draw_tracks(self, surf: pygame.Surface, h: Hud, rect: pygame.Rect) -> None:
         """Ladders as one box a step, warmer as they climb; other tracks as numbers."""
@@ -95,15 +112,50 @@ class BoardView:
         for t in h.tracks:
             self.track_rects[t.id] = pygame.Rect(rect.x, y, rect.w, px(20))
             if t.ladder:
-                surf.blit(fonts.render(t.name, px(13), theme.MUTED), (rect.x, y))
                 box = px(14)
+                room = rect.w - (t.hi - t.lo + 1) * (box + px(3)) - px(4)
+                surf.blit(fonts.render(fonts.fit(t.name, px(13), room), px(13), theme.MUTED), (rect.x, y))
                 for step in range(t.lo, t.hi + 1):
                     fill = theme.PANEL_HI if step > t.value else _warm(step, t.lo, t.hi)
                     r = pygame.Rect(rect.right - (t.hi - step + 1) * (box + px(3)), y + px(3), box, box)
                     pygame.draw.rect(surf, fill, r, border_radius=2)
             else:
-                surf.blit(fonts.render(f"{t.name} {t.value}", px(13), theme.MUTED), (rect.x, y))
+                surf.blit(fonts.render(fonts.fit(f"{t.name} {t.value}", px(13), rect.w), px(13), theme.MUTED), (rect.x, y))
             y += px(20)
+
+    def draw_strip(self, surf: pygame.Surface, headline: Headline) -> None:
+        """The headline over the map: each announced crisis or opportunity, labelled, with its answers' costs."""
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
+        self.headline, self.strip_rects = headline, []
+        if not self.strip.h:
+            return
+        pygame.draw.rect(surf, theme.PANEL, self.strip)
+        pygame.draw.line(surf, theme.PANEL_HI, self.strip.bottomleft, self.strip.bottomright)
+        size, step = px(14), fonts.get(px(14)).get_linesize()
+        x, y, width = self.strip.x + px(10), self.strip.y + px(5), self.strip.w - px(20)
+        if not headline.items:
+            fonts.draw(surf, headline.empty, x, y, width, size, theme.MUTED, max_lines=1)
+            return
+        per = 2 if len(headline.items) == 1 else 1  # one item: title, then its answers; more: a line each
+        more = len(headline.items) - 2
+        for i, item in enumerate(headline.items[:2]):
+            top = y + i * step
+            badge = fonts.render(item.kind, size, theme.BACKGROUND, bold=True)
+            box = badge.get_rect(topleft=(x, top + 1)).inflate(px(8), 0)
+            box.x = x
+            pygame.draw.rect(surf, theme.GOOD if item.opportunity else theme.BAD, box, border_radius=3)
+            surf.blit(badge, badge.get_rect(center=box.center))
+            tx = box.right + px(8)
+            text = item.title + (f" (+{more})" if i == 1 and more > 0 else "")
+            title = fonts.render(fonts.fit(text, size, x + width - tx, bold=True), size, theme.INK, bold=True)
+            surf.blit(title, (tx, top))
+            rest = x + width - tx - title.get_width() - px(12)
+            if per == 1 and rest > px(60):
+                answers = fonts.fit(item.answers, size, rest)
+                surf.blit(fonts.render(answers, size, theme.MUTED), (tx + title.get_width() + px(12), top))
+            elif per == 2:
+                surf.blit(fonts.render(fonts.fit(item.answers, size, x + width - tx), size, theme.MUTED), (tx, top + step))
+            self.strip_rects.append(pygame.Rect(self.strip.x, top, self.strip.w, step * per))
 
     def draw_map(self, surf: pygame.Surface, game: Game, w: Words, selected: str | None, legend: str) -> None:
         """The map, country tints, partnership lines, markers and insets, and the map mode's legend."""
@@ -134,8 +186,31 @@ class BoardView:
             pygame.draw.circle(surf, theme.YELLOW if actor == selected else theme.BLACK, (x, y), r, 2)
             label = fonts.render(name, px(13), theme.INK)
             surf.blit(label, (x + r + 2, y - label.get_height() // 2))
+        self._draw_moves(surf, game, w)
         surf.set_clip(clip)
-        surf.blit(fonts.render(legend, px(14), theme.INK), (self.map_rect.x + px(8), self.map_rect.bottom - px(24)))
+        if self.move_rects:
+            legend = " · ".join(x for x in (legend, w.ui("win.moved_marker")) if x)
+        surf.blit(fonts.render(fonts.fit(legend, px(14), self.map_rect.w - px(16)), px(14), theme.INK),
+                  (self.map_rect.x + px(8), self.map_rect.bottom - px(24)))
+
+    def _draw_moves(self, surf: pygame.Surface, game: Game, w: Words) -> None:
+        """A "!" badge by each country that made a move in the turn last played (its tooltip says what and why)."""
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
+        self.move_rects = {}
+        for actor in dict.fromkeys(m.actor for m in latest_moves(game, w)):
+            if actor not in self.map.markers:
+                continue
+            r = px(6)
+            if actor in self.map.insets:
+                centre = (self.map.insets[actor].x - r - px(2), self.map.insets[actor].centery)
+            else:  # just above the marker: labels sit to its right, neighbours' labels to its left
+                x, y = self.map.markers[actor]
+                centre = (x, y - px(7) - r - px(1))
+            pygame.draw.circle(surf, theme.ORANGE, centre, r)
+            pygame.draw.circle(surf, theme.BLACK, centre, r, 1)
+            mark = fonts.render("!", px(11), theme.BLACK, bold=True)
+            surf.blit(mark, mark.get_rect(center=centre))
+            self.move_rects[actor] = pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r)
 
     def draw_panel(self, surf: pygame.Surface, focus: int, selected: str | None) -> None:
         """The action rows under their category headings, each with its cost and badge."""
@@ -143,12 +218,13 @@ class BoardView:
         pygame.draw.rect(surf, theme.BACKGROUND, self.panel)
         for text, y in self.headings:
             surf.blit(fonts.render(text, px(14), theme.MUTED, bold=True), (self.panel.x + px(8), y))
+        size = self.row_font
         for i, (row, b) in enumerate(self.rows):
             b.selected = i == focus or (selected is not None and row.order.target == selected)
-            cost = fonts.render(str(row.cost), px(14), theme.YELLOW if b.enabled else theme.DIM, bold=True)
-            tag = fonts.render(row.badge, px(12), theme.MUTED) if row.badge else None
+            cost = fonts.render(str(row.cost), size, theme.YELLOW if b.enabled else theme.DIM, bold=True)
+            tag = fonts.render(row.badge, min(px(12), size), theme.MUTED) if row.badge else None
             b.reserve = tag.get_width() + px(8) if tag else 0
-            b.draw(surf, fonts, px(14), hover=False)
+            b.draw(surf, fonts, size, hover=False)
             right = b.rect.right - px(8)
             surf.blit(cost, cost.get_rect(midright=(right, b.rect.centery)))
             if tag is not None:
@@ -160,6 +236,12 @@ class BoardView:
         for i, (_, b) in enumerate(self.rows):
             if b.hit(pos):
                 return ("row", str(i))
+        for i, r in enumerate(self.strip_rects):
+            if r.collidepoint(pos):
+                return ("headline", str(i))
+        for mover, r in self.move_rects.items():
+            if r.inflate(4, 4).collidepoint(pos):
+                return ("actor", mover)
         for kind, rects in (("meter", self.meter_rects), ("track", self.track_rects)):
             found = next((k for k, r in rects.items() if r.collidepoint(pos)), None)
             if found is not None:
@@ -184,7 +266,19 @@ class BoardView:
             return track_card(game, w, what)
         if kind == "disputed":
             return [w.name(f"disputed.{what}")]
+        if kind == "headline":
+            return self.headline_card(w, int(what))
         return actor_card(game, w, what)
+
+
+    def headline_card(self, w: Words, index: int) -> list[str]:
+        """A headline item in full: its heading, the scene, what it did at once, and every answer with its cost."""
+        if self.headline is None or index >= len(self.headline.items):
+            return []
+        shown = self.headline.items[index:] if index == 1 else self.headline.items[index:index + 1]  # the last row
+        lines = [x for item in shown for x in (item.heading, item.text, *([item.immediate] if item.immediate else []),
+                                                *item.choices)]  # holds every item the strip had no room for
+        return [*lines, w.ui("win.headline_hint")]
 
 
 def _warm(step: int, lo: int, hi: int) -> theme.Colour:

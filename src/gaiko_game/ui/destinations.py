@@ -54,6 +54,20 @@ class ToReport:
 
 
 @dataclass(frozen=True)
+class ToProgrammes:
+    """The campaign's standing programmes in force: withdraw one, after seeing what ending it costs."""
+
+    campaign: Campaign
+
+
+@dataclass(frozen=True)
+class ToDependence:
+    """The campaign's dependence shares by kind and partner, and where the diversified meter is heading."""
+
+    campaign: Campaign
+
+
+@dataclass(frozen=True)
 class ToDebrief:
     """The end of a campaign."""
 
@@ -97,5 +111,5 @@ class ToCrash:
     save_problem: str = ""
 
 
-Destination = (ToTitle | ToNewCampaign | ToCampaign | ToCrisis | ToReport | ToDebrief | ToReplay | ToEncyclopedia
-               | ToSettings | ToLoad | ToCrash)
+Destination = (ToTitle | ToNewCampaign | ToCampaign | ToCrisis | ToReport | ToProgrammes | ToDependence | ToDebrief
+               | ToReplay | ToEncyclopedia | ToSettings | ToLoad | ToCrash)

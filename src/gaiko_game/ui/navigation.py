@@ -9,9 +9,11 @@ from gaiko_game.ui.destinations import (
     ToCrash,
     ToCrisis,
     ToDebrief,
+    ToDependence,
     ToEncyclopedia,
     ToLoad,
     ToNewCampaign,
+    ToProgrammes,
     ToReplay,
     ToReport,
     ToSettings,
@@ -22,9 +24,11 @@ from gaiko_game.ui.screens.campaign import CampaignScreen
 from gaiko_game.ui.screens.crash import CrashScreen
 from gaiko_game.ui.screens.crisis import CrisisScreen
 from gaiko_game.ui.screens.debrief import DebriefScreen
+from gaiko_game.ui.screens.dependence import DependenceScreen
 from gaiko_game.ui.screens.encyclopedia import EncyclopediaScreen
 from gaiko_game.ui.screens.load import LoadScreen
 from gaiko_game.ui.screens.new_campaign import NewCampaignScreen
+from gaiko_game.ui.screens.programmes import ProgrammesScreen
 from gaiko_game.ui.screens.replay import ReplayScreen
 from gaiko_game.ui.screens.report import ReportScreen
 from gaiko_game.ui.screens.settings_screen import SettingsScreen
@@ -44,6 +48,10 @@ def build(to: Destination, ctx: Context) -> Screen:
             return CrisisScreen(ctx, campaign, note)
         case ToReport(campaign, report):
             return ReportScreen(ctx, campaign, report)
+        case ToProgrammes(campaign):
+            return ProgrammesScreen(ctx, campaign)
+        case ToDependence(campaign):
+            return DependenceScreen(ctx, campaign)
         case ToDebrief(campaign, compare):
             return DebriefScreen(ctx, campaign, compare)
         case ToReplay(campaign, start):

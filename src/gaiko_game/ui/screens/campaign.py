@@ -1,4 +1,5 @@
-"""The campaign: HUD on top, the map on the left, actions on the right, news and End turn below."""
+"""The campaign: HUD on top, the headline strip and the map on the left, actions on the right, news, the programmes
+in force and End turn below."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import pygame
 
 from gaiko_game.core import Game, Order, Refusal
 from gaiko_game.present.actions import action_rows
+from gaiko_game.present.headline import headline
 from gaiko_game.present.hud import hud
 from gaiko_game.present.inspect import advice_line
 from gaiko_game.present.palette import MODES
+from gaiko_game.present.programmes import programmes
 from gaiko_game.present.words import Words
 from gaiko_game.session.advisor import LookaheadPolicy
 from gaiko_game.session.campaign import Campaign
@@ -16,7 +19,15 @@ from gaiko_game.session.seeding import stream
 from gaiko_game.ui import theme
 from gaiko_game.ui.board_view import BoardView, Hover
 from gaiko_game.ui.context import Context
-from gaiko_game.ui.destinations import Series, ToCrisis, ToDebrief, ToEncyclopedia, ToReport
+from gaiko_game.ui.destinations import (
+    Series,
+    ToCrisis,
+    ToDebrief,
+    ToDependence,
+    ToEncyclopedia,
+    ToProgrammes,
+    ToReport,
+)
 from gaiko_game.ui.screen import Pop, Push, Replace, Screen, Transition
 from gaiko_game.ui.widgets import Button, draw_tooltip, tooltip_surface
 
@@ -58,10 +69,12 @@ class CampaignScreen(Screen):
     # ── layout ───────────────────────────────────────────────────────────
     def resized(self) -> None:
         px = self.ctx.sizes.px
-        self.board.layout(self.game, self.w)
+        self.board.layout(self.game, self.w, strip=True)
         b = self.board.bottom
         self.end_button = Button(pygame.Rect(b.right - px(220), b.y + px(10), px(205), px(44)),
                                  self.w.ui("win.end_turn"), self.end_turn)
+        self.programmes_button = Button(pygame.Rect(self.end_button.rect.x - px(275), b.y + px(10), px(260), px(44)),
+                                        "", self.open_programmes)
         self._refresh()
 
     def _refresh(self) -> None:
@@ -83,6 +96,24 @@ class CampaignScreen(Screen):
         except Refusal as refusal:
             self.message = refusal.text(self.ctx.settings.lang)
         self._refresh()
+
+    def open_programmes(self) -> Transition:
+        """The programmes in force, to withdraw one."""
+        return Push(ToProgrammes(self.c))
+
+    def undo(self) -> None:
+        """Take back the last decision of this turn, or say why it cannot be (a roll was seen, the turn is over)."""
+        reason = self.game.can_undo()
+        if reason is not None:
+            self.message = self.w.render(reason)
+            return
+        self.message = self.w.ui("action.undone", what=self.w.decision(self.c.undo()))
+        self._refresh()
+
+    @property
+    def shows_programmes(self) -> bool:
+        """Whether the bottom bar offers the programmes button (some programme is in force)."""
+        return bool(self.game.view.commitments())
 
     def end_turn(self) -> Transition:
         """End the action phase: crises come first, then the turn's report."""
@@ -120,6 +151,10 @@ class CampaignScreen(Screen):
         if key == pygame.K_ESCAPE:
             self.c.autosave()
             return Pop()
+        if key == pygame.K_p:
+            return self.open_programmes()
+        if key == pygame.K_d:
+            return Push(ToDependence(self.c))
         if key in (pygame.K_i, pygame.K_F1):
             order = rows[self.focus][0].order if rows else None
             return Push(ToEncyclopedia(self.c.scenario, f"action.{order.action}" if order else None))
@@ -131,11 +166,8 @@ class CampaignScreen(Screen):
             self.save()
         elif key == pygame.K_m:
             self.board.map.mode = MODES[(MODES.index(self.board.map.mode) + 1) % len(MODES)]
-        elif key == pygame.K_u and self.game.history and isinstance(self.game.history[-1], Order):
-            last = self.c.undo()
-            assert isinstance(last, Order)
-            self.message = self.w.ui("action.undone", what=self.w.order(last))
-            self._refresh()
+        elif key == pygame.K_u:
+            self.undo()
         elif key in (pygame.K_DOWN, pygame.K_UP) and rows:
             self.focus = (self.focus + (1 if key == pygame.K_DOWN else -1)) % len(rows)
         return None
@@ -147,6 +179,11 @@ class CampaignScreen(Screen):
             return None
         if self.end_button.hit(pos):
             return self.end_turn()
+        if self.shows_programmes and self.programmes_button.hit(pos):
+            return self.open_programmes()
+        d = self.c.scenario.diversification
+        if d is not None and d.meter in self.board.meter_rects and self.board.meter_rects[d.meter].collidepoint(pos):
+            return Push(ToDependence(self.c))
         for i, (row, b) in enumerate(self.board.rows):
             if b.hit(pos):
                 self.focus = i
@@ -175,6 +212,7 @@ class CampaignScreen(Screen):
             w = self.w
             legend = self.legend()
             self.board.draw_map(self._layer, self.game, w, self.selected, legend)
+            self.board.draw_strip(self._layer, headline(self.game, w))
             self.board.draw_hud(self._layer, hud(self.game, w))
             self.board.draw_panel(self._layer, self.focus, self.selected)
             self._draw_bottom(self._layer)
@@ -187,8 +225,9 @@ class CampaignScreen(Screen):
         for _, b in self.board.rows:
             if b.enabled and b.hit(mouse):
                 pygame.draw.rect(surf, theme.SKY, b.rect, width=1, border_radius=4)
-        if self.end_button.hit(mouse):
-            pygame.draw.rect(surf, theme.SKY, self.end_button.rect, width=2, border_radius=4)
+        for button in (self.end_button, *([self.programmes_button] if self.shows_programmes else [])):
+            if button.hit(mouse):
+                pygame.draw.rect(surf, theme.SKY, button.rect, width=2, border_radius=4)
         self._draw_guide(surf)
         tip = self.tooltip()
         if tip:
@@ -204,7 +243,7 @@ class CampaignScreen(Screen):
     def bottom_line(self) -> str:
         """The line under the map: the advisor's hint when it is on, then the last message, the news or the keys."""
         g, w = self.game, self.w
-        news = [w.name(f"event.{f.event}.title") for f in g.fired[-3:] if not f.hidden]
+        news = [w.event_title(f.event) for f in g.fired[-3:] if not f.hidden]
         line = self.message or (w.ui("win.news", items=" · ".join(news)) if news else w.ui("win.hint"))
         if self.ctx.settings.advisor and not g.is_over and g.pending_crisis is None:
             line = self.advice_text() + ("\n" + line if line else "")
@@ -214,10 +253,14 @@ class CampaignScreen(Screen):
         px, fonts, w = self.ctx.sizes.px, self.ctx.fonts, self.w
         pygame.draw.rect(surf, theme.PANEL, self.board.bottom)
         self._bottom = self.bottom_line()
-        fonts.draw(surf, self._bottom, px(12), self.board.bottom.y + px(10), self.end_button.rect.x - px(24), px(15),
+        right = self.programmes_button.rect.x if self.shows_programmes else self.end_button.rect.x
+        fonts.draw(surf, self._bottom, px(12), self.board.bottom.y + px(10), right - px(24), px(15),
                    theme.INK, max_lines=2)
         self.end_button.label = w.ui("win.end_turn")
         self.end_button.draw(surf, fonts, px(18), hover=False)
+        if self.shows_programmes:
+            self.programmes_button.label = programmes(self.game, w).button
+            self.programmes_button.draw(surf, fonts, px(15), hover=False)
 
     def advice_text(self) -> str:
         """The advisor's hint, sampled from the campaign's policy stream at this point of the game."""
@@ -266,3 +309,8 @@ class CampaignScreen(Screen):
     def texts(self) -> list[str]:
         """The action rows, End turn, and the bottom line as last drawn."""
         return [b.label for _, b in self.board.rows] + [self.end_button.label, self._bottom]
+
+    def headline_texts(self) -> list[str]:
+        """What the headline strip shows (tests read both languages with this)."""
+        h = headline(self.game, self.w)
+        return [x for item in h.items for x in (item.kind, item.title, item.answers)] or [h.empty]

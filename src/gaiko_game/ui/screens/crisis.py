@@ -1,4 +1,5 @@
-"""A crisis, over the map: its scene, the answers with previews, costs, requirements and odds."""
+"""A crisis (or an opportunity, framed in a calmer colour), over the map: its scene, the answers with previews,
+costs, requirements and odds."""
 
 from __future__ import annotations
 
@@ -82,7 +83,7 @@ class CrisisScreen(Screen):
         shade.fill((0, 0, 0, 150))
         surf.blit(shade, (0, 0))
         pygame.draw.rect(surf, theme.PANEL, self.box, border_radius=6)
-        pygame.draw.rect(surf, theme.VERMILION, self.box, width=2, border_radius=6)
+        pygame.draw.rect(surf, theme.GOOD if card.opportunity else theme.BAD, self.box, width=2, border_radius=6)
         x, y, width = self.box.x + px(20), self.box.y + px(16), self.box.w - px(40)
         if self.note:
             y += fonts.draw(surf, self.note, x, y, width, px(14), theme.YELLOW, max_lines=1) + px(2)

@@ -1,4 +1,5 @@
-"""The turn's report: what fired and why, the rolls, the meters' net change, and what each cause did."""
+"""The turn's report: what fired and why, the rolls, the programmes, the meters' net change, what each cause did,
+and what the other countries did and why."""
 
 from __future__ import annotations
 
@@ -27,10 +28,15 @@ class ReportScreen(Screen):
 
     def resized(self) -> None:
         self.view: ReportView = turn_report(self.report, self.ctx.words(self.c.scenario))
-        self.lines: list[tuple[str, theme.Colour, bool]] = (
-            [(t, theme.YELLOW, False) for t in (*self.view.events, *self.view.rolls, *self.view.ended)]
-            + [(n.line, theme.tone_colour(n.tone), True) for n in self.view.net]
-            + [(g.line, theme.INK, False) for g in self.view.groups])
+        v = self.view
+        moves = [(v.moves_title, theme.ORANGE, True, 0)] if v.moves else []
+        for m in v.moves:
+            moves += [(m.line, theme.INK, False, 1), (m.why, theme.MUTED, False, 2)]
+        self.lines: list[tuple[str, theme.Colour, bool, int]] = (
+            [(t, theme.YELLOW, False, 0) for t in (*v.events, *v.rolls, *v.ended, *v.programmes)]
+            + [(n.line, theme.tone_colour(n.tone), True, 0) for n in v.net]
+            + [(g.line, theme.INK, False, 0) for g in v.groups] + moves)
+        """(text, colour, bold, indent level) in reading order."""
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         keys = (pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_KP_ENTER)
@@ -39,24 +45,55 @@ class ReportScreen(Screen):
             return Pop()
         return None
 
+    def fit(self, width: int, height: int) -> tuple[int, int]:
+        """The text size and column width that show every line: one column when it fits, else two, and a smaller
+        size (down to 11 pixels at scale 1) when even two columns at the usual size would cut the report short."""
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
+        full, half, room = width - px(80), (width - px(120)) // 2, height - px(124)
+        for size in range(px(15), px(11) - 1, -1):
+            step = fonts.get(size).get_linesize()
+            for col_w, columns in ((full, 1), (half, 2)):
+                if self._rows(size, col_w, step, room) <= columns:
+                    return size, col_w
+        return px(11), half
+
+    def _rows(self, size: int, col_w: int, step: int, room: int) -> int:
+        """How many columns the lines take at ``size`` in columns ``col_w`` wide and ``room`` high."""
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
+        columns, y = 1, 0
+        for text, _, bold, indent in self.lines:
+            used = min(3, len(fonts.lines(text, size, col_w - indent * px(16), bold))) * step
+            if y + used > room and y:
+                columns, y = columns + 1, 0
+            y += used
+        return columns
+
+    def shows_everything(self) -> bool:
+        """Whether every line of the report fits on the screen at the size chosen."""
+        px = self.ctx.sizes.px
+        w, h = self.ctx.surface.get_size()
+        size, col_w = self.fit(w, h)
+        columns = 1 if col_w == w - px(80) else 2
+        return self._rows(size, col_w, self.ctx.fonts.get(size).get_linesize(), h - px(124)) <= columns
+
     def draw(self, surf: pygame.Surface, active: bool = True) -> None:
         px, fonts = self.ctx.sizes.px, self.ctx.fonts
         w, h = surf.get_size()
         surf.blit(fonts.render(self.view.title, px(26), theme.INK, bold=True), (px(40), px(24)))
-        step = fonts.get(px(15)).get_linesize()
-        full = w - px(80)
-        one_column = sum(len(fonts.lines(t, px(15), full)) for t, _, _ in self.lines) * step <= h - px(124)
-        col_w = full if one_column else (w - px(120)) // 2
+        size, col_w = self.fit(w, h)
+        step = fonts.get(size).get_linesize()
         x, y, col = px(40), px(74), 0
-        for text, colour, bold in self.lines:
-            if y + step > h - px(50):
+        for text, colour, bold, indent in self.lines:
+            pad = indent * px(16)
+            used = min(3, len(fonts.lines(text, size, col_w - pad, bold))) * step
+            if y + used > h - px(50) and y > px(74):
                 col += 1
                 if col > 1:
                     break
                 x, y = px(40) + col * (col_w + px(40)), px(74)
-            y += fonts.draw(surf, text, x, y, col_w, px(15), colour, bold=bold, max_lines=3)
+            y += fonts.draw(surf, text, x + pad, y, col_w - pad, size, colour, bold=bold, max_lines=3)
         hint = fonts.render(self.ctx.t("win.continue_hint"), px(15), theme.MUTED)
         surf.blit(hint, (w - hint.get_width() - px(30), h - px(36)))
 
     def texts(self) -> list[str]:
-        return [text for text, _, _ in self.lines]
+        return [text for text, _, _, _ in self.lines]

@@ -1,0 +1,74 @@
+"""The headline as data: this turn's crises and opportunities, announced with the news and answered after the actions.
+
+DESIGN §3: the player sees what will hit this turn, and what each answer costs, before spending
+capital. The crisis card (``present.crisis``) shows the same events when they are answered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gaiko_game.core import Game
+from gaiko_game.core.model import EventDef
+from gaiko_game.present.words import Words
+
+
+@dataclass(frozen=True)
+class HeadlineItem:
+    """One announced crisis or opportunity."""
+
+    id: str
+    title: str
+    opportunity: bool
+    kind: str
+    """"Crisis" or "Opportunity" (危機 / 好機)."""
+    heading: str
+    """"Crisis: <title>", as the crisis card is headed."""
+    text: str
+    immediate: str
+    """What it already changed when it was announced, or ""."""
+    choices: tuple[str, ...]
+    """Each answer's name with its cost: "Reinforce patrols (1 DC)"."""
+    answers: str
+    """The answers on one line: "Answers: A (1 DC) · B · C"."""
+
+
+@dataclass(frozen=True)
+class Headline:
+    """This turn's headline (empty when nothing is announced)."""
+
+    title: str
+    items: tuple[HeadlineItem, ...]
+    empty: str
+
+    def lines(self) -> list[str]:
+        """The headline as the terminal prints it (nothing when nothing is announced)."""
+        out = [self.title] if self.items else []
+        for item in self.items:
+            out += [f"  {item.heading}", *([f"    {item.immediate}"] if item.immediate else []), f"    {item.answers}"]
+        return out
+
+
+def heading(w: Words, ev: EventDef) -> str:
+    """"Crisis: <title>" or "Opportunity: <title>"."""
+    return w.ui("crisis.opportunity_title" if ev.opportunity else "crisis.title", title=w.name(f"event.{ev.id}.title"))
+
+
+def immediate(game: Game, w: Words, ev: EventDef) -> str:
+    """What an announced event changed at once this turn ("At once: Security -2"), or ""."""
+    hit = [c for c in game.ledger if c.cause.kind == "event" and c.cause.id == ev.id and c.turn == game.turn]
+    amounts = w.amounts(hit, skip=())
+    return w.ui("crisis.immediate", changes=w.join(amounts)) if amounts else ""
+
+
+def headline(game: Game, w: Words) -> Headline:
+    """The crises and opportunities announced for this turn, still to be answered."""
+    items = []
+    for ev in game.announced:
+        choices = tuple(w.ui("headline.choice_cost", name=w.name(f"event.{ev.id}.choice.{c.id}"), cost=c.cost)
+                        if c.cost else w.name(f"event.{ev.id}.choice.{c.id}") for c in ev.choices)
+        items.append(HeadlineItem(ev.id, w.name(f"event.{ev.id}.title"), ev.opportunity,
+                                  w.ui("headline.opportunity" if ev.opportunity else "headline.crisis"),
+                                  heading(w, ev), w.name(f"event.{ev.id}.text"), immediate(game, w, ev), choices,
+                                  w.ui("headline.answers", choices=" · ".join(choices))))
+    return Headline(w.ui("headline.title"), tuple(items), w.ui("headline.none"))
