@@ -18,7 +18,7 @@ from gaiko_game.core import Scenario
 from gaiko_game.lab.analysis import ADVISOR, Played, Settings, report_data
 from gaiko_game.lab.describe import describe
 from gaiko_game.lab.runner import GameResult, Interrupted, Job, Progress, chunks, run
-from gaiko_game.lab.search import BUDGET, FAMILY_BUDGET, Search
+from gaiko_game.lab.search import BUDGET, FAMILY_BUDGET, Search, Space
 from gaiko_game.lab.stats import r2, summary
 from gaiko_game.lab.targets import stated_bounds
 from gaiko_game.scenario.expectations import read_tests
@@ -40,6 +40,8 @@ class Plan:
     ablation: bool = True
     families: bool = True
     """Also search within each strategy family (the shipped files that declare one) and report each at its best."""
+    family_budget: int = FAMILY_BUDGET
+    """Games each family's search may play."""
     without: tuple[str, ...] = ()
     """Assumptions switched off for every game (``gaiko lab --without``)."""
 
@@ -126,10 +128,11 @@ class Lab:
         """Each strategy family at its best: the search within the family's roles, scored on the lab's seeds."""
         plan, out = self.plan, []
         for s in own:
-            if not s.family:
-                continue
-            search = Search(self.sc, str(self.folder), self._runner(Progress(FAMILY_BUDGET, f"family {s.id}", self.quiet)),
-                            seed=plan.first_seed, budget=FAMILY_BUDGET, difficulty=plan.difficulty,
+            if not s.family or not Space.of(self.sc, s.family).actions:
+                continue  # no family, or none of its roles is mapped to an action in this scenario
+            progress = Progress(plan.family_budget, f"family {s.id}", self.quiet)
+            search = Search(self.sc, str(self.folder), self._runner(progress),
+                            seed=plan.first_seed, budget=plan.family_budget, difficulty=plan.difficulty,
                             first_seed=plan.first_seed, without=plan.without, family=s.family)
             best = search.run([s]).best
             held = self._play([(f"family:{s.id}", chunks(str(self.folder), best, seeds, plan.difficulty, None,
