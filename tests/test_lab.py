@@ -205,6 +205,12 @@ def test_a_lab_pairs_every_player_on_the_same_seeds(small_lab: dict[str, Any]) -
     search = small_lab["search"]
     assert search["seeds_heldout"] == [0, 30] and search["seeds_searched"][0] >= 1_000_000
     assert search["best"]["heldout"]["mean"] == players["search"]["score"]["mean"]
+    lows = {v["id"]: v for v in small_lab["verdict"] if v["id"].startswith("no_top_rating")}
+    assert set(lows) == {"no_top_rating_without_the_alliance", "no_top_rating_at_enmity_with_china",
+                         "no_top_rating_without_the_alliance_full", "no_top_rating_at_enmity_with_china_full"}
+    games = sum(p["games"] for p in small_lab["players"])  # every player's games, the search's best among them
+    assert all(v["measured"]["en"].split(" fell below")[0].endswith(f"of {games} games (11 players)")
+               for v in lows.values()), lows
 
 
 def test_the_search_best_replays_as_a_strategy_file(small_lab: dict[str, Any], tmp_path: Path) -> None:

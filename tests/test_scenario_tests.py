@@ -14,10 +14,13 @@ import pytest
 
 from gaiko_game.cli.main import main
 from gaiko_game.lab.checks import Measure, measure, selected
+from gaiko_game.lab.runner import Job, play_chunk
 from gaiko_game.scenario.bundled import bundled
 from gaiko_game.scenario.expectations import Expectation, bind_tests, read_tests
 from gaiko_game.scenario.loader import load
-from gaiko_game.session.players import player_names
+from gaiko_game.session.players import make_policy, player_names
+from gaiko_game.session.policies import play_game
+from gaiko_game.session.seeding import new_game, stream
 from gaiko_game.session.simulate import simulate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +66,9 @@ def test_the_default_scenario_keeps_its_design_targets() -> None:
     assert tests["random_rarely_tops"].seeds >= 500 and tests["neglect_loses"].seeds >= 500
     assert all(t.tier == "full" for t in (tests["random_rarely_tops"], tests["advisor_unbeaten"]))
     assert [t.id for t in tests.values() if t.expect_fail] == []
+    lows = {t.low: t for t in tests.values() if t.kind == "tops_after_low" and t.tier == "full"}
+    assert set(lows) == {("track.us_commitment", 20), ("relation.china", -70)}
+    assert all(t.at_most == 0 and t.seeds >= 500 and not t.group for t in lows.values())
 
 
 # --- measuring: each figure equals the one gaiko simulate gives on the same seeds ----------------
@@ -96,6 +102,42 @@ def test_measures_match_simulate() -> None:
     assert top.passed == (tops / 20 <= 0.5)
     assert "of 20 games" in top.said["en"] and "20 ゲーム中" in top.said["ja"]
     assert 10.0 <= fires.measured <= 100.0
+
+
+def test_tops_after_low_counts_the_games_that_fell_below_and_still_topped() -> None:
+    sc = load(DEFAULT).scenario
+    assert sc is not None
+    level = sc.difficulty(None).id
+    low = _test(kind="tops_after_low", player="", low=("track.us_commitment", 40), group=("random", "hedge"),
+                at_most=10.0)
+    m = Measure(sc, DEFAULT)
+    m.play([low])
+    games = [g for p in ("random", "hedge") for g in m.games[p, level, ()][:20]]
+    fell = [g for g in games if g.lows["track.us_commitment"] < 40]
+    assert fell and len(fell) < len(games)  # some games dip below 40, some never do
+    topped = sum(g.rating == "optimal" for g in fell)
+    o = m.outcome(low)
+    assert o.measured == pytest.approx(100 * topped / len(fell)) and o.passed == (topped / len(fell) <= 0.10)
+    assert f"{len(fell)} of 40 games (2 players) fell below; {topped} of those rated top" in o.said["en"]
+    assert "US Commitment fall below 40" in o.said["en"] and "米国の関与が 40 を下回った" in o.said["ja"]
+    rnd = simulate(sc, "random", 0, 20, level, DEFAULT)
+    assert [g.score for g in m.games["random", level, ()][:20]] == [r.score for r in rnd]
+    everyone = _test(kind="tops_after_low", player="", low=("relation.china", -70), at_most=0.0)
+    assert m.players_of(everyone)[0] == "random" and "hedge" in m.players_of(everyone)
+
+
+def test_a_games_lows_are_the_least_each_number_stood_at() -> None:
+    sc = load(DEFAULT).scenario
+    assert sc is not None
+    (g,) = play_chunk(Job(str(DEFAULT), "random", (3,), "standard"))
+    game = play_game(new_game(sc, 3, difficulty="standard"), make_policy("random", stream(3, "policy")))
+    seen: dict[str, list[int]] = {}
+    for c in game.ledger:
+        seen.setdefault(c.key, []).extend((c.before, c.after))
+    assert g.lows["track.us_commitment"] == min(seen["track.us_commitment"])
+    assert g.lows["relation.china"] == min(seen["relation.china"])
+    assert set(g.lows) == {f"track.{t.id}" for t in sc.tracks} | {f"relation.{a.id}" for a in sc.actors
+                                                                   if a.id != sc.player.id}
 
 
 def test_an_expected_failure_that_passes_is_reported() -> None:
@@ -162,6 +204,20 @@ def _read(tmp_path: Path, text: str) -> list[str]:
      "tests.yaml:3:20: error[missing-file]: there is no strategy file 'strategies/missing.yaml'"),
     ("format: 1\ntests:\n  - {id: a, beats: hegde, over: random}\n  - {id: b, loses: random}\n",
      "tests.yaml:4:5: error[bad-test]: test 'b' gives no bound"),  # reported with the unknown player, in one pass
+    ("format: 1\ntests:\n  - {id: a, tops_after_low: {track: us_comitment, below: 20}, at_most: 0}\n",
+     "tests.yaml:3:37: error[unknown-id]: scenario 'indo_pacific_2025' has no track 'us_comitment'\n"
+     "    hint: did you mean 'us_commitment'?"),
+    ("format: 1\ntests:\n  - {id: a, tops_after_low: {relation: chna, below: -70}, at_most: 0}\n",
+     "tests.yaml:3:40: error[unknown-id]: scenario 'indo_pacific_2025' has no relation 'chna'"),
+    ("format: 1\ntests:\n  - {id: a, tops_after_low: {track: tension, relation: china, below: 2}, at_most: 0}\n",
+     "tests.yaml:3:29: error[bad-test]: test 'a': `tops_after_low` names a number by exactly one of `track` and "
+     "`relation`"),
+    ("format: 1\ntests:\n  - {id: a, tops_after_low: {track: tension, below: 2}}\n",
+     "tests.yaml:3:5: error[bad-test]: test 'a' gives no bound"),
+    ("format: 1\ntests:\n  - {id: a, tops_after_low: {track: tension, below: 2}, at_most: 0, players: [hegde]}\n",
+     "tests.yaml:3:79: error[unknown-player]: there is no player 'hegde'"),
+    ("format: 1\ntests:\n  - {id: a, loses: random, at_most: 5, players: [hedge]}\n",
+     "tests.yaml:3:49: error[bad-test]: test 'a' is a `loses` test: `players` does not apply to it"),
 ])
 def test_bad_tests_files_are_located(tmp_path: Path, text: str, expected: str) -> None:
     got = _read(tmp_path, text)

@@ -13,10 +13,11 @@ from typing import cast
 
 from gaiko_game.core import Scenario
 from gaiko_game.lab.analysis import lost
-from gaiko_game.lab.experiment import strategies
+from gaiko_game.lab.experiment import RANDOM, strategies
 from gaiko_game.lab.runner import GameResult, Job, Progress, chunks, run
 from gaiko_game.lab.search import Search
 from gaiko_game.lab.stats import paired
+from gaiko_game.lab.targets import low_target
 from gaiko_game.scenario.expectations import Expectation
 from gaiko_game.scenario.strategyfile import Strategy
 from gaiko_game.session.players import CODED, strategy_path
@@ -98,7 +99,7 @@ class Measure:
         need: dict[tuple[str, str, tuple[str, ...]], int] = {}
         for t in tests:
             level = self.sc.difficulty(t.difficulty).id
-            for who in t.players():
+            for who in self.players_of(t):
                 need[who, level, t.without] = max(need.get((who, level, t.without), 0), t.seeds)
         labelled = [(wanted, chunks(str(self.folder), self._player(wanted[0]), range(n), wanted[1], None, wanted[2]))
                     for wanted, n in need.items() if len(self.games.get(wanted, [])) < n]
@@ -108,6 +109,12 @@ class Measure:
         for key, js in labelled:
             self.games[key] = [g for chunk in results[at:at + len(js)] for g in chunk]
             at += len(js)
+
+    def players_of(self, t: Expectation) -> tuple[str, ...]:
+        """Who plays a test's games (a ``tops_after_low`` test naming no one: random play and every strategy)."""
+        if t.kind == "tops_after_low" and not t.group:
+            return (RANDOM, *(s.id for s in strategies(self.sc, self.folder)))
+        return t.players()
 
     def _of(self, who: str, t: Expectation) -> list[GameResult]:
         return self.games[who, self.sc.difficulty(t.difficulty).id, t.without][:t.seeds]
@@ -125,6 +132,11 @@ class Measure:
                       f"目標: 区間の下端が {t.by:+.1f} 点以上"})
         if t.kind == "unbeaten":
             return self._unbeaten(t)
+        if t.kind == "tops_after_low":
+            who = self.players_of(t)
+            low = low_target(self.sc, t, [g for p in who for g in self._of(p, t)], len(who))
+            return Outcome(t, low["share"], bool(low["pass"]),
+                           {lang: f"{low['measured'][lang]}; {low['target'][lang]}" for lang in ("en", "ja")})
         games = self._of(t.player, t)
         if t.kind == "top_rating":
             top = max(self.sc.ratings, key=lambda r: r.min_score).id

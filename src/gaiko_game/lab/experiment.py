@@ -20,8 +20,8 @@ from gaiko_game.lab.describe import describe
 from gaiko_game.lab.runner import GameResult, Interrupted, Job, Progress, chunks, run
 from gaiko_game.lab.search import BUDGET, FAMILY_BUDGET, Search, Space
 from gaiko_game.lab.stats import r2, summary
-from gaiko_game.lab.targets import stated_bounds
-from gaiko_game.scenario.expectations import read_tests
+from gaiko_game.lab.targets import low_target, stated_bounds
+from gaiko_game.scenario.expectations import Expectation, read_tests
 from gaiko_game.scenario.strategyfile import Strategy, dump_strategy
 from gaiko_game.session.strategy import load_strategy, scenario_paths, shipped_paths
 
@@ -119,10 +119,24 @@ class Lab:
         families = self._families(own, seeds, games) if plan.families and plan.search_budget else []
         settings = Settings(plan.seeds, plan.first_seed, plan.advisor_seeds, plan.difficulty, plan.search_budget,
                             plan.without)
-        bounds = stated_bounds(read_tests(self.folder).tests)
-        data = report_data(sc, settings, played, ablation, found, bounds, folder)
+        tests = read_tests(self.folder).tests
+        data = report_data(sc, settings, played, ablation, found, stated_bounds(tests), folder)
         data["families"] = families
+        data["verdict"] += self._low_targets(tests)
         return data
+
+    def _low_targets(self, tests: list[Expectation]) -> list[dict[str, Any]]:
+        """The scenario's ``tops_after_low`` tests, judged over every game this lab played (each player, the
+        search's best and each family's best; not the ablation's games)."""
+        who = [w for w in self.finished if not w.startswith("without:")]
+        games = [g for w in who for g in self.finished[w]]
+        out = []
+        for t in tests:
+            if t.kind == "tops_after_low":
+                line = low_target(self.sc, t, games, len(who))
+                del line["share"]
+                out.append(line)
+        return out
 
     def _families(self, own: list[Strategy], seeds: range, games: dict[str, list[GameResult]]) -> list[dict[str, Any]]:
         """Each strategy family at its best: the search within the family's roles, scored on the lab's seeds."""

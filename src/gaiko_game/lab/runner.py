@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gaiko_game.core import Order, Scenario
+from gaiko_game.core import Game, Order, Scenario
 from gaiko_game.scenario.loader import load
 from gaiko_game.scenario.strategyfile import Strategy
 from gaiko_game.session.campaign import Campaign, Source
@@ -62,12 +62,15 @@ class GameResult:
     actions: Counter[str] = field(default_factory=Counter)
     events: Counter[str] = field(default_factory=Counter)
     choices: Counter[str] = field(default_factory=Counter)
+    lows: dict[str, int] = field(default_factory=dict)
+    """The lowest each track (``track.<id>``) and relation (``relation.<actor>``) stood during the game."""
 
     def as_dict(self) -> dict[str, object]:
         """Plain data for JSON (``dataclasses.asdict`` would count a Counter's items instead of copying it)."""
         return {"seed": self.seed, "score": self.score, "rating": self.rating, "ending": self.ending,
                 "turns": self.turns, "meters": dict(self.meters), "trajectory": self.trajectory,
-                "actions": dict(self.actions), "events": dict(self.events), "choices": dict(self.choices)}
+                "actions": dict(self.actions), "events": dict(self.events), "choices": dict(self.choices),
+                "lows": dict(self.lows)}
 
 
 _SCENARIOS: dict[tuple[str, str | None, tuple[str, ...]], Scenario] = {}
@@ -115,7 +118,20 @@ def play_chunk(job: Job) -> list[GameResult]:
             Counter(d.action for d in game.history if isinstance(d, Order)),
             Counter(f.event for f in game.fired),
             Counter(f"{f.event}.{f.choice}" for f in game.fired if f.choice),
+            lows(sc, game),
         ))
+    return out
+
+
+def lows(sc: Scenario, game: Game) -> dict[str, int]:
+    """The lowest value each track and relation took during a game: its start, or any value it passed through."""
+    view = game.view
+    out = {f"track.{t.id}": view.track(t.id) for t in sc.tracks}
+    out.update((f"relation.{a.id}", view.relation(a.id)) for a in sc.actors if a.id != sc.player.id)
+    for c in game.ledger:
+        low = out.get(c.key)
+        if low is not None:
+            out[c.key] = min(low, c.before, c.after)
     return out
 
 

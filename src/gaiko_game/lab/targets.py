@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from gaiko_game.core import Scenario
+from gaiko_game.lab.runner import GameResult
 from gaiko_game.scenario.expectations import Expectation
 
 RANDOM_TOP_MAX = 0.05
@@ -132,3 +134,35 @@ def stated_bounds(tests: list[Expectation]) -> dict[str, Bound]:
             out[tid] = Bound(None if t.at_least is None else t.at_least / 100,
                              None if t.at_most is None else t.at_most / 100, stated=True)
     return out
+
+
+def low_target(sc: Scenario, t: Expectation, games: list[GameResult], players: int) -> dict[str, Any]:
+    """A ``tops_after_low`` test as a verdict line: of the games in which its number fell below its bound at some
+    point, the share still rated best (``share`` in percent)."""
+    assert t.low is not None
+    key, below = t.low
+    kind, _, name = key.partition(".")
+    top = max(sc.ratings, key=lambda r: r.min_score).id
+    fell = [g for g in games if g.lows.get(key, below) < below]
+    topped = sum(g.rating == top for g in fell)
+    share = topped / len(fell) if fell else 0.0
+    bound = Bound(None if t.at_least is None else t.at_least / 100, None if t.at_most is None else t.at_most / 100,
+                  stated=True)
+    ja_b, en_b = bound.words()
+
+    def what(lang: str) -> str:
+        text = sc.loc.get(lang, {})
+        if kind == "track":
+            return text.get(f"track.{name}", name)
+        actor = text.get(f"actor.{name}", name)
+        return f"{actor}との関係" if lang == "ja" else f"the relation with {actor}"
+
+    ja, en = what("ja"), what("en")
+    return {"id": t.id, "share": share * 100, "pass": bound.holds(share),
+            "target": {"ja": f"{ja}が {below} を下回ったゲームのうち最上位評価になるのが {ja_b}(このシナリオの tests.yaml)",
+                       "en": f"games that let {en} fall below {below} earn the top rating in {en_b} of them "
+                             f"(this scenario's tests.yaml)"},
+            "measured": {"ja": f"{len(games)} ゲーム({players} プレイヤー)中 {len(fell)} ゲームで下回り、"
+                               f"そのうち最上位評価 {topped}({share:.1%})",
+                         "en": f"{len(fell)} of {len(games)} games ({players} players) fell below; {topped} of those "
+                               f"rated top ({share:.1%})"}}

@@ -9,6 +9,7 @@ Each test states a figure the balance lab measures and a bound it must respect::
       - {id: neglect_loses, loses: do_nothing, at_least: 90}
       - {id: summit_happens, fires: g7_presidency, at_least: 20}
       - {id: advisor_unbeaten, unbeaten: lookahead, tier: full}
+      - {id: no_top_without_ally, tops_after_low: {track: us_commitment, below: 20}, at_most: 0}
 
 Players are ``random``, ``lookahead``, a shipped strategy's id, the scenario's own (its
 ``strategies/`` folder) or a strategy file's path inside the scenario folder. Percentages go from
@@ -32,8 +33,14 @@ from gaiko_game.scenario.strategyfile import bind, read_strategy
 from gaiko_game.scenario.yamlsafe import Document, Path_, read
 
 TESTS_FILE = "tests.yaml"
-KINDS = ("beats", "top_rating", "loses", "fires", "unbeaten")
+KINDS = ("beats", "top_rating", "loses", "fires", "unbeaten", "tops_after_low")
 Player = str
+
+
+class LowModel(Strict):
+    track: Id | None = D("a track of the scenario", default=None)
+    relation: Id | None = D("an actor: its relation with the player", default=None)
+    below: int = D("the value the number fell below at some point of the game", ge=-100, le=100)
 
 
 class ExpectationModel(Strict):
@@ -52,6 +59,11 @@ class ExpectationModel(Strict):
     unbeaten: Player | None = D("the best strategy the lab's search finds (with `budget` games, scored on held-out "
                                 "seeds) does not beat this player: the lower end of the 95% interval of their paired "
                                 "difference is at most `by`", default=None, min_length=1)
+    tops_after_low: LowModel | None = D("of the games in which this number fell below `below` at some point, the "
+                                        "share that still earned the best rating, bounded by `at_most` and/or "
+                                        "`at_least`; played by `players`", default=None)
+    players: list[Player] = D("with `tops_after_low`: who plays the games (default: random play and every "
+                              "strategy, shipped and the scenario's own)", default=[], max_length=50)
     player: Player = D("with `fires`: who plays the games", default="random", min_length=1)
     at_least: float | None = D("lower bound of the share, in percent (0–100)", default=None, ge=0, le=100)
     at_most: float | None = D("upper bound of the share, in percent (0–100)", default=None, ge=0, le=100)
@@ -84,6 +96,7 @@ APPLIES: dict[str, frozenset[str]] = {
     "loses": frozenset({"at_least", "at_most"}),
     "fires": frozenset({"at_least", "at_most", "player"}),
     "unbeaten": frozenset({"by", "budget"}),
+    "tops_after_low": frozenset({"at_least", "at_most", "players"}),
 }
 """The keys each kind of test reads (besides id, seeds, difficulty, tier and expect_fail)."""
 
@@ -109,10 +122,15 @@ class Expectation:
     line: int
     index: int = 0
     without: tuple[str, ...] = ()
-    """Its place in the file's list (for diagnostics after reading)."""
+    low: tuple[str, int] | None = None
+    """With ``tops_after_low``: the number (``track.<id>`` or ``relation.<actor>``) and the value it fell below."""
+    group: tuple[str, ...] = ()
+    """With ``tops_after_low``: the players named (empty: random play and every strategy)."""
 
     def players(self) -> tuple[str, ...]:
-        """The players whose games it needs."""
+        """The players whose games it needs (for ``tops_after_low`` with no players named: see ``group``)."""
+        if self.kind == "tops_after_low":
+            return self.group
         return (self.player, self.other) if self.other else (self.player,)
 
 
@@ -138,8 +156,7 @@ def _kind(ck: Checker, doc: Document, i: int, t: ExpectationModel) -> str | None
                   hint=f"give exactly one of {', '.join(KINDS)}")
         return None
     kind = named[0]
-    stray = sorted((t.model_fields_set & set(APPLIES["fires"] | APPLIES["beats"] | APPLIES["unbeaten"]))
-                   - APPLIES[kind])
+    stray = sorted((t.model_fields_set & set().union(*APPLIES.values())) - APPLIES[kind])
     if stray:
         ck.report(doc, ("tests", i, stray[0]), "bad-test", f"test '{t.id}' is a `{kind}` test: "
                   f"{', '.join(f'`{k}`' for k in stray)} does not apply to it",
@@ -153,7 +170,13 @@ def _kind(ck: Checker, doc: Document, i: int, t: ExpectationModel) -> str | None
         ck.report(doc, ("tests", i), "bad-test", f"test '{t.id}': `beats` needs `over`",
                   hint="name the player it must beat, e.g. `over: random`")
         return None
-    if kind in ("top_rating", "loses", "fires") and t.at_least is None and t.at_most is None:
+    if kind == "tops_after_low" and t.tops_after_low is not None and \
+            (t.tops_after_low.track is None) == (t.tops_after_low.relation is None):
+        ck.report(doc, ("tests", i, "tops_after_low"), "bad-test", f"test '{t.id}': `tops_after_low` names "
+                  "a number by exactly one of `track` and `relation`",
+                  hint="e.g. `{track: us_commitment, below: 20}` or `{relation: china, below: -70}`")
+        return None
+    if kind in ("top_rating", "loses", "fires", "tops_after_low") and t.at_least is None and t.at_most is None:
         ck.report(doc, ("tests", i), "bad-test", f"test '{t.id}' gives no bound",
                   hint="add `at_least: P` and/or `at_most: P` (percent, 0–100)")
         return None
@@ -195,10 +218,12 @@ def read_tests(folder: Path, shown: str | None = None) -> TestsFile:
         kind = _kind(ck, doc, i, t)
         if kind is None:
             continue
-        player = t.player if kind == "fires" else getattr(t, kind)
+        low = t.tops_after_low
+        player = t.player if kind == "fires" else "" if low is not None else getattr(t, kind)
+        key = None if low is None else (f"track.{low.track}" if low.track else f"relation.{low.relation}", low.below)
         out.append(Expectation(t.id, kind, player, t.over, t.fires, t.by, t.at_least, t.at_most, t.seeds, t.budget,
                                t.difficulty, t.tier, t.expect_fail, shown, doc.where(("tests", i))[0], i,
-                               tuple(sorted(set(t.without)))))
+                               tuple(sorted(set(t.without))), key, tuple(t.players)))
     return TestsFile(out, ck.diagnostics, doc)
 
 
@@ -222,11 +247,24 @@ def bind_tests(file: TestsFile, sc: Scenario, players: list[str], folder: Path |
             if a not in sc.assumptions:
                 ck.report(doc, path + ("without", j), "unknown-id", f"scenario '{sc.id}' has no assumption '{a}'",
                           hint=did_you_mean(a, sc.assumptions) or "name an assumption the scenario declares")
+        if t.low is not None:
+            kind, _, name = t.low[0].partition(".")
+            known = [x.id for x in sc.tracks] if kind == "track" else [a.id for a in sc.actors if a.id != sc.player.id]
+            if name not in known:
+                ck.report(doc, path + ("tops_after_low", kind), "unknown-id",
+                          f"scenario '{sc.id}' has no {kind} '{name}'",
+                          hint=did_you_mean(name, known) or f"name a {kind} of this scenario")
+        for j, member in enumerate(t.group):
+            if member.endswith((".yaml", ".yml")):
+                ck.diagnostics += _strategy_at(ck, doc, path + ("players", j), member, folder, sc)
+            elif member not in players:
+                ck.report(doc, path + ("players", j), "unknown-player", f"there is no player '{member}'",
+                          hint=did_you_mean(member, players) or f"choose one of {', '.join(players)}")
         if t.difficulty is not None and t.difficulty not in levels:
             ck.report(doc, path + ("difficulty",), "unknown-id", f"scenario '{sc.id}' has no difficulty "
                       f"'{t.difficulty}'", hint=did_you_mean(t.difficulty, levels) or f"choose one of {', '.join(levels)}")
         for who, key in ((t.player, "player" if t.kind == "fires" else t.kind), (t.other, "over")):
-            if who is None:
+            if not who:
                 continue
             if who.endswith((".yaml", ".yml")):
                 ck.diagnostics += _strategy_at(ck, doc, path + (key,), who, folder, sc)
