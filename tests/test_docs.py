@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
+import json
 import textwrap
 from pathlib import Path
 
@@ -82,4 +84,19 @@ def test_the_readme_examples_run(tmp_path: Path) -> None:
     assert file.ok and file.diagnostics + bind(file, sc) == []
     (tmp_path / "tests.yaml").write_text(tests, encoding="utf-8")
     found = read_tests(tmp_path)
-    assert len(found.tests) == 5 and found.diagnostics + bind_tests(found, sc, player_names()) == []
+    assert len(found.tests) == 6 and found.diagnostics + bind_tests(found, sc, player_names()) == []
+
+
+def test_the_readmes_lab_tables_are_generated_from_the_committed_lab_report() -> None:
+    """Not typed by hand: the README holds exactly what tools/lab_table.py makes of docs/lab/'s report."""
+    spec = importlib.util.spec_from_file_location("lab_table", ROOT / "tools" / "lab_table.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    data = json.loads((ROOT / "docs" / "lab" / "indo_pacific_2025.json").read_text(encoding="utf-8"))
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = text[text.index(tool.START) + len(tool.START):text.index(tool.END)].strip()
+    assert shown == tool.section(data, "en")
+    assert data["settings"]["seeds"] >= 500 and data["settings"]["difficulty"] == "standard"
+    assert all(v["pass"] for v in data["verdict"]), [v["id"] for v in data["verdict"] if not v["pass"]]
+    assert {p["id"] for p in data["players"]} >= {"random", "hedge", "lookahead", "search", "do_nothing"}

@@ -206,8 +206,7 @@ def test_a_lab_pairs_every_player_on_the_same_seeds(small_lab: dict[str, Any]) -
     assert search["seeds_heldout"] == [0, 30] and search["seeds_searched"][0] >= 1_000_000
     assert search["best"]["heldout"]["mean"] == players["search"]["score"]["mean"]
     lows = {v["id"]: v for v in small_lab["verdict"] if v["id"].startswith("no_top_rating")}
-    assert set(lows) == {"no_top_rating_without_the_alliance", "no_top_rating_at_enmity_with_china",
-                         "no_top_rating_without_the_alliance_full", "no_top_rating_at_enmity_with_china_full"}
+    assert set(lows) == {"no_top_rating_without_the_alliance", "no_top_rating_at_enmity_with_china"}
     games = sum(p["games"] for p in small_lab["players"])  # every player's games, the search's best among them
     assert all(v["measured"]["en"].split(" fell below")[0].endswith(f"of {games} games (11 players)")
                for v in lows.values()), lows
@@ -260,7 +259,11 @@ def test_gaiko_lab_writes_the_report_and_prints_the_verdict(tmp_path: Path, caps
         "random play earns the top rating in at most 5% of games (this scenario's tests.yaml)",
         "doing nothing loses in at least 90% of games (this scenario's tests.yaml)",
         "no simple strategy found by the search beats the advisor (the paired difference's 95% interval reaches 0)",
-        "skill orders the results: advisor > hedge > random (each difference's 95% interval above 0)"]
+        "skill orders the results: advisor > hedge > random (each difference's 95% interval above 0)",
+        "games that let US Commitment fall below 20 earn the top rating in at most 0% of them (this scenario's "
+        "tests.yaml)",
+        "games that let the relation with China fall below -70 earn the top rating in at most 0% of them (this "
+        "scenario's tests.yaml)"]
     assert verdict[2].startswith("n/a ")  # no search, no advisor in this run
     assert f"report: {out / 'index.html'}" in text
     code, text, _ = _lab(capsys, str(DEFAULT), *SHORT, "--out", str(out), "--json")

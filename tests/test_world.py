@@ -80,7 +80,7 @@ def test_engagement_is_explained_with_when_it_last_happened(world: Scenario) -> 
     engaged = Engaged(actor="partner", within=1)
     texts = Texts(world.loc, "en")
     assert texts.render(engaged.explain(state(g), None)) == (
-        "engaged EN actor.partner within the last 1 turns (never yet)")
+        "engaged EN actor.partner this turn or the turn before (never yet)")
     g.apply(Order("visit", "partner"))
     assert texts.render(engaged.explain(state(g), None)).endswith("(this turn)")
 
@@ -165,7 +165,7 @@ def test_an_actor_moves_when_its_conditions_hold_at_most_once_a_turn(world: Scen
     assert moves[0] == (1, "rival_trade")  # turn 1: the alliance is at 30, above the probe's 25
     assert deltas(g, "meter.prosperity", "move", 1) == [2]
     why = Texts(world.loc, "en").render(next(f.why for f in g.fired if f.event == "rival_trade"))
-    assert why == "Made likelier by: engaged EN actor.rival within the last 1 turns (this turn)"
+    assert why == "Made likelier by: engaged EN actor.rival this turn or the turn before (this turn)"
 
 
 def test_a_move_names_the_conditions_that_made_it_possible(world: Scenario) -> None:

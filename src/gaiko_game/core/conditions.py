@@ -307,7 +307,8 @@ class Played(Condition):
         what = Name(f"tag.{self.tag}") if self.tag is not None else Name(f"action.{self.action}.name")
         if self.within:
             last = s.last_played.get(self._key())
-            return Msg.of("cond.played_within", what=what, within=self.within, ago=_ago(s, last))
+            key = "cond.played_within_one" if self.within == 1 else "cond.played_within"
+            return Msg.of(key, what=what, within=self.within, ago=_ago(s, last))
         return Msg.of("cond.played", what=what, min=self.min)
 
 
@@ -315,7 +316,9 @@ def _ago(s: State, last: int | None) -> Msg:
     """When something last happened: never, this turn, or N turns ago."""
     if last is None:
         return Msg.of("cond.never")
-    return Msg.of("cond.this_turn") if last == s.turn else Msg.of("cond.ago", n=s.turn - last)
+    if last == s.turn:
+        return Msg.of("cond.this_turn")
+    return Msg.of("cond.ago_one") if s.turn - last == 1 else Msg.of("cond.ago", n=s.turn - last)
 
 
 @condition
@@ -346,7 +349,8 @@ class Engaged(Condition):
     def explain(self, s: State, target: str | None) -> Msg:
         actor = target if self.actor == TARGET and target is not None else self.actor
         last = s.engaged.get(actor)
-        return Msg.of("cond.engaged", actor=Name(f"actor.{actor}"), within=self.within, ago=_ago(s, last))
+        key = "cond.engaged_one" if self.within == 1 else "cond.engaged"
+        return Msg.of(key, actor=Name(f"actor.{actor}"), within=self.within, ago=_ago(s, last))
 
 
 @condition

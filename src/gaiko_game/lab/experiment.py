@@ -130,9 +130,10 @@ class Lab:
         search's best and each family's best; not the ablation's games)."""
         who = [w for w in self.finished if not w.startswith("without:")]
         games = [g for w in who for g in self.finished[w]]
-        out = []
+        out, seen = [], set()
         for t in tests:
-            if t.kind == "tops_after_low":
+            if t.kind == "tops_after_low" and (t.low, t.at_least, t.at_most) not in seen:
+                seen.add((t.low, t.at_least, t.at_most))  # a quick and a full test of one bound: one line
                 line = low_target(self.sc, t, games, len(who))
                 del line["share"]
                 out.append(line)

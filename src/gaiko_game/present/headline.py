@@ -55,7 +55,7 @@ def heading(w: Words, ev: EventDef) -> str:
 
 
 def immediate(game: Game, w: Words, ev: EventDef) -> str:
-    """What an announced event changed at once this turn ("At once: Security -2"), or ""."""
+    """What an announced event changed at once this turn ("When it broke: Security -2"), or ""."""
     hit = [c for c in game.ledger if c.cause.kind == "event" and c.cause.id == ev.id and c.turn == game.turn]
     amounts = w.amounts(hit, skip=())
     return w.ui("crisis.immediate", changes=w.join(amounts)) if amounts else ""

@@ -82,7 +82,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # crises
     "crisis.title": {"ja": "危機: {title}", "en": "Crisis: {title}"},
     "crisis.opportunity_title": {"ja": "好機: {title}", "en": "Opportunity: {title}"},
-    "crisis.immediate": {"ja": "直ちに: {changes}", "en": "At once: {changes}"},
+    "crisis.immediate": {"ja": "発生時に: {changes}", "en": "When it broke: {changes}"},
     "crisis.line": {"ja": "{name}{cost} · {effects}", "en": "{name}{cost} · {effects}"},
     "crisis.cost": {"ja": "({cost} 外交資本)", "en": " ({cost} DC)"},
     "crisis.off": {"ja": "(選べません) {name} — {reason}", "en": "(not possible) {name} — {reason}"},
