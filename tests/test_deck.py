@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gaiko_game.core import Change, Game, IllegalDeal, Scenario
 from gaiko_game.core.model import ChoiceDef, EventDef, FollowUp
-from gaiko_game.session.seeding import new_game
+from gaiko_game.core.text import Msg
+from gaiko_game.session.players import make_policy
+from gaiko_game.session.policies import play_game, play_turn
+from gaiko_game.session.seeding import new_game, stream
 from tests.support import set_number
 
 
@@ -130,3 +135,32 @@ def test_every_chain_link_fires_its_follow_up_on_time(default: Scenario) -> None
             if fired:
                 checked.add((e.id, c.id, f.event))
     assert checked == {(e.id, c.id, f.event) for e, c, f in links}
+
+
+@pytest.mark.parametrize("seed", [0, 7, 23])
+def test_a_game_without_reasons_plays_exactly_as_one_with_them(default: Scenario, seed: int) -> None:
+    """Batch simulations skip the reasons (nobody reads them); the game must not change at all."""
+    games = [play_game(new_game(default, seed, undo=False, explain=explain), make_policy("random", stream(seed, "policy")))
+             for explain in (True, False)]
+    with_reasons, without = games
+    assert without.history == with_reasons.history and list(without.ledger) == list(with_reasons.ledger)
+    assert [(f.turn, f.event, f.choice) for f in without.fired] == [(f.turn, f.event, f.choice)
+                                                                   for f in with_reasons.fired]
+    assert without.outcome() == with_reasons.outcome()
+    dealt = [f for f in with_reasons.fired if f.why.key == "fired.because"]
+    assert dealt and all(f.why == Msg.of("fired.unexplained") for f in without.fired
+                         if f.why.key not in ("fired.dealt", "fired.follow_up"))
+    assert sum(f.why.key == "fired.unexplained" for f in without.fired) == len(dealt)
+
+
+def test_the_advisors_rollouts_record_no_reasons_but_its_game_does(default: Scenario) -> None:
+    game, policy = new_game(default, 3), make_policy("random", stream(3, "policy"))
+    for _ in range(4):
+        play_turn(game, policy)
+    assert game.fired and all(f.why.key != "fired.unexplained" for f in game.fired)
+    assert game.clone().fired == game.fired
+    rollout, known = game.clone(explain=False), len(game.fired)
+    for _ in range(4):
+        play_turn(rollout, policy)
+    later = rollout.fired[known:]
+    assert later and all(f.why.key in ("fired.unexplained", "fired.dealt", "fired.follow_up") for f in later)

@@ -27,9 +27,9 @@ from gaiko_game.lab.backends import Pool
 from gaiko_game.lab.experiment import Lab, Plan, strategies
 from gaiko_game.lab.report import write_report
 from gaiko_game.lab.runner import CHUNK, GameResult, Interrupted, Job, chunks, run
-from gaiko_game.lab.search import BUDGET, MAX_AVOID, MAX_CRISES, MAX_RESERVE, MAX_RULES, Mutator, Search, Space, key
+from gaiko_game.lab.search import BUDGET, MAX_AVOID, MAX_CRISES, MAX_RESERVE, MAX_RULES, Mutator, Search, Space, key, within
 from gaiko_game.lab.stats import paired, summary
-from gaiko_game.scenario.strategyfile import read_strategy
+from gaiko_game.scenario.strategyfile import ActionRule, CrisisRule, Strategy, read_strategy
 from gaiko_game.session.seeding import stream
 from gaiko_game.session.simulate import simulate
 from tests.conftest import NORTHERN, ROOT, load_ok
@@ -416,6 +416,21 @@ def test_a_lab_reports_each_family_it_can_search_at_its_best() -> None:
         assert f["roles"] == list(next(s.family for s in strategies(sc, mini) if s.id == f["id"]))
     assert [f["best"]["mean"] for f in data["families"]] == sorted((f["best"]["mean"] for f in data["families"]),
                                                                     reverse=True)
+
+
+def test_a_strategy_cut_down_to_a_family_keeps_only_the_familys_rules() -> None:
+    sc = load_ok(DEFAULT)
+    best = Strategy("b", rules=(ActionRule(roles=("alliance",), per_turn=1), ActionRule(action="quad_summit"),
+                                ActionRule(roles=("military",)), ActionRule(tags=("us",))),
+                    crises=(CrisisRule(roles=("partners",)), CrisisRule(roles=("rival",))), avoid_roles=("military",),
+                    reserve=1)
+    family = ("alliance", "partners", "dialogue")
+    cut = within(best, sc, family)
+    assert cut is not None and cut.reserve == 1
+    assert cut.rules == (ActionRule(roles=("alliance",), per_turn=1), ActionRule(action="quad_summit"))
+    assert cut.crises == (CrisisRule(roles=("partners",)),)
+    assert set(cut.avoid_roles) == set(Space.of(sc, family).avoid)
+    assert within(best, sc, ("rival",)) is None  # nothing of it is left in a China-leaning family
 
 
 def test_a_family_search_stays_within_the_familys_roles() -> None:

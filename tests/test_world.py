@@ -7,6 +7,7 @@ declared endings and the end_game effect, and assumptions switched off at load.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -14,13 +15,17 @@ import pytest
 
 from gaiko_game.core import Game, IllegalAction, Order, Scenario, Texts, Withdraw
 from gaiko_game.core.conditions import Engaged
+from gaiko_game.core.plugins import Condition
 from gaiko_game.core.text import Msg
 from gaiko_game.lab.checks import measure
 from gaiko_game.lab.experiment import Lab, Plan
+from gaiko_game.scenario.bundled import bundled
 from gaiko_game.scenario.expectations import read_tests
 from gaiko_game.scenario.loader import load
-from gaiko_game.session.seeding import new_game
-from tests.conftest import FIXTURES, load_ok
+from gaiko_game.session.players import make_policy
+from gaiko_game.session.policies import play_turn
+from gaiko_game.session.seeding import new_game, stream
+from tests.conftest import FIXTURES, NORTHERN, load_ok
 from tests.support import state
 
 WORLD = FIXTURES / "world"
@@ -247,3 +252,45 @@ def test_the_lab_and_scenario_tests_play_without_an_assumption(tmp_path: Path) -
     nothing = next(p for p in data["players"] if p["id"] == "do_nothing")
     assert nothing["endings"] == {"completed": 5}  # played to the end without the rupture …
     assert nothing["lost"] == 1.0 and nothing["ratings"] == {"good": 0, "bad": 5}  # … but lost all the same: rated lowest
+
+
+def _conditions(obj: object, seen: set[int]) -> list[Condition]:
+    """Every condition anywhere in a scenario (its events, moves, rules, actions, labels, endings…)."""
+    if id(obj) in seen:
+        return []
+    seen.add(id(obj))
+    found: list[Condition] = [obj] if isinstance(obj, Condition) else []
+    if isinstance(obj, (tuple, list)):
+        for item in obj:
+            found += _conditions(item, seen)
+    elif isinstance(obj, dict):
+        for item in obj.values():
+            found += _conditions(item, seen)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            found += _conditions(getattr(obj, f.name), seen)
+    return found
+
+
+@pytest.mark.parametrize("folder", [*bundled(), NORTHERN])
+def test_every_conditions_fast_test_gives_the_same_answer_as_its_test(folder: Path) -> None:
+    """The hot loops call ``fast()``; it must agree with ``test()`` on every condition, in every state met."""
+    sc = load_ok(folder)
+    conds = _conditions(sc, set())
+    kinds = {type(c).__name__ for c in conds}
+    if folder.name == "indo_pacific_2025":
+        assert {"Not", "AnyOf", "Engaged", "Played", "RelationRange", "FlagSet", "Committed"} <= kinds, kinds
+    targets = [None, *(a.id for a in sc.actors)]
+    checked = 0
+    for seed in range(6):
+        game = new_game(sc, seed, undo=False)
+        policy = make_policy("random", stream(seed, "policy"))
+        while not game.is_over:
+            s = state(game)
+            for c in conds:
+                fast = c.fast()
+                for target in targets:
+                    assert fast(s, target) == c.test(s, target), (type(c).__name__, c, target)
+                    checked += 1
+            play_turn(game, policy)
+    assert checked > 1_000

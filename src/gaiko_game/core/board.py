@@ -45,6 +45,8 @@ class Board:
         self.rolls: list[Roll] = []
         self.programmes: list[tuple[int, str, str]] = []
         """(turn, action, started / withdrawn / lapsed): what happened to the player's standing programmes."""
+        self.explain = True
+        """Whether fired events record why they fired (batch simulations, which nobody reads, turn it off)."""
         self.tables = tables = compiled(scenario)
         self.bounds = tables.bounds
         self.partners = tables.partners
@@ -56,6 +58,7 @@ class Board:
         b = Board(self.scenario, self.state.copy(), self.level)
         b.ledger, b.ended, b.fired, b.rolls = self.ledger.copy(), self.ended.copy(), self.fired.copy(), self.rolls.copy()
         b.programmes = self.programmes.copy()
+        b.explain = self.explain
         return b
 
     def marks(self) -> tuple[int, int, int, int, int]:

@@ -51,11 +51,23 @@ class Trigger:
     mods: tuple[tuple[tuple[Test, ...], float], ...] = ()
     """The chance modifiers as (bound tests, amount)."""
     row: tuple[Any, ...] = field(default=(), compare=False, repr=False)
-    """Everything the deal reads, as one flat tuple: id, window, cap, cooldown, tests, base, mods, factor, salt, self."""
+    """Everything the deal reads, as one flat tuple: id, window, cap, cooldown, tests, base, mods, factor, salt,
+    ceiling, self."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "row", (self.event.id, self.lo, self.hi, self.cap, self.cooldown, self.tests,
-                                         self.base, self.mods, self.factor, self.salt, self))
+                                         self.base, self.mods, self.factor, self.salt, self.ceiling(), self))
+
+    def ceiling(self) -> int:
+        """The card value (low 32 bits) at or above which the trigger cannot fire whatever holds: its chance with
+        every raising modifier, over 2**32; 0 when that chance reaches 1 (no card is too high). The deal skips a
+        card above it without testing conditions: the same outcome, as the chance can only be lower."""
+        p = self.base
+        for _, add in self.mods:
+            if add > 0:
+                p += add
+        p *= self.factor
+        return 0 if p >= 1.0 else int(p * _TWO32) + 1
 
 
 def _trigger(ev: EventDef, factor: float, scale_all: bool = False) -> Trigger:

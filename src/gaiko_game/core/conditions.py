@@ -247,6 +247,10 @@ class FlagSet(Condition):
     def test(self, s: State, target: str | None) -> bool:
         return self.id in s.flags
 
+    def fast(self) -> Callable[[State, str | None], bool]:
+        flag = self.id
+        return lambda s, target: flag in s.flags
+
     def explain(self, s: State, target: str | None) -> Msg:
         return Msg.of("cond.flag", flag=Name(f"flag.{self.id}"))
 
@@ -265,6 +269,10 @@ class ModifierActive(Condition):
 
     def test(self, s: State, target: str | None) -> bool:
         return self.id in s.modifiers
+
+    def fast(self) -> Callable[[State, str | None], bool]:
+        modifier = self.id
+        return lambda s, target: modifier in s.modifiers
 
     def explain(self, s: State, target: str | None) -> Msg:
         return Msg.of("cond.modifier", id=Name(f"modifier.{self.id}"))
@@ -368,6 +376,10 @@ class Committed(Condition):
     def test(self, s: State, target: str | None) -> bool:
         return self.action in s.commitments
 
+    def fast(self) -> Callable[[State, str | None], bool]:
+        action = self.action
+        return lambda s, target: action in s.commitments
+
     def explain(self, s: State, target: str | None) -> Msg:
         return Msg.of("cond.committed", action=Name(f"action.{self.action}.name"))
 
@@ -436,6 +448,16 @@ class AnyOf(Condition):
     def test(self, s: State, target: str | None) -> bool:
         return any(c.test(s, target) for c in self.of)
 
+    def fast(self) -> Callable[[State, str | None], bool]:
+        tests = tuple(c.fast() for c in self.of)
+
+        def any_holds(s: State, target: str | None) -> bool:
+            for test in tests:  # noqa: SIM110 - a plain loop is cheaper than any() over a generator
+                if test(s, target):
+                    return True
+            return False
+        return any_holds
+
     def explain(self, s: State, target: str | None) -> Msg:
         return Msg.of("cond.any", inner=tuple(c.explain(s, target) for c in self.of))
 
@@ -456,6 +478,16 @@ class AllOf(Condition):
 
     def test(self, s: State, target: str | None) -> bool:
         return all(c.test(s, target) for c in self.of)
+
+    def fast(self) -> Callable[[State, str | None], bool]:
+        tests = tuple(c.fast() for c in self.of)
+
+        def all_hold(s: State, target: str | None) -> bool:
+            for test in tests:  # noqa: SIM110
+                if not test(s, target):
+                    return False
+            return True
+        return all_hold
 
     def explain(self, s: State, target: str | None) -> Msg:
         failing = tuple(c.explain(s, target) for c in self.of if not c.test(s, target))

@@ -53,14 +53,18 @@ class Game:
     """One game of a scenario, from its randomness, at a difficulty."""
 
     def __init__(self, scenario: Scenario, randomness: Randomness, *, difficulty: str | None = None,
-                 undo: bool = True) -> None:
+                 undo: bool = True, explain: bool = True) -> None:
         """Start a game at a difficulty (the scenario's default when None).
 
-        ``undo=False`` keeps no undo stack (for simulations, which never take moves back).
+        ``undo=False`` keeps no undo stack (for simulations, which never take moves back);
+        ``explain=False`` records no reason for the events that fire (for batch simulations, whose
+        reports nobody reads: the game plays exactly the same, about 15% faster).
         Raises :class:`~gaiko_game.core.errors.UnknownDifficulty` for a level the scenario lacks.
         """
         level = scenario.difficulty(difficulty)
-        self._setup(scenario, level, undo, Board(scenario, initial_state(scenario, randomness, level), level))
+        board = Board(scenario, initial_state(scenario, randomness, level), level)
+        board.explain = explain
+        self._setup(scenario, level, undo, board)
         phases.news(self._b, level)
 
     def _setup(self, scenario: Scenario, level: DifficultyDef, undo: bool, board: Board) -> None:
@@ -413,14 +417,17 @@ class Game:
         return Outcome(s.ending, score, rating_of(self.scenario, score), len(self.reports), meters)
 
     # ── branching ────────────────────────────────────────────────────────
-    def clone(self, resample: Randomness | None = None) -> Game:
+    def clone(self, resample: Randomness | None = None, explain: bool | None = None) -> Game:
         """An independent game at the same point, with the same history and undo stack.
 
         With ``resample``, the copy's future draws (deck and rolls) come from that randomness
         instead, so a lookahead samples possible futures without peeking at this game's.
+        ``explain`` (None: as this game) says whether the copy records why events fire.
         """
         g = object.__new__(Game)
         board = self._b.copy()
+        if explain is not None:
+            board.explain = explain
         if resample is not None:
             board.state.rolls = resample.rolls.copy()
             board.state.deck = resample.deck

@@ -114,6 +114,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "“{event}” has no choice called “{choice}”.",
     },
     # why an event fired
+    "fired.unexplained": {"ja": "(一括シミュレーションでは理由を記録しません)",
+                          "en": "(batch simulations do not record reasons)"},
     "fired.window": {"ja": "予定: ターン{lo}〜{hi}", "en": "Scheduled for turns {lo}–{hi}"},
     "fired.when": {"ja": "条件: {inner}", "en": "Because: {inner}"},
     "fired.likelier": {"ja": "起こりやすくした要因: {inner}", "en": "Made likelier by: {inner}"},

@@ -18,6 +18,7 @@ from gaiko_game.core.text import Msg, Name
 
 _INCOME = Cause("income", "income")
 _DIVERSIFICATION = Cause("diversification", "shares")
+_UNEXPLAINED = Msg.of("fired.unexplained")
 _TWO32 = 1 << 32
 _LOW32 = _TWO32 - 1
 
@@ -106,13 +107,16 @@ def _scan(b: Board, triggers: tuple[Trigger, ...], groups: set[str], limit: int)
     s = b.state
     turn, counts, last, pending, situations, key = s.turn, s.fired_count, s.fired_last, s.pending, s.situations, s.deck
     ready: list[tuple[int, str, Trigger, float]] = []
-    for event_id, lo, hi, cap, cooldown, tests, base, mods, factor, salt, t in b.tables.rows(triggers):
+    for event_id, lo, hi, cap, cooldown, tests, base, mods, factor, salt, ceiling, t in b.tables.rows(triggers):
         if turn < lo or turn > hi:
             continue
         if (cap and counts.get(event_id, 0) >= cap) or event_id in situations or event_id in pending:
             continue
         if event_id in last and turn - last[event_id] < cooldown:
             continue
+        card = deck_value(key, turn, salt)
+        if ceiling and (card & _LOW32) >= ceiling:
+            continue  # too high a card for any chance this trigger can reach: its conditions need no test
         blocked = False
         for test in tests:  # holds(), inlined
             if not test(s, None):
@@ -131,7 +135,6 @@ def _scan(b: Board, triggers: tuple[Trigger, ...], groups: set[str], limit: int)
             p *= factor
         if p <= 0.0:
             continue
-        card = deck_value(key, turn, salt)
         if p < 1.0 and (card & _LOW32) >= p * _TWO32:
             continue
         ready.append((card >> 32, event_id, t, p))
@@ -145,7 +148,7 @@ def _scan(b: Board, triggers: tuple[Trigger, ...], groups: set[str], limit: int)
             if limit <= 0:
                 continue
             limit -= 1
-        _fire(b, t.event, _why(b, t.event, p))
+        _fire(b, t.event, _why(b, t.event, p) if b.explain else _UNEXPLAINED)
 
 
 def _why(b: Board, ev: EventDef, p: float) -> Msg:

@@ -18,7 +18,7 @@ from gaiko_game.core import Scenario
 from gaiko_game.lab.analysis import ADVISOR, Played, Settings, report_data
 from gaiko_game.lab.describe import describe
 from gaiko_game.lab.runner import GameResult, Interrupted, Job, Progress, chunks, run
-from gaiko_game.lab.search import BUDGET, FAMILY_BUDGET, Search, Space
+from gaiko_game.lab.search import BUDGET, FAMILY_BUDGET, Search, Space, within
 from gaiko_game.lab.stats import r2, summary
 from gaiko_game.lab.targets import low_target, stated_bounds
 from gaiko_game.scenario.expectations import Expectation, read_tests
@@ -73,6 +73,8 @@ class Lab:
     executor: Executor | None = None
     quiet: bool = False
     finished: dict[str, list[GameResult]] = field(default_factory=dict)
+    searched: Strategy | None = None
+    """The search's best, once found (each family's search starts from it, cut down to the family)."""
 
     def _play(self, labelled: list[tuple[str, list[Job]]], label: str) -> dict[str, list[GameResult]]:
         """Run every job in one batch (so all workers stay busy), keeping what finished if interrupted."""
@@ -149,7 +151,8 @@ class Lab:
             search = Search(self.sc, str(self.folder), self._runner(progress),
                             seed=plan.first_seed, budget=plan.family_budget, difficulty=plan.difficulty,
                             first_seed=plan.first_seed, without=plan.without, family=s.family)
-            best = search.run([s]).best
+            start = [s] + [c for c in ([within(self.searched, self.sc, s.family)] if self.searched else []) if c]
+            best = search.run(start).best
             held = self._play([(f"family:{s.id}", chunks(str(self.folder), best, seeds, plan.difficulty, None,
                                                          plan.without))], f"family {s.id}")[f"family:{s.id}"]
             file_scores = [g.score for g in games[s.id]]
@@ -176,7 +179,7 @@ class Lab:
         search = Search(self.sc, str(self.folder), evaluate, seed=plan.first_seed, budget=plan.search_budget,
                         difficulty=plan.difficulty, first_seed=plan.first_seed, without=plan.without)
         found = search.run(own)
-        best = found.best
+        best = self.searched = found.best
         heldout = self._play([("search", chunks(str(self.folder), best, seeds, plan.difficulty, None, plan.without))],
                              "search's best")
         games = heldout["search"]

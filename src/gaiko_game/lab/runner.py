@@ -107,7 +107,7 @@ def play_chunk(job: Job) -> list[GameResult]:
     sc = scenario_for(job.folder, job.banned, job.without)
     out = []
     for seed in job.seeds:
-        campaign = Campaign.new(sc, Source(folder=job.folder), seed, job.difficulty, undo=False)
+        campaign = Campaign.new(sc, Source(folder=job.folder), seed, job.difficulty, undo=False, explain=False)
         game = play_game(campaign.game, policy_for(job, seed, sc))
         result = game.outcome()
         assert result is not None

@@ -67,6 +67,19 @@ class Space:
         return Space(allowed, actions, outside)
 
 
+def within(s: Strategy, sc: Scenario, family: tuple[str, ...]) -> Strategy | None:
+    """A strategy cut down to a family: the rules and crisis rules that use only the family's roles (and its
+    actions), avoiding every role outside it; None when no action rule is left."""
+    space = Space.of(sc, family)
+    actions = {a for a, _ in space.actions}
+    rules = tuple(r for r in s.rules if set(r.roles) <= set(family) and not r.tags
+                  and (r.action is None or r.action in actions))
+    crises = tuple(c for c in s.crises if set(c.roles) <= set(family) and not c.tags and c.choice is None)
+    if not rules:
+        return None
+    return replace(s, id=f"{s.id}_in_family", rules=rules, crises=crises, avoid_roles=space.avoid, avoid_tags=())
+
+
 def fitness(mean: float, s: Strategy) -> float:
     """A candidate's search score: its mean, less a little for each rule."""
     return mean - SIMPLICITY * (len(s.rules) + len(s.crises) + len(s.avoid_roles) + (1 if s.reserve else 0))

@@ -114,7 +114,7 @@ class LookaheadPolicy:
     @staticmethod
     def _copy(game: Game, future: tuple[int, int, int]) -> Game:
         deck, a, b = future
-        return game.clone(resample=Randomness(deck, Pcg64(a, b)))
+        return game.clone(resample=Randomness(deck, Pcg64(a, b)), explain=False)  # rollouts show no reasons
 
     def advise(self, game: Game) -> Advice:
         """The best action now (or None to end the turn), with what it leads to by the next turn."""

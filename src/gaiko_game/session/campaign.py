@@ -87,13 +87,15 @@ class Campaign:
 
     @staticmethod
     def new(scenario: Scenario, source: Source, seed: int | None = None, difficulty: str | None = None,
-            undo: bool = True) -> Campaign:
+            undo: bool = True, explain: bool = True) -> Campaign:
         """A fresh campaign; a random seed when none is given. Raises ``UnknownDifficulty`` for a level not declared.
 
-        ``undo=False`` keeps no undo stack (simulations, which never take a move back).
+        ``undo=False`` keeps no undo stack (simulations, which never take a move back); ``explain=False``
+        records no reasons for fired events (batch simulations, whose reports nobody reads).
         """
         seed = seed if seed is not None else random.SystemRandom().randrange(2**32)
-        return Campaign(scenario, source, seed, new_game(scenario, seed, difficulty=difficulty, undo=undo))
+        return Campaign(scenario, source, seed, new_game(scenario, seed, difficulty=difficulty, undo=undo,
+                                                         explain=explain))
 
     @property
     def record(self) -> Record:

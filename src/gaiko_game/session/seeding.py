@@ -43,9 +43,11 @@ def randomness(seed: int) -> Randomness:
     return Randomness(deck_key(seed), stream(seed, "rolls"))
 
 
-def new_game(scenario: Scenario, seed: int, *, difficulty: str | None = None, undo: bool = True) -> Game:
-    """A fresh game of a scenario at a difficulty (``undo=False`` for simulations: no undo stack)."""
-    return Game(scenario, randomness(seed), difficulty=difficulty, undo=undo)
+def new_game(scenario: Scenario, seed: int, *, difficulty: str | None = None, undo: bool = True,
+             explain: bool = True) -> Game:
+    """A fresh game of a scenario at a difficulty (``undo=False`` for simulations: no undo stack;
+    ``explain=False`` for batch simulations: no reasons recorded)."""
+    return Game(scenario, randomness(seed), difficulty=difficulty, undo=undo, explain=explain)
 
 
 def replay(scenario: Scenario, seed: int, history: list[Decision], difficulty: str | None = None) -> Game:

@@ -41,7 +41,7 @@ def run_one(scenario: Scenario, policy_name: str, seed: int, difficulty: str | N
     Nothing is saved: the campaign is the unit a simulation plays, as it is everywhere else.
     """
     source = Source.of(folder) if folder is not None else Source(bundled=scenario.id)
-    campaign = Campaign.new(scenario, source, seed, difficulty, undo=False)
+    campaign = Campaign.new(scenario, source, seed, difficulty, undo=False, explain=False)
     game = play_game(campaign.game, make_policy(policy_name, stream(seed, "policy"), scenario, folder))
     out = game.outcome()
     assert out is not None
