@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from gaiko_game.core import Game, Order, Scenario
@@ -14,7 +16,9 @@ from gaiko_game.present.map import Projection, map_data
 from gaiko_game.present.palette import hex_rgb
 from gaiko_game.present.report import turn_report
 from gaiko_game.present.words import words
+from gaiko_game.scenario.bundled import bundled
 from gaiko_game.session.seeding import new_game
+from tests.conftest import NORTHERN, load_ok
 
 
 def test_the_hud_in_both_languages(game: Game) -> None:
@@ -132,3 +136,15 @@ def test_the_projection_keeps_the_map_inside_its_box(default: Scenario) -> None:
 
 def test_colours_come_from_the_scenario() -> None:
     assert hex_rgb("#0072B2") == (0, 114, 178)
+
+
+@pytest.mark.parametrize("folder", [*bundled(), NORTHERN])
+def test_the_menu_never_splits_a_category(folder: Path) -> None:
+    """Actions are grouped by category in the scenario's order, even when a file lists one out of place."""
+    sc = load_ok(folder)
+    rows = action_rows(new_game(sc, 1), words(sc, "en"))
+    seen = [r.category for r in rows]
+    groups = [c for i, c in enumerate(seen) if i == 0 or seen[i - 1] != c]
+    assert len(groups) == len(set(groups))
+    assert groups == [c for c in sc.categories if c in groups]
+    assert [n.number for n in rows] == list(range(1, len(rows) + 1))

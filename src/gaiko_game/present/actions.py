@@ -11,7 +11,7 @@ from gaiko_game.present.words import Words
 
 @dataclass(frozen=True)
 class ActionRow:
-    """One entry of the menu, numbered from 1 in scenario order."""
+    """One entry of the menu, numbered from 1 in menu order (see :func:`orders`)."""
 
     number: int
     order: Order
@@ -39,8 +39,12 @@ class ActionRow:
 
 
 def orders(game: Game) -> list[Order]:
-    """Every action and target of the scenario, in menu order (the menu's numbers)."""
-    return [Order(a.id, t) for a in game.scenario.actions for t in (a.targets or (None,))]
+    """Every action and target of the scenario, in menu order (the menu's numbers): grouped by category in the
+    scenario's order of categories, each in file order, so a category is never split in two."""
+    sc = game.scenario
+    place = {c: i for i, c in enumerate(sc.categories)}
+    ranked = sorted(sc.actions, key=lambda a: place.get(a.category, len(place)))
+    return [Order(a.id, t) for a in ranked for t in (a.targets or (None,))]
 
 
 def badge(game: Game, w: Words, order: Order) -> str:
