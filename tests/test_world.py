@@ -16,6 +16,7 @@ import pytest
 from gaiko_game.core import Game, IllegalAction, Order, Scenario, Texts, Withdraw
 from gaiko_game.core.conditions import Engaged
 from gaiko_game.core.plugins import Condition
+from gaiko_game.core.report import score_of
 from gaiko_game.core.text import Msg
 from gaiko_game.lab.checks import measure
 from gaiko_game.lab.experiment import Lab, Plan
@@ -25,7 +26,7 @@ from gaiko_game.scenario.loader import load
 from gaiko_game.session.players import make_policy
 from gaiko_game.session.policies import play_turn
 from gaiko_game.session.seeding import new_game, stream
-from tests.conftest import FIXTURES, NORTHERN, load_ok
+from tests.conftest import FIXTURES, NORTHERN, ROOT, load_ok
 from tests.support import state
 
 WORLD = FIXTURES / "world"
@@ -294,3 +295,27 @@ def test_every_conditions_fast_test_gives_the_same_answer_as_its_test(folder: Pa
                     checked += 1
             play_turn(game, policy)
     assert checked > 1_000
+
+
+DEFAULT = ROOT / "scenarios" / "indo_pacific_2025"
+
+
+def test_a_lead_at_turn_12_is_lost_by_turn_24_without_work() -> None:
+    """No snowball: a game played well to turn 12 and then left alone (turns ended, crises left to their defaults)
+    ends lower than it stood at turn 12, in every game, and by a wide margin on average."""
+    sc = load_ok(DEFAULT)
+    drops = []
+    for seed in range(12):
+        game = new_game(sc, seed, undo=False, explain=False)
+        policy = make_policy("hedge", stream(seed, "policy"), sc, DEFAULT)
+        while not game.is_over and game.turn <= 12:
+            play_turn(game, policy)
+        at_12 = score_of(game.view.meters())
+        while not game.is_over:
+            report = game.end_turn()
+            while report is None:
+                report = game.choose(game.default_choice() or "")
+        outcome = game.outcome()
+        assert outcome is not None
+        drops.append(at_12 - outcome.score)
+    assert min(drops) > 0 and sum(drops) / len(drops) >= 10, drops
