@@ -38,10 +38,10 @@ def test_the_hud_in_both_languages(game: Game) -> None:
 
 def test_action_rows_number_label_price_and_explain_every_action(game: Game) -> None:
     rows = action_rows(game, words(game.scenario, "en"))
-    assert [(r.number, r.label) for r in rows[:3]] == [
-        (1, "EN action.drills.name"), (2, "EN action.summit.name → EN actor.india"),
-        (3, "EN action.summit.name → EN actor.china")]
-    gamble = rows[3]
+    assert [(r.number, r.label) for r in rows[:5]] == [  # alliance first (the scenario's order), then partnership
+        (1, "EN action.drills.name"), (2, "EN action.gamble.name"), (3, "EN action.locked.name"),
+        (4, "EN action.summit.name → EN actor.india"), (5, "EN action.summit.name → EN actor.china")]
+    gamble = rows[1]
     assert gamble.badge == "50% chance" and gamble.enabled
     assert gamble.effects == ("50% chance", "EN meter.prosperity +10", "If it fails: EN meter.prosperity -10")
     locked = next(r for r in rows if r.order == Order("locked"))
@@ -51,7 +51,7 @@ def test_action_rows_number_label_price_and_explain_every_action(game: Game) -> 
                             "EN dependency.security (EN partner.india) -5, EN dependency.security (EN partner.us) +5, "
                             "EN meter.autonomy target -5")
     ja = action_rows(game, words(game.scenario, "ja"))
-    assert ja[3].badge == "成功率 50%" and ja[0].line.startswith("JA action.drills.name — 2 外交資本 · ")
+    assert ja[1].badge == "成功率 50%" and ja[0].line.startswith("JA action.drills.name — 2 外交資本 · ")
 
 
 @pytest.mark.parametrize("lang,heading,immediate", [("en", "Crisis: EN event.crisis_a.title", ""),

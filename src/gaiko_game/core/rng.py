@@ -79,7 +79,8 @@ class Pcg64:
         return f"Pcg64(state={self.state:#x}, inc={self.inc:#x})"
 
 
-_GOLDEN = 0x9E3779B97F4A7C15
+GOLDEN = 0x9E3779B97F4A7C15
+"""The deck key's step from one turn to the next (the deal in ``core.turn`` inlines :func:`deck_value`)."""
 _FNV_OFFSET, _FNV_PRIME = 0xCBF29CE484222325, 0x100000001B3
 
 
@@ -93,7 +94,7 @@ def card_salt(event_id: str) -> int:
 
 def deck_value(key: int, turn: int, salt: int) -> int:
     """The 64-bit draw of one card on one turn: low 32 bits decide its chance, high 32 bits its place in the deal."""
-    z = (key + turn * _GOLDEN + salt) & _MASK64
+    z = (key + turn * GOLDEN + salt) & _MASK64
     z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
     z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK64
     return z ^ (z >> 31)

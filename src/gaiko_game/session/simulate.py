@@ -55,10 +55,13 @@ def settle() -> None:
 
     A process that loads a scenario once and then plays many games allocates and frees millions of
     small objects; without this, each full collection walks the scenario's long-lived objects again
-    (about 10% of simulation time on the default scenario).
+    (about 10% of simulation time on the default scenario). Nearly everything a turn allocates is freed
+    by reference counting, so the youngest generation is also collected less often (every 20,000 allocations
+    instead of 700: about 4% of simulation time).
     """
     gc.collect()
     gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
 
 
 def simulate(scenario: Scenario, policy_name: str, seed: int, runs: int, difficulty: str | None = None,
