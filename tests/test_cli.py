@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -313,3 +314,31 @@ def test_the_terminal_shows_the_headline_programmes_moves_and_why_undo_is_refuse
     assert text.count(expect["withdrawn"]) == 1 and expect["undone"] in text  # n kept it; y withdrew it; u took it back
     assert expect["turn_over"] in text and expect["moves"] in text
     assert expect["no_number"] in text
+
+
+def test_replay_verify_accepts_changed_files_that_do_not_change_the_game(tmp_path: Path, data: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A comment added to a scenario file leaves a saved game verifiable; a rule that changes play does not."""
+    from gaiko_game.session.campaign import Campaign, Source
+    from tests.conftest import FIXTURES, load_ok
+
+    folder = tmp_path / "mod"
+    shutil.copytree(FIXTURES / "mini", folder)
+    c = Campaign.new(load_ok(folder), Source.of(folder), seed=5)
+    for _ in range(3):
+        c.apply(c.game.legal_actions()[0])
+        report = c.end_turn()
+        while report is None:
+            report = c.choose(c.game.default_choice() or "")
+    path = c.folder / "autosave-1.json"
+    rules = folder / "rules.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# a note for modders\n", encoding="utf-8")
+    assert main(["replay", str(path), "--verify", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "verified — the scenario's files have changed since this save, but every decision replays" in out
+    scenario = folder / "scenario.yaml"
+    text = scenario.read_text(encoding="utf-8")
+    assert "{id: security, start: 50," in text  # a different start: the same decisions reach another state
+    scenario.write_text(text.replace("{id: security, start: 50,", "{id: security, start: 45,"), encoding="utf-8")
+    assert main(["replay", str(path), "--verify", "--lang", "en"]) == 1
+    assert "has changed since this save" in capsys.readouterr().err

@@ -9,10 +9,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from gaiko_game.core import Game
 from gaiko_game.present.timeline import timeline
 from gaiko_game.present.words import words
 from gaiko_game.session import saves
 from gaiko_game.session.campaign import open_save
+from gaiko_game.session.record import state_hash
 
 
 def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) -> int:
@@ -27,6 +29,11 @@ def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) 
             print(old_timeline(*old, lang))
         return 1
     game = opened.campaign.game
+    if opened.notice is not None and verify and _same_game(save, game):
+        w = words(game.scenario, lang)
+        replayed = w.join([f"{w.meter(m)} {v}" for m, v in game.view.meters().items()])
+        print(f"{save}: " + w.ui("replay.verified_changed", turn=game.turn, meters=replayed))
+        return 0
     if opened.notice is not None:
         sys.stderr.write(f"{save}: {opened.notice.text(lang)}\n")
         if verify:
@@ -43,6 +50,13 @@ def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) 
     print("\n".join(timeline(game, words(game.scenario, lang))))
     return 0
 
+
+
+def _same_game(save: Path, game: Game) -> bool:
+    """Whether a save opened on changed scenario files replayed all its decisions to the state it recorded."""
+    data = saves.read(save)
+    log = data.get("log")
+    return isinstance(log, list) and len(game.history) == len(log) and data.get("state_hash") == state_hash(game)
 
 
 def old_timeline(scenario: str, turns: list[list[str]], lang: str) -> str:

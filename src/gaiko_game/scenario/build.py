@@ -174,7 +174,7 @@ def add_agendas(parts: Parts, raw: list[dict[str, Any]], doc: Document) -> None:
             trigger = m.TriggerDef(window=window, when=params.conditions(mv.when, env, path + ("when",)),
                                    chance=m.Odds(mv.chance, bonuses(parts, mv.likelier, doc, path + ("likelier",))),
                                    cooldown=mv.cooldown, max_times=mv.max_times, group=f"move:{agenda.actor}")
-            parts.events.append(m.EventDef(id=mv.id, phase="move", trigger=trigger, actor=agenda.actor,
+            parts.events.append(m.EventDef(id=mv.id, phase="move", trigger=trigger, actor=agenda.actor, rare=mv.rare,
                                            immediate=params.effects(mv.effects, env, path + ("effects",))))
 
 

@@ -292,6 +292,8 @@ class MoveModel(Strict):
     effects: Raw = D("what the move does")
     assumption: Id | None = D("the assumption this move encodes: `gaiko lab --without ID` plays without it",
                               default=None)
+    rare: bool = D("may legitimately never happen in 1,000 games of random play (say why in a comment)",
+                   default=False)
 
 
 class AgendaModel(Strict):
