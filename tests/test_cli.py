@@ -98,10 +98,12 @@ def test_a_whole_game_can_be_played_in_text_mode(lang: str, data: Path) -> None:
         assert "After w, give one of: Security, Prosperity, Autonomy, Diplomatic Capital, US–China Tension" in text
         assert "=== Game over:" in text and "Questions to discuss:" in text and "Your strategy:" in text
         assert "There is no number 99." in text and "“zzz” is not understood" in text
+        assert "Security (now 55): How well Japan can deter threats" in text  # `w security` says what it means
     else:
         assert "=== 2025年 第1四半期 · ターン 1/24 ===" in text and "=== ゲーム終了:" in text
         assert "振り返りの問い:" in text and "あなたの戦略:" in text
         assert "安全保障 の最近の変化:" in text  # `w 安全保障`: numbers are asked for by their Japanese names too
+        assert "安全保障(現在 55): 日本が脅威を抑止し" in text
         assert "実行: 日米共同訓練" in text  # a full-width １ typed with a Japanese input method takes action 1
 
 

@@ -7,6 +7,7 @@ game where the alliance fell below 30 is never described as one that kept it.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -91,6 +92,17 @@ def test_the_searchs_winners_are_not_called_the_hedge(default: Scenario, tmp_pat
     assert strategy is not None
     found = labels(default, strategy)
     assert "hedge" not in found and found.most_common(1)[0][0] == "alliance_and_partners"
+
+
+def test_the_committed_labs_winner_is_not_called_the_hedge(default: Scenario, tmp_path: Path) -> None:
+    """The search's best of the lab the README quotes (docs/lab/): the alliance and partners, no dialogue."""
+    report = json.loads((ROOT / "docs" / "lab" / "indo_pacific_2025.json").read_text(encoding="utf-8"))
+    path = tmp_path / "best.yaml"
+    path.write_text(report["search"]["best"]["yaml"], encoding="utf-8")
+    strategy = read_strategy(path).strategy
+    assert strategy is not None
+    found = labels(default, strategy)
+    assert "hedge" not in found and found.most_common(1)[0][0] == "alliance_and_partners", found
 
 
 def test_doing_nothing_and_play_without_the_alliance_are_not_called_the_hedge(default: Scenario) -> None:

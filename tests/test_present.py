@@ -11,7 +11,7 @@ from gaiko_game.present.actions import action_rows
 from gaiko_game.present.crisis import crisis_card
 from gaiko_game.present.debrief import debrief
 from gaiko_game.present.hud import hud
-from gaiko_game.present.inspect import dependence, relations, why
+from gaiko_game.present.inspect import dependence, meaning, relations, why, why_keys
 from gaiko_game.present.map import Projection, map_data
 from gaiko_game.present.palette import hex_rgb
 from gaiko_game.present.report import turn_report
@@ -148,3 +148,15 @@ def test_the_menu_never_splits_a_category(folder: Path) -> None:
     assert len(groups) == len(set(groups))
     assert groups == [c for c in sc.categories if c in groups]
     assert [n.number for n in rows] == list(range(1, len(rows) + 1))
+
+
+@pytest.mark.parametrize("folder", [*bundled(), NORTHERN])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_number_a_player_can_ask_about_says_what_it_means(folder: Path, lang: str) -> None:
+    """The terminal's `w NAME` explains every meter, track and the capital (the window shows it as a tooltip)."""
+    sc = load_ok(folder)
+    game, w = new_game(sc, 1), words(sc, lang)
+    for key in dict.fromkeys(why_keys(game).values()):
+        text = meaning(game, w, key)
+        desc = sc.loc[lang].get(f"{key}.desc")
+        assert desc and text.endswith(desc) and str(game.view.number(key)) in text, (key, text)

@@ -21,7 +21,7 @@ from gaiko_game.present.actions import action_rows, orders
 from gaiko_game.present.crisis import crisis_card
 from gaiko_game.present.debrief import debrief
 from gaiko_game.present.hud import header, hud
-from gaiko_game.present.inspect import dependence, relations, why, why_keys, why_unknown
+from gaiko_game.present.inspect import dependence, meaning, relations, why, why_keys, why_unknown
 from gaiko_game.present.programmes import programmes
 from gaiko_game.present.report import roll_line, turn_report
 from gaiko_game.present.saves import save_label, started
@@ -283,7 +283,7 @@ class TextGame:
         if key is None:
             self.write(why_unknown(game, w))
             return
-        self._lines([w.ui("inspect.why_header", name=w.key(key)), *why(game, w, key)])
+        self._lines([meaning(game, w, key), w.ui("inspect.why_header", name=w.key(key)), *why(game, w, key)])
 
     def encyclopedia(self, n: int) -> None:
         """The background entry of a numbered action."""

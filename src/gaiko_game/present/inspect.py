@@ -28,6 +28,12 @@ def why(game: Game, w: Words, key: str, n: int = 12) -> list[str]:
     return lines or [w.ui("word.no_changes")]
 
 
+def meaning(game: Game, w: Words, key: str) -> str:
+    """What one number means, with its value now (``key`` is a ledger key: ``meter.<id>``, ``track.<id>``,
+    ``capital``); the scenario's text ``<key>.desc``."""
+    return w.ui("inspect.meaning", name=w.key(key), value=game.view.number(key), meaning=w.name(f"{key}.desc"))
+
+
 def why_unknown(game: Game, w: Words) -> str:
     """What to type after ``w``: the names of the meters, capital and tracks in the player's language."""
     keys = dict.fromkeys(why_keys(game).values())

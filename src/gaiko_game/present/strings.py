@@ -109,6 +109,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.move": {"ja": "{text} — {effects}", "en": "{text} — {effects}"},
     # looking closer
     "inspect.why_header": {"ja": "{name} の最近の変化:", "en": "Recent changes to {name}:"},
+    "inspect.meaning": {"ja": "{name}(現在 {value}): {meaning}", "en": "{name} (now {value}): {meaning}"},
     "inspect.why_line": {"ja": "ターン{turn}: {delta:+d} {cause}", "en": "turn {turn}: {delta:+d} {cause}"},
     "inspect.why_unknown": {"ja": "w のあとに次のいずれかを入力してください: {names}",
                             "en": "After w, give one of: {names}"},
@@ -190,8 +191,8 @@ STRINGS: dict[str, dict[str, str]] = {
                          "en": "number: choose that response / i: background / save: save / q: quit (it autosaves)"},
     "term.bad_input": {"ja": "「{text}」は分かりません。h でヘルプを表示します。", "en": "“{text}” is not understood. Type h for help."},
     "term.help": {
-        "ja": "番号: 行動をとる / e: ターン終了 / i 番号: 解説 / s: 状況 / a: 各国との関係 / d: 依存先 / x: 継続中の施策(x 番号 で取りやめ)/ w 名前: 数値の変化の理由(例 w {example})/ u: 一つ戻す / save: 保存 / q: 終了",
-        "en": "number: take an action / e: end the turn / i number: background / s: status / a: relations / d: dependence / x: programmes in force (x number withdraws one) / w name: why a number changed (e.g. w {example}) / u: undo / save: save / q: quit",
+        "ja": "番号: 行動をとる / e: ターン終了 / i 番号: 解説 / s: 状況 / a: 各国との関係 / d: 依存先 / x: 継続中の施策(x 番号 で取りやめ)/ w 名前: 数値の意味と変化の理由(例 w {example})/ u: 一つ戻す / save: 保存 / q: 終了",
+        "en": "number: take an action / e: end the turn / i number: background / s: status / a: relations / d: dependence / x: programmes in force (x number withdraws one) / w name: what a number means and why it changed (e.g. w {example}) / u: undo / save: save / q: quit",
     },
     "term.actions": {"ja": "行動:", "en": "Actions:"},
     "term.quit_confirm": {"ja": "本当に終了しますか? (y/n) > ", "en": "Really quit? (y/n) > "},
