@@ -288,14 +288,14 @@ def number_of(scenario: Scenario, action: str) -> str:
             "summary": "Programmes in force: Defence Build-up Programme (upkeep 1 DC a turn in all)",
             "turn_over": "The turn is over: it cannot be undone.", "moves": "What other countries did",
             "started": "Programme started: Defence Build-up Programme", "answers": "Answers: ",
-            "nothing": "Nothing to undo.", "no_number": "There is no number 9."}),
+            "nothing": "Nothing to undo.", "no_number": "There is no programme 9 in force (x lists them)."}),
     ("ja", {"headline": "このターンの予告(行動のあとで対応します):", "none": "継続中の施策はありません。",
             "ending": "取りやめると: 米国の関与 -8", "confirm": "「防衛力整備計画」を取りやめますか?",
             "withdrawn": "取りやめました: 防衛力整備計画", "undone": "取り消しました: 「防衛力整備計画」の取りやめ",
             "summary": "継続中の施策: 防衛力整備計画(維持費 毎ターン計 1 外交資本)",
             "turn_over": "終わったターンは取り消せません。", "moves": "各国の動き",
             "started": "継続施策を開始: 防衛力整備計画", "answers": "対応: ",
-            "nothing": "取り消せるものはありません。", "no_number": "9 番はありません。"})])
+            "nothing": "取り消せるものはありません。", "no_number": "継続中の施策に 9 番はありません(x で一覧を表示します)。"})])
 def test_the_terminal_shows_the_headline_programmes_moves_and_why_undo_is_refused(
         default: Scenario, data: Path, lang: str, expect: dict[str, str]) -> None:
     programme = number_of(default, "defence_buildup")
@@ -344,3 +344,15 @@ def test_replay_verify_accepts_changed_files_that_do_not_change_the_game(tmp_pat
     scenario.write_text(text.replace("{id: security, start: 50,", "{id: security, start: 45,"), encoding="utf-8")
     assert main(["replay", str(path), "--verify", "--lang", "en"]) == 1
     assert "has changed since this save" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["No programme is in force.", "Give an action's number after i (e.g. i 3).",
+            "There is no programme 2 in force (x lists them)."]),
+    ("ja", ["継続中の施策はありません。", "i のあとに行動の番号を入力します(例 i 3)。",
+            "継続中の施策に 2 番はありません(x で一覧を表示します)。"])])
+def test_wrong_terminal_input_says_what_was_meant(lang: str, expected: list[str], data: Path) -> None:
+    out: list[str] = []
+    run_text(DEFAULT, 1, lang, read=Script(["x 9", "i", "6", "x 2"]), write=out.append)
+    for line in expected:
+        assert line in out, (line, out[-12:])

@@ -361,7 +361,7 @@ def test_every_reason_an_action_is_unavailable_is_given(game: Game) -> None:
     assert [r.key for r in reasons] == ["refuse.cooldown", "refuse.capital"]
     with pytest.raises(IllegalAction) as refusal:
         game.apply(Order("drills"))
-    assert str(refusal.value) == ("Still recovering: usable again in 2 turn(s). "
+    assert str(refusal.value) == ("Still recovering: usable again in 2 turns. "
                                   "Not enough Diplomatic Capital: it costs 2 and you have 0.")
     assert refusal.value.text("ja") == "準備中です: あと2ターンで再び使えます。外交資本が足りません: 必要 2、手元 0。"
 

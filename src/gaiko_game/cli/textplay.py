@@ -104,6 +104,8 @@ class TextGame:
             self._report(self.campaign.end_turn())
         elif head == "i" and rest.isdigit():
             self.encyclopedia(int(rest))
+        elif head == "i" and not rest:
+            self.write(w.ui("term.i_needs_number"))
         elif head == "w":
             self.why(rest)
         elif head == "s" and not rest:
@@ -175,9 +177,18 @@ class TextGame:
         self._changes(changes)
 
     def _changes(self, changes: list[Change]) -> None:
+        """Each number the decision moved, once: from where it stood to where it ended (two shifts of one share,
+        say, read as one line)."""
+        first: dict[str, int] = {}
+        last: dict[str, int] = {}
         for ch in changes:
-            self.write("  " + self.w.ui("report.net", name=self.w.key(ch.key), before=ch.before, after=ch.after,
-                                        delta=ch.delta))
+            first.setdefault(ch.key, ch.before)
+            last[ch.key] = ch.after
+        for key, before in first.items():
+            after = last[key]
+            if after != before:
+                self.write("  " + self.w.ui("report.net", name=self.w.key(key), before=before, after=after,
+                                            delta=after - before))
 
     def undo(self) -> None:
         """Take back the last decision of this turn, or say why it cannot be (a roll was seen, the turn is over)."""
@@ -201,7 +212,7 @@ class TextGame:
         """Withdraw the numbered programme, once the player has seen what ending it costs and confirmed."""
         w, view = self.w, programmes(self.campaign.game, self.w)
         if not 1 <= n <= len(view.items):
-            self.write(w.ui("term.no_such_number", n=n))
+            self.write(w.ui("term.no_such_programme", n=n) if view.items else w.ui("term.no_programmes_to_end"))
             return
         item = view.items[n - 1]
         if normal(self.read(w.ui("term.withdraw_confirm", question=item.confirm))) not in ("y", "yes", "はい"):

@@ -157,7 +157,8 @@ class Game:
         if a.id in s.commitments:
             out.append(Msg.of("refuse.committed", since=s.commitments[a.id]))
         if s.cooldowns.get(a.id, 0) > s.turn:
-            out.append(Msg.of("refuse.cooldown", turns=s.cooldowns[a.id] - s.turn))
+            left = s.cooldowns[a.id] - s.turn
+            out.append(Msg.of("refuse.cooldown_one" if left == 1 else "refuse.cooldown", turns=left))
         if a.cost > s.nums["capital"]:
             out.append(Msg.of("refuse.capital", cost=a.cost, have=s.nums["capital"]))
         failing = tuple(c.explain(s, order.target) for c in a.requires if not c.test(s, order.target))

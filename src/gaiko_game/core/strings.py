@@ -12,7 +12,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # names of numbers
     "key.plain": {"ja": "{name}", "en": "{name}"},
     "key.relation": {"ja": "{actor}との関係", "en": "Relation with {actor}"},
-    "key.stance": {"ja": "{actor}の{axis}", "en": "{actor}'s {axis}"},
+    "key.stance": {"ja": "{actor}の{axis}", "en": "{axis} ({actor})"},
     "key.dependency": {"ja": "{kind}({partner})", "en": "{kind} ({partner})"},
     "word.turn": {"ja": "ターン", "en": "Turn"},
     # conditions
@@ -83,8 +83,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "refuse.cooldown": {
         "ja": "準備中です: あと{turns}ターンで再び使えます。",
-        "en": "Still recovering: usable again in {turns} turn(s).",
+        "en": "Still recovering: usable again in {turns} turns.",
     },
+    "refuse.cooldown_one": {"ja": "準備中です: 次のターンに再び使えます。", "en": "Still recovering: usable again next turn."},
     "refuse.requires": {"ja": "条件を満たしていません: {inner}。", "en": "Requirements not met: {inner}."},
     "refuse.unknown_event": {
         "ja": "「{event}」という出来事はこのシナリオにありません。",
@@ -98,8 +99,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "このシナリオに難易度「{level}」はありません。次から選んでください: {levels}。",
         "en": "This scenario has no difficulty “{level}”; choose one of: {levels}.",
     },
-    "refuse.committed": {"ja": "この施策はターン{since}から継続中です(終えるには「取りやめる」)。",
-                         "en": "This programme has been in force since turn {since} (withdraw it to end it)."},
+    "refuse.committed": {"ja": "この施策はターン{since}から継続中です(終えるには取りやめます: ウィンドウでは P、テキスト版では x と番号)。",
+                         "en": "This programme has been in force since turn {since} (withdraw it to end it: P in the window, x and its number in the terminal)."},
     "refuse.not_committed": {"ja": "「{action}」は継続中の施策ではありません。", "en": "“{action}” is not a programme in force."},
     "refuse.undo_none": {"ja": "取り消せるものはありません。", "en": "Nothing to undo."},
     "refuse.undo_roll": {"ja": "判定の結果が出た行動は取り消せません。", "en": "A roll, once made, is final: it cannot be undone."},
@@ -116,6 +117,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # why an event fired
     "fired.unexplained": {"ja": "(一括シミュレーションでは理由を記録しません)",
                           "en": "(batch simulations do not record reasons)"},
+    "fired.window_one": {"ja": "予定: ターン{turn}", "en": "Scheduled for turn {turn}"},
+    "fired.likelier_when": {"ja": "次の場合はさらに起こりやすくなる: {inner}", "en": "It would be likelier when: {inner}"},
     "fired.window": {"ja": "予定: ターン{lo}〜{hi}", "en": "Scheduled for turns {lo}–{hi}"},
     "fired.when": {"ja": "条件: {inner}", "en": "Because: {inner}"},
     "fired.likelier": {"ja": "起こりやすくした要因: {inner}", "en": "Made likelier by: {inner}"},

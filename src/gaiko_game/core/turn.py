@@ -161,12 +161,17 @@ def _why(b: Board, ev: EventDef, p: float) -> Msg:
     s, t = b.state, ev.trigger
     reasons: list[Msg] = []
     if t.window is not None:
-        reasons.append(Msg.of("fired.window", lo=t.window[0], hi=t.window[1]))
+        lo, hi = t.window
+        reasons.append(Msg.of("fired.window_one", turn=lo) if lo == hi else Msg.of("fired.window", lo=lo, hi=hi))
     if t.when:
         reasons.append(Msg.of("fired.when", inner=tuple(c.explain(s, None) for c in t.when)))
     likelier = tuple(c.explain(s, None) for m in t.chance.modifiers if m.add > 0 and holds(m.when, s) for c in m.when)
     if likelier:
         reasons.append(Msg.of("fired.likelier", inner=likelier))
+    elif ev.actor is not None and not t.when:  # a move that came up on its usual odds: say what would raise them
+        idle = tuple(c.explain(s, None) for m in t.chance.modifiers if m.add > 0 for c in m.when)
+        if idle:
+            reasons.append(Msg.of("fired.likelier_when", inner=idle))
     if p < 1.0:
         reasons.append(Msg.of("fired.chance", p=round(max(p, 0.0) * 100)))
     return Msg.of("fired.because", inner=tuple(reasons) or (Msg.of("fired.always"),))

@@ -33,8 +33,8 @@ class ActionRow:
 
     def tooltip(self, w: Words) -> list[str]:
         """Name, description, cost and cooldown, a programme's terms, every previewed effect, why it is unavailable."""
-        lines = [self.label, self.desc, w.ui("action.cost", cost=self.cost, cooldown=self.cooldown), *self.programme,
-                 *self.effects]
+        cost = w.ui("action.cost_one" if self.cooldown == 1 else "action.cost", cost=self.cost, cooldown=self.cooldown)
+        lines = [self.label, self.desc, cost, *self.programme, *self.effects]
         return lines + ([self.reasons] if self.reasons else [])
 
 

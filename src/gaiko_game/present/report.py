@@ -82,7 +82,9 @@ def roll_line(w: Words, roll: Roll) -> str:
 
 
 def _net(w: Words, changes: tuple[Change, ...]) -> tuple[NetChange, ...]:
-    """The meters' and capital's net change over the turn (the numbers a player judges the turn by)."""
+    """The meters' net change over the turn (the numbers a player judges the turn by). Capital is left to its
+    cause lines: its income arrives before the turn's header is shown, so a net line would start from a figure
+    the player never saw."""
     first: dict[str, Change] = {}
     last: dict[str, Change] = {}
     for ch in changes:
@@ -90,7 +92,7 @@ def _net(w: Words, changes: tuple[Change, ...]) -> tuple[NetChange, ...]:
         last[ch.key] = ch
     out = []
     for key in sorted(first, key=w.rank):
-        if not (key.startswith("meter.") or key == "capital"):
+        if not key.startswith("meter."):
             continue
         before, after = first[key].before, last[key].after
         if before == after:
