@@ -26,6 +26,7 @@ from gaiko_game.scenario.loader import load
 from gaiko_game.session.players import make_policy
 from gaiko_game.session.policies import play_turn
 from gaiko_game.session.seeding import new_game, stream
+from gaiko_game.session.simulate import simulate
 from tests.conftest import FIXTURES, NORTHERN, ROOT, load_ok
 from tests.support import state
 
@@ -319,3 +320,11 @@ def test_a_lead_at_turn_12_is_lost_by_turn_24_without_work() -> None:
         assert outcome is not None
         drops.append(at_12 - outcome.score)
     assert min(drops) > 0 and sum(drops) / len(drops) >= 10, drops
+
+
+def test_difficulty_is_felt_by_good_play_not_only_by_random_play() -> None:
+    """Each level moves the hedge's result, not only its starting values: gentle > standard > hard, by margins."""
+    sc = load_ok(DEFAULT)
+    means = {level: sum(r.score for r in simulate(sc, "hedge", 0, 30, level, DEFAULT)) / 30
+             for level in ("gentle", "standard", "hard")}
+    assert means["gentle"] > means["standard"] + 3 and means["standard"] > means["hard"] + 8, means
