@@ -14,7 +14,7 @@ import pytest
 
 from gaiko_game.cli.main import main
 from gaiko_game.cli.textplay import Read, run_text
-from gaiko_game.core import Scenario
+from gaiko_game.core import IllegalChoice, Scenario
 from gaiko_game.present.actions import orders
 from gaiko_game.session.seeding import new_game
 from tests.conftest import NORTHERN, ROOT
@@ -356,3 +356,20 @@ def test_wrong_terminal_input_says_what_was_meant(lang: str, expected: list[str]
     run_text(DEFAULT, 1, lang, read=Script(["x 9", "i", "6", "x 2"]), write=out.append)
     for line in expected:
         assert line in out, (line, out[-12:])
+
+
+def test_c_shows_what_each_announced_answer_would_do_before_the_actions(data: Path) -> None:
+    out: list[str] = []
+    run_text(DEFAULT, 2026, "en", read=Script(["1", "2", "e", "c"]), write=out.append)
+    at = out.index("This turn's headline (answered after your actions):", out.index("  (c shows what each answer would do)")
+                   - 6)
+    answers = [line for line in out[at:] if line.startswith("    - ")]
+    assert len(answers) == 4 and all(" · " in a for a in answers)
+    assert "    - Seek talks and offer joint monitoring (1 DC) · Prosperity +3, US Commitment -2, Relation with China +4" \
+        in answers
+    from tests.conftest import load_ok
+
+    game = new_game(load_ok(DEFAULT), 2026)
+    with pytest.raises(IllegalChoice) as refusal:
+        game.preview_answer("china_seafood_ban", "seek_talks_with_china")  # nothing is announced on turn 1
+    assert "headline has no answer" in str(refusal.value)

@@ -500,9 +500,11 @@ def test_the_headline_strip_announces_the_turns_crisis_and_its_costs_before_the_
     assert campaign.board.strip.colliderect(strip) and campaign.board.strip.bottom <= campaign.board.map_rect.y
     hover(app, strip.center)
     tip = campaign.tooltip()
-    assert tip[0] == f"{kind}: {w.name(f'event.{ev.id}.title')}" and any(t.endswith(cost) for t in tip)
+    assert tip[0] == f"{kind}: {w.name(f'event.{ev.id}.title')}" and any(cost + " · " in t for t in tip)
     press(app, pygame.K_e)  # the same event is answered after the actions, in the crisis dialog
     assert isinstance(app.screen, CrisisScreen) and app.screen.card.id == ev.id
+    # nothing was done in between: the headline's tooltip already showed each answer as the dialog now does
+    assert all(c.line in tip for c in app.screen.card.choices if c.enabled)
 
 
 @pytest.mark.parametrize("lang,word", [("en", "Opportunity"), ("ja", "好機")])

@@ -20,6 +20,7 @@ from gaiko_game.core import Change, Refusal, Texts, TurnReport, UnknownDifficult
 from gaiko_game.present.actions import action_rows, orders
 from gaiko_game.present.crisis import crisis_card
 from gaiko_game.present.debrief import debrief
+from gaiko_game.present.headline import headline
 from gaiko_game.present.hud import header, hud
 from gaiko_game.present.inspect import dependence, meaning, relations, why, why_keys, why_unknown
 from gaiko_game.present.programmes import programmes
@@ -114,6 +115,8 @@ class TextGame:
             self._lines(relations(self.campaign.game, w))
         elif head == "d" and not rest:
             self._lines(dependence(self.campaign.game, w))
+        elif head == "c" and not rest:
+            self._lines(headline(self.campaign.game, w).full(), indent="")
         elif head == "u" and not rest:
             self.undo()
         elif head == "x" and not rest:

@@ -347,6 +347,15 @@ class Game:
         legal = self.legal_choices()
         return ev.default if ev.default in legal else (legal[0] if legal else None)
 
+    def preview_answer(self, event_id: str, choice_id: str) -> Preview:
+        """What an answer to one of this turn's announced crises would change on today's numbers (it is chosen after
+        the actions, so what the player does first can still change it)."""
+        ev = next((e for e in self.announced if e.id == event_id), None)
+        c = ev.choice(choice_id) if ev else None
+        if ev is None or c is None:
+            raise IllegalChoice(Msg.of("refuse.not_announced", event=event_id, choice=choice_id), self.scenario.loc)
+        return preview(self._b, c, self._odds(c.odds, None), None)
+
     def preview_choice(self, choice_id: str) -> Preview:
         """What a choice of the pending crisis would change, its odds, and why it is unavailable if it is."""
         ev = self.pending_crisis

@@ -87,6 +87,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "refuse.cooldown_one": {"ja": "準備中です: 次のターンに再び使えます。", "en": "Still recovering: usable again next turn."},
     "refuse.requires": {"ja": "条件を満たしていません: {inner}。", "en": "Requirements not met: {inner}."},
+    "refuse.not_announced": {"ja": "今ターンの予告に「{event}」の対応「{choice}」はありません。",
+                             "en": "This turn's headline has no answer “{choice}” to “{event}”."},
     "refuse.unknown_event": {
         "ja": "「{event}」という出来事はこのシナリオにありません。",
         "en": "This scenario has no event called “{event}”.",

@@ -31,6 +31,8 @@ class HeadlineItem:
     """Each answer's name with its cost: "Reinforce patrols (1 DC)"."""
     answers: str
     """The answers on one line: "Answers: A (1 DC) · B · C"."""
+    details: tuple[str, ...] = ()
+    """Each answer with its cost and what it would change on today's numbers (the crisis card's lines)."""
 
 
 @dataclass(frozen=True)
@@ -40,13 +42,23 @@ class Headline:
     title: str
     items: tuple[HeadlineItem, ...]
     empty: str
+    more: str = ""
+    """How to see the answers' effects in the terminal ("c shows…"), printed under the headline."""
+
+    def full(self) -> list[str]:
+        """Every announced item in full: heading, scene, what it did at once, each answer with its effects."""
+        out = [self.title] if self.items else [self.empty]
+        for item in self.items:
+            out += [f"  {item.heading}", f"    {item.text}", *([f"    {item.immediate}"] if item.immediate else []),
+                    *(f"    - {d}" for d in item.details)]
+        return out
 
     def lines(self) -> list[str]:
         """The headline as the terminal prints it (nothing when nothing is announced)."""
         out = [self.title] if self.items else []
         for item in self.items:
             out += [f"  {item.heading}", *([f"    {item.immediate}"] if item.immediate else []), f"    {item.answers}"]
-        return out
+        return out + ([f"  {self.more}"] if self.items and self.more else [])
 
 
 def heading(w: Words, ev: EventDef) -> str:
@@ -67,8 +79,13 @@ def headline(game: Game, w: Words) -> Headline:
     for ev in game.announced:
         choices = tuple(w.ui("headline.choice_cost", name=w.name(f"event.{ev.id}.choice.{c.id}"), cost=c.cost)
                         if c.cost else w.name(f"event.{ev.id}.choice.{c.id}") for c in ev.choices)
+        details = []
+        for c in ev.choices:
+            effects = w.join(list(w.preview(game.preview_answer(ev.id, c.id)))) or w.ui("word.no_changes")
+            cost = w.ui("crisis.cost", cost=c.cost) if c.cost else ""
+            details.append(w.ui("crisis.line", name=w.name(f"event.{ev.id}.choice.{c.id}"), cost=cost, effects=effects))
         items.append(HeadlineItem(ev.id, w.name(f"event.{ev.id}.title"), ev.opportunity,
                                   w.ui("headline.opportunity" if ev.opportunity else "headline.crisis"),
                                   heading(w, ev), w.name(f"event.{ev.id}.text"), immediate(game, w, ev), choices,
-                                  w.ui("headline.answers", choices=" · ".join(choices))))
-    return Headline(w.ui("headline.title"), tuple(items), w.ui("headline.none"))
+                                  w.ui("headline.answers", choices=" · ".join(choices)), tuple(details)))
+    return Headline(w.ui("headline.title"), tuple(items), w.ui("headline.none"), w.ui("headline.more"))

@@ -84,6 +84,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "crisis.title": {"ja": "危機: {title}", "en": "Crisis: {title}"},
     "crisis.opportunity_title": {"ja": "好機: {title}", "en": "Opportunity: {title}"},
     "crisis.immediate": {"ja": "発生時に: {changes}", "en": "When it broke: {changes}"},
+    "headline.more": {"ja": "(c で各対応の効果を表示します)", "en": "(c shows what each answer would do)"},
     "crisis.line": {"ja": "{name}{cost} · {effects}", "en": "{name}{cost} · {effects}"},
     "crisis.cost": {"ja": "({cost} 外交資本)", "en": " ({cost} DC)"},
     "crisis.off": {"ja": "(選べません) {name} — {reason}", "en": "(not possible) {name} — {reason}"},
@@ -192,8 +193,8 @@ STRINGS: dict[str, dict[str, str]] = {
                          "en": "number: choose that response / i: background / save: save / q: quit (it autosaves)"},
     "term.bad_input": {"ja": "「{text}」は分かりません。h でヘルプを表示します。", "en": "“{text}” is not understood. Type h for help."},
     "term.help": {
-        "ja": "番号: 行動をとる / e: ターン終了 / i 番号: 解説 / s: 状況 / a: 各国との関係 / d: 依存先 / x: 継続中の施策(x 番号 で取りやめ)/ w 名前: 数値の意味と変化の理由(例 w {example})/ u: 一つ戻す / save: 保存 / q: 終了",
-        "en": "number: take an action / e: end the turn / i number: background / s: status / a: relations / d: dependence / x: programmes in force (x number withdraws one) / w name: what a number means and why it changed (e.g. w {example}) / u: undo / save: save / q: quit",
+        "ja": "番号: 行動をとる / e: ターン終了 / i 番号: 解説 / s: 状況 / c: 予告された危機の全対応と効果 / a: 各国との関係 / d: 依存先 / x: 継続中の施策(x 番号 で取りやめ)/ w 名前: 数値の意味と変化の理由(例 w {example})/ u: 一つ戻す / save: 保存 / q: 終了",
+        "en": "number: take an action / e: end the turn / i number: background / s: status / c: the headline's answers and their effects / a: relations / d: dependence / x: programmes in force (x number withdraws one) / w name: what a number means and why it changed (e.g. w {example}) / u: undo / save: save / q: quit",
     },
     "term.actions": {"ja": "行動:", "en": "Actions:"},
     "term.quit_confirm": {"ja": "本当に終了しますか? (y/n) > ", "en": "Really quit? (y/n) > "},

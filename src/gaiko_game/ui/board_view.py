@@ -277,7 +277,7 @@ class BoardView:
             return []
         shown = self.headline.items[index:] if index == 1 else self.headline.items[index:index + 1]  # the last row
         lines = [x for item in shown for x in (item.heading, item.text, *([item.immediate] if item.immediate else []),
-                                                *item.choices)]  # holds every item the strip had no room for
+                                                *item.details)]  # holds every item the strip had no room for
         return [*lines, w.ui("win.headline_hint")]
 
 
