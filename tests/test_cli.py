@@ -337,7 +337,8 @@ def test_replay_verify_accepts_changed_files_that_do_not_change_the_game(tmp_pat
     rules.write_text(rules.read_text(encoding="utf-8") + "\n# a note for modders\n", encoding="utf-8")
     assert main(["replay", str(path), "--verify", "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "verified — the scenario's files have changed since this save, but every decision replays" in out
+    assert "verified — the scenario this save records differs from the one installed (its files changed, or the save " \
+           "was edited), but every decision replays" in out
     scenario = folder / "scenario.yaml"
     text = scenario.read_text(encoding="utf-8")
     assert "{id: security, start: 50," in text  # a different start: the same decisions reach another state

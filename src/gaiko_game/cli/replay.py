@@ -29,12 +29,8 @@ def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) 
             print(old_timeline(*old, lang))
         return 1
     game = opened.campaign.game
-    if opened.notice is not None and verify and _same_game(save, game):
-        w = words(game.scenario, lang)
-        replayed = w.join([f"{w.meter(m)} {v}" for m, v in game.view.meters().items()])
-        print(f"{save}: " + w.ui("replay.verified_changed", turn=game.turn, meters=replayed))
-        return 0
-    if opened.notice is not None:
+    same = opened.notice is not None and verify and _same_game(save, game)
+    if opened.notice is not None and not same:
         sys.stderr.write(f"{save}: {opened.notice.text(lang)}\n")
         if verify:
             return 1
@@ -42,7 +38,8 @@ def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) 
         w = words(game.scenario, lang)
         replayed = w.join([f"{w.meter(m)} {v}" for m, v in game.view.meters().items()])
         if game.turn == info.turn and game.view.meters() == info.meters:
-            print(f"{save}: " + w.ui("replay.verified", turn=game.turn, meters=replayed))
+            print(f"{save}: " + w.ui("replay.verified_changed" if same else "replay.verified", turn=game.turn,
+                                     meters=replayed))
             return 0
         saved = w.join([f"{w.meter(m)} {v}" for m, v in info.meters.items()])
         print(f"{save}: " + w.ui("replay.mismatch", saved_turn=info.turn, saved=saved, turn=game.turn, meters=replayed))

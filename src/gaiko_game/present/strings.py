@@ -153,10 +153,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "replay.verified": {"ja": "検証済み — ターン {turn}({meters})まで保存どおりに再現され、状態ハッシュも一致しました",
                         "en": "verified — replays to turn {turn} ({meters}) and the saved state hash"},
     "replay.verified_changed": {
-        "ja": "検証済み — シナリオのファイルはこのセーブの後で変わりましたが、すべての決定が再現され、ターン {turn}({meters})"
-              "の状態ハッシュも保存どおりです(この変更はこのゲームに影響しません)",
-        "en": "verified — the scenario's files have changed since this save, but every decision replays to turn {turn} "
-              "({meters}) and the saved state hash (the change does not touch this game)"},
+        "ja": "検証済み — このセーブが記録したシナリオの指紋は今のシナリオと違います(ファイルが変わったか、セーブが書き換え"
+              "られました)が、すべての決定がターン {turn}({meters})まで再現され、状態ハッシュも保存どおりです",
+        "en": "verified — the scenario this save records differs from the one installed (its files changed, or the "
+              "save was edited), but every decision replays to turn {turn} ({meters}) and the saved state hash"},
     "replay.mismatch": {"ja": "不一致 — 保存はターン {saved_turn}({saved})、再現はターン {turn}({meters})",
                         "en": "MISMATCH — saved at turn {saved_turn} ({saved}), replayed to turn {turn} ({meters})"},
     # the advisor
