@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import random
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 
 from gaiko_game.cli.replay import run_replay
 from gaiko_game.core import Scenario
-from gaiko_game.session import saves
+from gaiko_game.session import safefile, saves
 from gaiko_game.session.campaign import Campaign, Source, open_save
 from gaiko_game.session.seeding import new_game
 from tests.conftest import FIXTURES, ROOT
@@ -185,3 +186,80 @@ def test_a_hand_edited_log_is_refused_clearly(default: Scenario, data: Path) -> 
     path.write_text(path.read_text().replace('"end"', '"fly_to_the_moon"', 1))
     with pytest.raises(saves.BadSave, match="does not replay on this scenario: This scenario has no action"):
         open_save(path)
+
+
+def _turn(c: Campaign) -> None:
+    """Play one turn through the campaign (so it autosaves): the first legal action, default answers."""
+    legal = c.game.legal_actions()
+    if legal:
+        c.apply(legal[0])
+    report = c.end_turn()
+    while report is None:
+        report = c.choose(c.game.default_choice() or "")
+
+
+@pytest.mark.parametrize(("code", "words"), [(errno.ENOSPC, "No space left on device"),
+                                              (errno.EROFS, "Read-only file system")])
+def test_a_full_or_read_only_disk_during_autosaves_loses_no_earlier_save(
+        default: Scenario, data: Path, monkeypatch: pytest.MonkeyPatch, code: int, words: str) -> None:
+    c = Campaign.new(default, Source(bundled=default.id), seed=8)
+    for _ in range(3):
+        _turn(c)
+    before = {p.name: p.read_bytes() for p in c.folder.iterdir()}
+    assert set(before) == {"autosave-1.json", "autosave-2.json", "autosave-3.json"}
+
+    def failing(*_: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    fsync = os.fsync
+    monkeypatch.setattr(safefile.os, "fsync", failing)  # the disk refuses every write from now on
+    for _ in range(3):
+        _turn(c)
+        assert c.last_save is not None and c.save_problem == f"{c.folder}: {words}"
+    assert {p.name: p.read_bytes() for p in c.folder.iterdir()} == before  # every earlier save, untouched; no stray file
+    monkeypatch.setattr(safefile.os, "fsync", fsync)
+    opened = open_save(c.folder / "autosave-1.json")
+    assert opened.notice is None and opened.campaign.game.turn == 4
+    assert c.autosave() is not None and c.save_problem is None  # space again: saving resumes
+
+
+def test_a_failed_save_is_told_in_the_terminal_in_the_players_language(
+        data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gaiko_game.cli.textplay import run_text
+
+    def failing(*_: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(safefile.os, "fsync", failing)
+    out: list[str] = []
+    answers = iter(["e", "1", "q", "y"])
+    run_text(ROOT / "scenarios" / "indo_pacific_2025", 8, "ja", read=lambda _: next(answers), write=out.append)
+    text = "\n".join(out)
+    assert any(line.startswith("保存できませんでした(") and "No space left on device" in line
+               and line.endswith("それまでのセーブはすべて残っています。") for line in out), text[-500:]
+
+
+def test_a_picture_or_setting_that_cannot_be_written_is_never_claimed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "pictures" / "debrief.png"
+
+    def refused(*_: object, **__: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    mkstemp = safefile.tempfile.mkstemp
+    monkeypatch.setattr(safefile.tempfile, "mkstemp", refused)
+    with pytest.raises(OSError):
+        safefile.write_atomic(target, b"\x89PNG")
+    assert not target.exists()
+    monkeypatch.setattr(safefile.tempfile, "mkstemp", mkstemp)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(b"old picture")
+
+    def short(fd: int) -> os.stat_result:
+        real = os.stat(tmp_path)
+        return os.stat_result((real.st_mode, 0, 0, 1, 0, 0, 1, 0, 0, 0))  # one byte landed
+
+    monkeypatch.setattr(safefile.os, "fstat", short)
+    with pytest.raises(OSError, match="only 1 of 4 bytes"):
+        safefile.write_atomic(target, b"\x89PNG")
+    assert target.read_bytes() == b"old picture" and [p.name for p in target.parent.iterdir()] == ["debrief.png"]

@@ -166,7 +166,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "advisor.even": {"ja": "指標はほぼ同じですが、バランスがよくなります", "en": "about the same meters, better balance"},
     # saves
     "saves.saved": {"ja": "保存しました: {path}", "en": "Saved: {path}"},
-    "saves.failed": {"ja": "保存できませんでした: {why}", "en": "Could not save: {why}"},
+    "saves.failed": {"ja": "保存できませんでした({why})。それまでのセーブはすべて残っています。",
+                     "en": "Could not save ({why}); every earlier save is kept."},
     "saves.autosave": {"ja": "自動保存 {n}", "en": "Autosave {n}"},
     "saves.quicksave": {"ja": "クイックセーブ", "en": "Quick save"},
     "saves.line": {"ja": "{scenario} · ターン {turn} · {when} · {slot}", "en": "{scenario} · turn {turn} · {when} · {slot}"},

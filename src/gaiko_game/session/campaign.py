@@ -152,7 +152,7 @@ class Campaign:
         try:
             path = saves.write_slot(self.folder, slot, self.data())
         except OSError as e:
-            self.save_problem = f"{e.strerror or e}"
+            self.save_problem = f"{self.folder}: {e.strerror or e}"  # where, and why
             return None
         self.last_save, self.save_problem = path, None
         return path

@@ -23,6 +23,7 @@ import platformdirs
 
 from gaiko_game.core import Msg, Texts
 from gaiko_game.core.text import Loc
+from gaiko_game.session.safefile import write_atomic
 from gaiko_game.session.strings import table
 
 FORMAT = 4
@@ -87,18 +88,8 @@ class SaveInfo:
 
 
 def write_json(path: Path, data: dict[str, object]) -> None:
-    """Write JSON to ``path`` atomically: a synced temporary file, renamed into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        tmp.replace(path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write JSON to ``path`` all at once or not at all (see :func:`~gaiko_game.session.safefile.write_atomic`)."""
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def write_slot(folder: Path, slot: str, data: dict[str, object]) -> Path:

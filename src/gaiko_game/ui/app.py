@@ -7,6 +7,7 @@ way back to the title — never a silent exit, never a lost turn.
 
 from __future__ import annotations
 
+import io
 import os
 import traceback
 from datetime import datetime
@@ -18,6 +19,7 @@ from gaiko_game import __version__
 from gaiko_game.core import Scenario
 from gaiko_game.present.words import Words, words
 from gaiko_game.session.campaign import Campaign, Source
+from gaiko_game.session.safefile import write_atomic
 from gaiko_game.session.saves import data_dir
 from gaiko_game.ui import navigation, theme
 from gaiko_game.ui import settings as settings_mod
@@ -215,8 +217,9 @@ class App:
     def screenshot(self, path: Path) -> bool:
         """Save what the window shows now as a PNG; False when the file could not be written."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            pygame.image.save(self.surface, str(path))
-            return path.is_file() and path.stat().st_size > 0
+            png = io.BytesIO()
+            pygame.image.save(self.surface, png, "png")
+            write_atomic(path, png.getvalue())  # all of it or nothing: never a 0-byte picture said to be saved
+            return True
         except (OSError, pygame.error):
             return False

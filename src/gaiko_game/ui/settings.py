@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from gaiko_game.session.safefile import write_atomic
+
 SCALES = (1.0, 1.25, 1.5, 2.0)
 LANGS = ("ja", "en")
 
@@ -70,10 +72,5 @@ def save(settings: Settings) -> Path:
     folder = config_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "settings.json"
-    tmp = path.with_name("settings.json.tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(asdict(settings), f, indent=1)
-        f.flush()
-        os.fsync(f.fileno())
-    tmp.replace(path)
+    write_atomic(path, json.dumps(asdict(settings), indent=1).encode("utf-8"))
     return path
