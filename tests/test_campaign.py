@@ -147,7 +147,7 @@ def test_a_failed_autosave_never_costs_an_older_one(default: Scenario, data: Pat
 
     monkeypatch.setattr(os, "fsync", full_disk)
     play(c, 2)  # two more turns, both autosaves fail
-    assert c.save_problem == "No space left on device"
+    assert c.save_problem == f"{c.folder}: No space left on device"
     assert {p.name: p.read_bytes() for p in c.folder.glob("*.json")} == before and not list(c.folder.glob("*.tmp"))
 
 
