@@ -263,3 +263,54 @@ def test_a_picture_or_setting_that_cannot_be_written_is_never_claimed(
     with pytest.raises(OSError, match="only 1 of 4 bytes"):
         safefile.write_atomic(target, b"\x89PNG")
     assert target.read_bytes() == b"old picture" and [p.name for p in target.parent.iterdir()] == ["debrief.png"]
+
+
+def _hostile(kind: str, good: dict[str, object], folder: Path) -> Path:
+    """A save file made hostile in one way (the reliability review's reproducers)."""
+    path = folder / "autosave-1.json"
+    data = dict(good)
+    if kind == "too_big":
+        path.write_text(json.dumps(data) + " " * (saves.MAX_BYTES + 1), encoding="utf-8")
+    elif kind == "deep":
+        path.write_text('{"format": 4, "x": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    elif kind == "long_digits":
+        path.write_text(json.dumps(data).replace(f'"seed": {good["seed"]}', '"seed": ' + "7" * 5000), encoding="utf-8")
+    elif kind == "link":
+        target = folder / "elsewhere.json"
+        target.write_text(json.dumps(data), encoding="utf-8")
+        path.symlink_to(target)
+    else:
+        field, value = {"seed_bool": ("seed", True), "turn_bool": ("turn", True), "negative_turn": ("turn", -1),
+                        "long_name": ("scenario", "x" * 300), "huge_seed": ("seed", 2**80),
+                        "log_not_text": ("log", [1, 2])}[kind]
+        data[field] = value
+        path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("kind", "said"), [
+    ("too_big", "autosave-1.json is too big to be a save (1,00"),
+    ("deep", "autosave-1.json cannot be read (too deeply nested)."),
+    ("long_digits", "autosave-1.json cannot be read (Exceeds the limit"),
+    ("link", "autosave-1.json is a link; links in the saves folder are not followed."),
+    ("seed_bool", "autosave-1.json is damaged: 'seed' is missing or wrong."),
+    ("turn_bool", "autosave-1.json is damaged: 'turn' is missing or wrong."),
+    ("negative_turn", "autosave-1.json is damaged: 'turn' is missing or wrong."),
+    ("long_name", "autosave-1.json is damaged: 'scenario' is missing or wrong."),
+    ("huge_seed", "autosave-1.json is damaged: 'seed' is missing or wrong."),
+    ("log_not_text", "autosave-1.json is damaged: 'log' is missing or wrong."),
+])
+def test_a_hostile_save_is_refused_with_a_sentence_at_every_door(default: Scenario, data: Path, kind: str, said: str,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    good = json.loads(_saved(default, data).read_text(encoding="utf-8"))
+    folder = data / "saves" / "hostile"
+    folder.mkdir(parents=True)
+    path = _hostile(kind, good, folder)
+    with pytest.raises(saves.BadSave) as refusal:
+        saves.read(path)
+    assert refusal.value.text("en").startswith(said), refusal.value.text("en")
+    assert run_replay(path, None, True, "en") == 1  # the command line's door
+    out = capsys.readouterr()
+    assert said in out.err and "Traceback" not in out.out + out.err
+    found, problems = saves.listing()  # the title screen's and Load's door: the rest still listed
+    assert any(p.text("en").startswith(said) for p in problems) and all(s.path != path for s in found)

@@ -115,13 +115,19 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+MAX_BYTES = 1_000_000
+"""The largest file read as a save (a 24-turn campaign's is about 3 KB), checked before reading it."""
+_LIMITS: dict[str, tuple[type, int]] = {"campaign": (str, 200), "scenario": (str, 200), "content_hash": (str, 200),
+                                        "seed": (int, 2**64 - 1), "log": (list, 100_000), "turn": (int, 100_000),
+                                        "difficulty": (str, 200), "source": (dict, 10)}
+"""Each field a save must have: its type and its bound (the largest value, or the longest length)."""
+
+
 def read(path: Path) -> dict[str, object]:
-    """A save's data, checked for shape (raises :class:`BadSave`)."""
+    """A save's data, checked for shape before anything is replayed (raises :class:`BadSave`): not a link, not
+    larger than :data:`MAX_BYTES`, valid JSON of bounded depth, every field of its type and within its bound."""
     file = path.name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise BadSave(Msg.of("save.unreadable", file=file, why=str(e))) from None
+    data = _load(path)
     if not isinstance(data, dict) or not isinstance(data.get("format"), int):
         raise BadSave(Msg.of("save.not_a_save", file=file))
     if data["format"] > FORMAT:
@@ -129,11 +135,39 @@ def read(path: Path) -> dict[str, object]:
     if data["format"] < FORMAT:
         made_by = str(data.get("version") or MADE_BY.get(data["format"], f"save format {data['format']}"))
         raise BadSave(Msg.of("save.older_rules", file=file, format=data["format"], version=made_by))
-    for key, kind in (("campaign", str), ("scenario", str), ("content_hash", str), ("seed", int), ("log", list),
-                      ("turn", int), ("difficulty", str), ("source", dict)):
-        if not isinstance(data.get(key), kind) or isinstance(data.get(key), bool):
+    for key, (kind, bound) in _LIMITS.items():
+        value = data.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool) or not _within(value, bound):
             raise BadSave(Msg.of("save.damaged", file=file, field=key))
+    log = data["log"]
+    assert isinstance(log, list)
+    if not all(isinstance(d, str) and len(d) <= 200 for d in log):
+        raise BadSave(Msg.of("save.damaged", file=file, field="log"))
     return data
+
+
+def _load(path: Path) -> object:
+    """A save file's JSON, read only when it is no link and no larger than :data:`MAX_BYTES` (raises BadSave)."""
+    file = path.name
+    if path.is_symlink():
+        raise BadSave(Msg.of("save.link", file=file))
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise BadSave(Msg.of("save.too_big", file=file, size=size, limit=MAX_BYTES))
+        return json.loads(path.read_text(encoding="utf-8"))
+    except BadSave:
+        raise
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as e:  # ValueError: JSON, or a 5,000-digit int
+        why = "too deeply nested" if isinstance(e, RecursionError) else str(e)[:200]
+        raise BadSave(Msg.of("save.unreadable", file=file, why=why)) from None
+
+
+def _within(value: object, bound: int) -> bool:
+    """Whether a number lies in 0..bound, or a text, list or map is at most ``bound`` long."""
+    if isinstance(value, int):
+        return 0 <= value <= bound
+    return len(value) <= bound if isinstance(value, (str, list, dict)) else False
 
 
 def old_log(path: Path) -> tuple[str, list[list[str]]] | None:
@@ -142,8 +176,8 @@ def old_log(path: Path) -> tuple[str, list[list[str]]] | None:
     Older saves cannot be replayed into the new rules, but what the player decided can still be read.
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        data = _load(path)
+    except BadSave:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("log"), list) or not isinstance(data.get("format"), int):
         return None

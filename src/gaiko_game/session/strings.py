@@ -6,6 +6,10 @@ from gaiko_game.core.strings import STRINGS as CORE
 
 STRINGS: dict[str, dict[str, str]] = {
     "save.unreadable": {"ja": "{file} を読み込めません({why})。", "en": "{file} cannot be read ({why})."},
+    "save.too_big": {"ja": "{file} は大きすぎます({size:,} バイト。セーブは最大 {limit:,} バイトです)。",
+                     "en": "{file} is too big to be a save ({size:,} bytes; a save is at most {limit:,})."},
+    "save.link": {"ja": "{file} はリンクです。セーブのフォルダーにあるリンクはたどりません。",
+                  "en": "{file} is a link; links in the saves folder are not followed."},
     "save.not_a_save": {"ja": "{file} は外交のセーブデータではありません。", "en": "{file} is not a Gaikō save."},
     "save.newer": {
         "ja": "{file} は新しい版の外交で作られました(セーブ形式 {format})。ゲームを更新すると読み込めます。",
