@@ -374,3 +374,13 @@ def test_c_shows_what_each_announced_answer_would_do_before_the_actions(data: Pa
     with pytest.raises(IllegalChoice) as refusal:
         game.preview_answer("china_seafood_ban", "seek_talks_with_china")  # nothing is announced on turn 1
     assert "headline has no answer" in str(refusal.value)
+
+
+def test_the_terminal_never_dies_on_input(data: Path) -> None:
+    """Very long numbers, control characters, odd digits and long lines get an answer, never a traceback."""
+    out: list[str] = []
+    hostile = ["9" * 5000, "i " + "9" * 5000, "x 99999999", "\x01\x02", "²", "①", "e" * 10_000, "w " + "x" * 3000, ""]
+    assert run_text(DEFAULT, 1, "en", read=Script(hostile), write=out.append) == 0
+    text = "\n".join(out)
+    assert text.count("There is no number 99999999….") == 3 and "\x01" not in text
+    assert "“??” is not understood" in text and "“" + "e" * 40 + "…” is not understood" in text

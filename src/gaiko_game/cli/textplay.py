@@ -97,7 +97,10 @@ class TextGame:
     def command(self, text: str) -> bool:
         """Handle one (normalised) command; False means the player quit."""
         w, head, rest = self.w, text[:1], text[1:].strip()
-        if text.isdigit():
+        number = rest if head in ("i", "x") else text
+        if number.isdigit() and len(number) > 6:  # no menu is that long; int() of 5,000 digits would raise
+            self.write(w.ui("term.no_such_number", n=number[:8] + "…"))
+        elif text.isdigit():
             self.take(int(text))
         elif text == "save":
             self.save()
@@ -128,7 +131,8 @@ class TextGame:
         elif head == "q" and not rest:
             return not self.confirm_quit()
         elif text:
-            self.write(w.ui("term.bad_input", text=text))
+            shown = "".join(c if c.isprintable() else "?" for c in text)  # never echo control characters
+            self.write(w.ui("term.bad_input", text=shown if len(shown) <= 40 else shown[:40] + "…"))
         return True
 
     def _lines(self, lines: list[str], indent: str = "  ") -> None:
