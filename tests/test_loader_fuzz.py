@@ -6,10 +6,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gaiko_game.scenario.loader import load
+from gaiko_game.scenario.yamlsafe import parse
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 FILES = sorted(str(p.relative_to(MINI)) for p in MINI.rglob("*.yaml"))
@@ -54,3 +56,28 @@ def test_scenario_file_of_the_wrong_shape(tmp_path: Path) -> None:
     (folder / "scenario.yaml").write_text("- just\n- a list\n")
     result = load(folder)
     assert [(d.code, d.line) for d in result.diagnostics] == [("wrong-type", 1)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("lat: 2025-13-01\n", "f.yaml:1:6: error[yaml-tag]: '2025-13-01' is a YAML 'timestamp', which a scenario does not use"),
+    ("a: 2025-01-01\n", "f.yaml:1:4: error[yaml-tag]: '2025-01-01' is a YAML 'timestamp'"),
+    ("a: !!timestamp soon\n", "f.yaml:1:4: error[yaml-tag]: 'soon' is a YAML 'timestamp'"),
+    ("a: !!int five\n", "f.yaml:1:4: error[bad-number]: 'five' is not a whole number a scenario can use"),
+    ("a:\n  b: " + "7" * 5000 + "\n", "f.yaml:2:6: error[bad-number]: '" + "7" * 40 + "…' is not a whole number"),
+    ("a: !!float abc\n", "f.yaml:1:4: error[bad-number]: 'abc' is not a number a scenario can use"),
+    ("a: !!bool maybe\n", "f.yaml:1:4: error[bad-value]: 'maybe' is not true or false"),
+    ("a: !!binary aGVsbG8=\n", "f.yaml:1:4: error[yaml-tag]: 'aGVsbG8=' is a YAML 'binary'"),
+    ("a: !!set {x}\n", "f.yaml:1:4: error[yaml-tag]: a YAML 'set' collection is not part of a scenario"),
+    ("a: !!python/object:os.system {}\n", "f.yaml:1:4: error[yaml-tag]: a YAML 'python/object:os.system' collection"),
+])
+def test_only_plain_values_make_a_scenario(text: str, expected: str) -> None:
+    """The reliability review's tracebacks (dates, !! tags, huge integers) are located errors, before building."""
+    doc, diagnostics = parse(text, "f.yaml")
+    assert doc is None and len(diagnostics) == 1 and diagnostics[0].format().startswith(expected), diagnostics
+
+
+def test_plain_values_of_every_kind_still_read() -> None:
+    doc, diagnostics = parse("a: 1.5\nb: .inf\nc: 0x1F\nd: 1_000\ne: yes\nf: ~\ng: '2025-13-01'\nh: -3\n", "f.yaml")
+    assert diagnostics == [] and doc is not None
+    assert doc.data == {"a": 1.5, "b": float("inf"), "c": 31, "d": 1000, "e": True, "f": None, "g": "2025-13-01",
+                        "h": -3}

@@ -9,6 +9,7 @@ values built, together with a map from each value's path to its line and column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,14 @@ MAX_NODES = 200_000
 MAX_DEPTH = 40
 
 Path_ = tuple[str | int, ...]
+
+_YAML = "tag:yaml.org,2002:"
+CORE_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null", "map", "seq"))
+"""The only types a scenario is made of: text, numbers, true/false, nothing, lists and maps."""
+_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*|0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+)")
+_FLOAT_WORDS = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_BOOLS = frozenset(("yes", "no", "true", "false", "on", "off"))
+MAX_DIGITS = 30
 
 
 @dataclass
@@ -120,6 +129,11 @@ def _check(root: yaml.Node) -> None:
             return sizes[key]
         if depth > MAX_DEPTH:
             raise _Rejected("too-deep", f"nesting deeper than {MAX_DEPTH} levels", node.start_mark)
+        if isinstance(node, yaml.ScalarNode):
+            _scalar(node)
+        elif node.tag not in CORE_TAGS:
+            raise _Rejected("yaml-tag", f"a YAML '{node.tag.removeprefix(_YAML)}' collection is not part of a scenario",
+                            node.start_mark, "use a plain list or map")
         on_path.add(key)
         total = 1
         if isinstance(node, yaml.MappingNode):
@@ -136,6 +150,33 @@ def _check(root: yaml.Node) -> None:
         return total
 
     walk(root, 0)
+
+
+def _scalar(node: yaml.ScalarNode) -> None:
+    """Refuse a value that is not text, a well-formed number of bounded size, true/false or nothing (no dates, no
+    binary, no ``!!`` tags that would fail or surprise when the value is built)."""
+    tag, value = node.tag, node.value
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    if tag not in CORE_TAGS:
+        kind = tag.removeprefix(_YAML)
+        hint = ("a date-like value is read as a date: put it in quotes if it is text, or write the number"
+                if kind == "timestamp" else "write plain text, a number, true/false or a list or map")
+        raise _Rejected("yaml-tag", f"'{shown}' is a YAML '{kind}', which a scenario does not use", node.start_mark,
+                        hint)
+    digits = value.replace("_", "")
+    if tag == _YAML + "int" and (len(digits) > MAX_DIGITS or not _INT.fullmatch(value)):
+        raise _Rejected("bad-number", f"'{shown}' is not a whole number a scenario can use (at most {MAX_DIGITS} digits)",
+                        node.start_mark, "write a plain whole number such as 5")
+    if tag == _YAML + "float" and not _FLOAT_WORDS.fullmatch(value):
+        try:
+            ok = len(digits) <= 2 * MAX_DIGITS and float(digits) == float(digits)
+        except ValueError:
+            ok = False
+        if not ok:
+            raise _Rejected("bad-number", f"'{shown}' is not a number a scenario can use", node.start_mark,
+                            "write a plain number such as 0.25")
+    if tag == _YAML + "bool" and value.lower() not in _BOOLS:
+        raise _Rejected("bad-value", f"'{shown}' is not true or false", node.start_mark, "write true or false")
 
 
 def _record(node: yaml.Node, path: Path_, doc: Document, seen: set[int]) -> None:
