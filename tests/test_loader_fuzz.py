@@ -81,3 +81,23 @@ def test_plain_values_of_every_kind_still_read() -> None:
     assert diagnostics == [] and doc is not None
     assert doc.data == {"a": 1.5, "b": float("inf"), "c": 31, "d": 1000, "e": True, "f": None, "g": "2025-13-01",
                         "h": -3}
+
+
+def test_did_you_mean_stays_right_and_compares_few_spellings_among_thousands(monkeypatch: pytest.MonkeyPatch) -> None:
+    import difflib
+
+    from gaiko_game.scenario import diagnostics
+
+    choices = [f"event.e{i}.choice.c{j}" for i in range(1000) for j in range(5)]
+    pools: list[int] = []
+    real = difflib.get_close_matches
+
+    def counted(word: str, pool: list[str], n: int, cutoff: float) -> list[str]:
+        pools.append(len(pool))
+        return real(word, pool, n=n, cutoff=cutoff)
+
+    monkeypatch.setattr(diagnostics.difflib, "get_close_matches", counted)
+    assert diagnostics.did_you_mean("event.e412.choice.c33", choices) == "did you mean 'event.e412.choice.c3'?"
+    assert diagnostics.did_you_mean("hegde", ["hedge", "random", "lookahead"]) == "did you mean 'hedge'?"
+    assert diagnostics.did_you_mean("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", choices) is None
+    assert max(pools) <= 60

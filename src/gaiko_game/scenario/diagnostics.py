@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import heapq
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -45,8 +47,16 @@ class Diagnostic:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """A hint naming the closest known spelling, if one is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    """A hint naming the closest known spelling, if one is close.
+
+    Its cost stays bounded however many words a file gets wrong: only spellings of about the same length are
+    compared, and of a large pool only the 60 that share the longest start with it.
+    """
+    slack = max(3, len(word) // 4)
+    pool = [c for c in choices if abs(len(c) - len(word)) <= slack]
+    if len(pool) > 60:
+        pool = heapq.nlargest(60, pool, key=lambda c: len(os.path.commonprefix([c, word])))  # noqa: RUF071 - by character
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None
 
 
