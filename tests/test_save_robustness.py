@@ -314,3 +314,16 @@ def test_a_hostile_save_is_refused_with_a_sentence_at_every_door(default: Scenar
     assert said in out.err and "Traceback" not in out.out + out.err
     found, problems = saves.listing()  # the title screen's and Load's door: the rest still listed
     assert any(p.text("en").startswith(said) for p in problems) and all(s.path != path for s in found)
+
+
+@pytest.mark.parametrize("stamp", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00", "soon", "x" * 5000])
+def test_a_save_with_an_impossible_time_is_still_listed(default: Scenario, data: Path, stamp: str) -> None:
+    """A time stamp with no local time once crashed the title screen on every start; now it is shown as written."""
+    from gaiko_game.present.saves import save_label
+
+    path = _saved(default, data)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    saved["saved_at"] = stamp
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    (found,), problems = saves.listing()
+    assert problems == [] and stamp[:32] in save_label(found, "en") and "turn 2" in save_label(found, "en")

@@ -18,8 +18,8 @@ def local_time(stamp: str) -> str:
     """A save's UTC time stamp as local time to the minute."""
     try:
         return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
+    except (ValueError, OverflowError):  # not a time, or one that has no local time (year 1 at +05:00)
+        return stamp[:32]
 
 
 def save_label(info: SaveInfo, lang: str) -> str:

@@ -196,7 +196,7 @@ def old_log(path: Path) -> tuple[str, list[list[str]]] | None:
 
 def _names(data: dict[str, object]) -> dict[str, str]:
     names = data.get("scenario_name")
-    return {str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {}
+    return {str(k)[:8]: str(v)[:200] for k, v in names.items()} if isinstance(names, dict) else {}
 
 
 def _meter_names(data: dict[str, object]) -> dict[str, dict[str, str]]:
