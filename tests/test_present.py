@@ -160,3 +160,13 @@ def test_every_number_a_player_can_ask_about_says_what_it_means(folder: Path, la
         text = meaning(game, w, key)
         desc = sc.loc[lang].get(f"{key}.desc")
         assert desc and text.endswith(desc) and str(game.view.number(key)) in text, (key, text)
+
+
+def test_net_gives_each_moved_number_once_from_first_to_last() -> None:
+    from gaiko_game.core import Cause, Change
+    from gaiko_game.present.report import net
+
+    c = Cause("action", "quad_summit")
+    changes = [Change(1, "dep.security.us", 80, 78, c), Change(1, "meter.security", 55, 57, c),
+               Change(1, "dep.security.us", 78, 76, c), Change(1, "capital", 5, 7, c), Change(1, "capital", 7, 5, c)]
+    assert net(changes) == {"dep.security.us": (80, 76), "meter.security": (55, 57)}

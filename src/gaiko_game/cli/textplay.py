@@ -24,7 +24,7 @@ from gaiko_game.present.headline import headline
 from gaiko_game.present.hud import header, hud
 from gaiko_game.present.inspect import dependence, meaning, relations, why, why_keys, why_unknown
 from gaiko_game.present.programmes import programmes
-from gaiko_game.present.report import roll_line, turn_report
+from gaiko_game.present.report import net, roll_line, turn_report
 from gaiko_game.present.saves import save_label, started
 from gaiko_game.present.words import TABLE, Words, words
 from gaiko_game.session import saves
@@ -186,16 +186,9 @@ class TextGame:
     def _changes(self, changes: list[Change]) -> None:
         """Each number the decision moved, once: from where it stood to where it ended (two shifts of one share,
         say, read as one line)."""
-        first: dict[str, int] = {}
-        last: dict[str, int] = {}
-        for ch in changes:
-            first.setdefault(ch.key, ch.before)
-            last[ch.key] = ch.after
-        for key, before in first.items():
-            after = last[key]
-            if after != before:
-                self.write("  " + self.w.ui("report.net", name=self.w.key(key), before=before, after=after,
-                                            delta=after - before))
+        for key, (before, after) in net(changes).items():
+            self.write("  " + self.w.ui("report.net", name=self.w.key(key), before=before, after=after,
+                                        delta=after - before))
 
     def undo(self) -> None:
         """Take back the last decision of this turn, or say why it cannot be (a roll was seen, the turn is over)."""

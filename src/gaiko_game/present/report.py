@@ -8,6 +8,7 @@ actors' moves come last, under their own heading, each with its reasons.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gaiko_game.core import Cause, Change, Fired, Game, Roll, TurnReport
@@ -81,22 +82,25 @@ def roll_line(w: Words, roll: Roll) -> str:
     return w.ui("word.roll", p=round(roll.p * 100), result=w.ui("word.success" if roll.success else "word.failure"))
 
 
+def net(changes: Iterable[Change]) -> dict[str, tuple[int, int]]:
+    """Each number the changes moved, once: (where it stood before the first, where it stood after the last), in the
+    order first moved; numbers that came back to where they started are left out."""
+    spans: dict[str, tuple[int, int]] = {}
+    for ch in changes:
+        spans[ch.key] = (spans[ch.key][0] if ch.key in spans else ch.before, ch.after)
+    return {key: span for key, span in spans.items() if span[0] != span[1]}
+
+
 def _net(w: Words, changes: tuple[Change, ...]) -> tuple[NetChange, ...]:
     """The meters' net change over the turn (the numbers a player judges the turn by). Capital is left to its
     cause lines: its income arrives before the turn's header is shown, so a net line would start from a figure
     the player never saw."""
-    first: dict[str, Change] = {}
-    last: dict[str, Change] = {}
-    for ch in changes:
-        first.setdefault(ch.key, ch)
-        last[ch.key] = ch
+    spans = net(changes)
     out = []
-    for key in sorted(first, key=w.rank):
+    for key in sorted(spans, key=w.rank):
         if not key.startswith("meter."):
             continue
-        before, after = first[key].before, last[key].after
-        if before == after:
-            continue
+        before, after = spans[key]
         tone = "good" if after > before else "bad"
         out.append(NetChange(key, w.key(key), before, after, tone,
                              w.ui("report.net", name=w.key(key), before=before, after=after, delta=after - before)))
