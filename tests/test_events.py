@@ -203,3 +203,27 @@ def test_follow_ups_respect_once_and_max_times(lab: Scenario) -> None:
     end(g)
     end(g)
     assert fired_turns(g, "c2") == [2]
+
+
+def test_the_same_follow_up_due_twice_in_a_turn_comes_once(lab: Scenario) -> None:
+    g = new_game(lab, 1)
+    state(g).follow_ups = [(2, "c2", "c1"), (2, "c2", "c1"), (2, "c2", "c3")]
+    end(g)
+    assert [e.id for e in g.announced] == ["c2"] and state(g).follow_ups == []
+    end(g)
+    assert fired_turns(g, "c2") == [2]
+
+
+def test_a_turn_deals_at_most_the_engines_cap_of_crises_and_the_rest_wait(lab: Scenario) -> None:
+    import dataclasses
+
+    from gaiko_game.core.model import CRISES_PER_TURN
+
+    c3 = next(e for e in lab.events if e.id == "c3")
+    clones = tuple(dataclasses.replace(c3, id=f"flood_{i}") for i in range(CRISES_PER_TURN + 5))
+    sc = dataclasses.replace(lab, events=lab.events + clones)
+    g = new_game(sc, 1)
+    state(g).follow_ups = [(2, e.id, "c1") for e in clones]
+    end(g)
+    end(g)
+    assert [fired_turns(g, e.id) for e in clones] == [[2]] * CRISES_PER_TURN + [[3]] * 5

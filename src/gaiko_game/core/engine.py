@@ -20,7 +20,7 @@ from gaiko_game.core.conditions import holds
 from gaiko_game.core.decisions import Choose, Deal, Decision, EndTurn, Order, Withdraw
 from gaiko_game.core.errors import IllegalAction, IllegalChoice, IllegalDeal, NothingToUndo, WrongPhase
 from gaiko_game.core.ledger import Cause, Change
-from gaiko_game.core.model import ActionDef, ChoiceDef, DifficultyDef, EventDef, Odds, Scenario
+from gaiko_game.core.model import FOLLOW_UPS_PER_CHOICE, ActionDef, ChoiceDef, DifficultyDef, EventDef, Odds, Scenario
 from gaiko_game.core.plugins import Condition
 from gaiko_game.core.preview import Preview, preview
 from gaiko_game.core.report import Fired, Outcome, Roll, TurnReport, rating_of, score_of
@@ -499,8 +499,10 @@ class Game:
             b.run(c.success_plan, cause, None)
         else:
             b.run(c.failure_plan, cause._replace(kind="choice_failed"), None)
-        for f in c.follow_ups:
-            s.follow_ups.append((s.turn + f.after, f.event, ev.id))
+        for f in c.follow_ups[:FOLLOW_UPS_PER_CHOICE]:  # the validator refuses more; the bound holds regardless
+            queued = (s.turn + f.after, f.event, ev.id)
+            if queued not in s.follow_ups:
+                s.follow_ups.append(queued)
         phases.record_answer(b, ev.id, c.id)
 
     def _finish_turn(self) -> TurnReport:

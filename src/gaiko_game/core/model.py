@@ -11,6 +11,14 @@ from gaiko_game.core.text import Loc, Msg
 COMPLETED = "completed"
 """The ending of a game played to its last turn (every scenario has it)."""
 
+FOLLOW_UPS_PER_CHOICE = 3
+"""The most follow-ups one answer may queue (the validator refuses more): chains stay chains, not explosions."""
+CRISES_PER_TURN = 12
+"""The most crises one turn deals, follow-ups included, whatever a scenario says: due follow-ups beyond it wait
+for the next turn, and the same event due twice in a turn comes once. Together with
+:data:`FOLLOW_UPS_PER_CHOICE` this bounds the work of a turn, so no scenario can make a game (or a classroom
+server) hang."""
+
 STRATEGY_ROLES = ("alliance", "rival", "partners", "economic_security", "dialogue", "multilateral", "military")
 """What the built-in strategies and the debrief's strategy label look for; a scenario maps each to its tags."""
 

@@ -11,7 +11,7 @@ from gaiko_game.core.board import Board
 from gaiko_game.core.compiled import Trigger
 from gaiko_game.core.conditions import holds
 from gaiko_game.core.ledger import Cause
-from gaiko_game.core.model import COMPLETED, DifficultyDef, EventDef
+from gaiko_game.core.model import COMPLETED, CRISES_PER_TURN, DifficultyDef, EventDef
 from gaiko_game.core.report import Fired
 from gaiko_game.core.rng import GOLDEN
 from gaiko_game.core.text import Msg, Name
@@ -69,12 +69,18 @@ def deal_crises(b: Board, level: DifficultyDef) -> None:
     s, tables = b.state, b.tables
     dealt = 0
     groups: set[str] = set()
-    due = [(e, origin) for t, e, origin in s.follow_ups if t <= s.turn] if s.follow_ups else []
-    if due:
+    due: dict[str, str] = {}  # event → the event whose answer queued it: an event due twice comes once
+    if s.follow_ups:
+        for t, e, origin in s.follow_ups:
+            if t <= s.turn:
+                due.setdefault(e, origin)
         s.follow_ups = [f for f in s.follow_ups if f[0] > s.turn]
-    for event_id, origin in due:
+    for event_id, origin in due.items():
         ev = tables.events[event_id]
         if spent(b, ev):
+            continue
+        if dealt >= CRISES_PER_TURN and ev.choices:  # a full turn: this crisis waits for the next
+            s.follow_ups.append((s.turn + 1, event_id, origin))
             continue
         why = Msg.of("fired.follow_up", event=Name(f"event.{origin}.title")) if origin else Msg.of("fired.dealt")
         _fire(b, ev, why)

@@ -1,6 +1,6 @@
 """Checks on the event graph and on conditions that can never hold.
 
-Errors: follow-up chains that loop. Warnings: events that can never fire,
+Errors: follow-up chains that loop, answers that queue too many follow-ups. Warnings: events that can never fire,
 choices that change nothing, conditions outside the range of what they test.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gaiko_game.core.compiled import COUNTER_BOUNDS
 from gaiko_game.core.conditions import AllOf, Range
-from gaiko_game.core.model import EventDef
+from gaiko_game.core.model import FOLLOW_UPS_PER_CHOICE, EventDef
 from gaiko_game.core.plugins import Condition
 from gaiko_game.scenario.build import Parts
 from gaiko_game.scenario.schema import ScenarioModel
@@ -47,6 +47,7 @@ def check_events(parts: Parts, sm: ScenarioModel) -> None:
     """Run every event-graph check."""
     bounds = bounds_by_key(parts, sm)
     _check_loops(parts)
+    _check_fan_out(parts)
     queued = {f.event for e in parts.events for c in e.choices for f in c.follow_ups}
     for ev in parts.events:
         _check_can_fire(parts, sm, ev, queued, bounds)
@@ -101,27 +102,58 @@ def _check_choices(parts: Parts, ev: EventDef, bounds: dict[str, tuple[int, int]
 
 
 def _check_loops(parts: Parts) -> None:
-    """A follow-up chain that leads back to an event already in it never ends."""
+    """A follow-up chain that leads back to an event already in it never ends.
+
+    Walked with an explicit stack, not recursion, so a chain of any length is checked (a thousand
+    events deep is as easy as three).
+    """
     graph = {e.id: sorted({f.event for c in e.choices for f in c.follow_ups}) for e in parts.events}
-    state: dict[str, int] = {}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
     reported: set[frozenset[str]] = set()
-
-    def visit(node: str, path: list[str]) -> None:
-        state[node] = 1
-        for nxt in graph.get(node, []):
-            if state.get(nxt) == 1:
+    for root, first in graph.items():
+        if root in state:
+            continue
+        state[root] = 1
+        path = [root]
+        stack = [iter(first)]
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
                 cycle = path[path.index(nxt):] + [nxt]
-                key = frozenset(cycle)
-                if key not in reported:
-                    reported.add(key)
-                    where = parts.defined[("event", node)]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    where = parts.defined[("event", path[-1])]
                     parts.checker.report(where.doc, where.path + ("choices",), "chain-loop",
-                                         f"follow-up chain loops: {' → '.join(cycle)}",
+                                         f"follow-up chain loops: {' → '.join(_short_chain(cycle))}",
                                          hint="a chain must end; remove one follow_up in the loop")
-            elif state.get(nxt) is None:
-                visit(nxt, path + [nxt])
-        state[node] = 2
+            elif nxt not in state and nxt in graph:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(graph[nxt]))
 
-    for event_id in graph:
-        if event_id not in state:
-            visit(event_id, [event_id])
+
+def _short_chain(cycle: list[str]) -> list[str]:
+    """A loop as printed: all of it when short, its two ends when long."""
+    return cycle if len(cycle) <= 8 else [*cycle[:3], f"… ({len(cycle) - 6} more) …", *cycle[-3:]]
+
+
+def _check_fan_out(parts: Parts) -> None:
+    """An answer queues each follow-up once, and at most :data:`FOLLOW_UPS_PER_CHOICE` of them."""
+    for ev in parts.events:
+        where = parts.defined[("event", ev.id)]
+        for j, c in enumerate(ev.choices):
+            at = where.path + ("choices", j, "follow_up")
+            events = [f.event for f in c.follow_ups]
+            twice = sorted({e for e in events if events.count(e) > 1})
+            if twice:
+                parts.checker.report(where.doc, at, "duplicate-follow-up",
+                                     f"choice '{c.id}' of '{ev.id}' queues '{twice[0]}' more than once",
+                                     hint="an answer queues an event once; give it one `after`")
+            if len(events) > FOLLOW_UPS_PER_CHOICE:
+                parts.checker.report(where.doc, at, "too-many-follow-ups",
+                                     f"choice '{c.id}' of '{ev.id}' queues {len(events)} follow-ups; "
+                                     f"the limit is {FOLLOW_UPS_PER_CHOICE}",
+                                     hint="chain them instead: let one follow-up queue the next")
