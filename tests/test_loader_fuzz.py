@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import tempfile
 from pathlib import Path
@@ -101,3 +102,52 @@ def test_did_you_mean_stays_right_and_compares_few_spellings_among_thousands(mon
     assert diagnostics.did_you_mean("hegde", ["hedge", "random", "lookahead"]) == "did you mean 'hedge'?"
     assert diagnostics.did_you_mean("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", choices) is None
     assert max(pools) <= 60
+
+
+def test_a_chain_of_a_thousand_follow_ups_validates_and_plays(tmp_path: Path) -> None:
+    """Once a RecursionError in the validator: a 996-event chain (no loop) loads clean and a game plays through it."""
+    from gaiko_game.session.seeding import new_game
+    from tests.support import state
+    from tests.test_bad_scenarios import BAD
+
+    folder = tmp_path / "chain"
+    shutil.copytree(MINI, folder)
+    spec = importlib.util.spec_from_file_location("chain", BAD / "follow_up_chain_996" / "make.py")
+    assert spec is not None and spec.loader is not None
+    chain = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(chain)
+    chain.make(folder, loop=False)
+    result = load(folder)
+    assert result.ok and result.scenario is not None and result.diagnostics == []
+    game = new_game(result.scenario, 7)
+    state(game).follow_ups = [(2, "link_0", "")]
+    while not game.is_over:
+        report = game.end_turn()
+        while report is None:
+            report = game.choose("go" if game.pending_crisis and game.pending_crisis.id.startswith("link_") else
+                                 game.default_choice() or "")
+    assert [f.event for f in game.fired if f.event.startswith("link_")] == ["link_0", "link_1", "link_2", "link_3",
+                                                                           "link_4"]
+
+
+def test_a_scenario_reads_a_bounded_number_of_files_and_bytes(tmp_path: Path) -> None:
+    from gaiko_game.scenario import loader
+
+    folder = tmp_path / "many"
+    shutil.copytree(MINI, folder)
+    for i in range(loader.MAX_FILES):
+        (folder / "events" / f"e{i:03}.yaml").write_text("[]\n")
+    result = load(folder)  # 4 files listed, the events glob finds 301: e296 is the 301st
+    assert [(Path(d.file).name, d.line, d.code, d.message) for d in result.diagnostics if d.is_error] == [
+        ("scenario.yaml", 2, "too-many-files", "a scenario may read at most 300 files; 'events/e296.yaml' is one more")]
+    big = tmp_path / "big"
+    shutil.copytree(MINI, big)
+    rels = []
+    for i in range(9):
+        (big / f"pad{i}.yaml").write_text("# " + "x" * 990_000 + "\n[]\n")
+        rels.append(f"pad{i}.yaml")
+    text = (big / "scenario.yaml").read_text() + f"files:\n  rules: [rules.yaml, {', '.join(rels)}]\n"
+    (big / "scenario.yaml").write_text(text)
+    result = load(big)
+    assert [(Path(d.file).name, d.line, d.col, d.code) for d in result.diagnostics if d.is_error] == [
+        ("scenario.yaml", 41, 111, "too-large")]  # at the ninth pad: eight fit

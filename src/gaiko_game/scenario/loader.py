@@ -6,6 +6,7 @@ None) and every diagnostic found, each located at file:line:col.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -48,30 +49,102 @@ class LoadResult:
         return self.scenario is not None and not any(d.is_error for d in self.diagnostics)
 
 
+MAX_FILES = 300
+"""The most files one scenario may read (the default scenario reads 27)."""
+MAX_TOTAL_BYTES = 8_000_000
+"""The most bytes one scenario may read in all (the default scenario is about 0.3 MB; each file is capped too)."""
+MAX_NAME = 255
+"""The longest file name a scenario may give, in characters (most file systems allow 255 bytes per name)."""
+
+
 class _Reader:
-    """Reads files of one scenario folder, keeping them inside it and hashing what it read."""
+    """Reads files of one scenario folder, keeping them inside it and hashing what it read.
+
+    Every file name is checked before anything is opened (:meth:`locate`): no NUL byte, not too long,
+    no link that loops or leads outside the folder, not listed twice; and the files read in all are
+    capped in number and size, so no scenario can make loading take unbounded work.
+    """
 
     def __init__(self, folder: Path, shown: Path, checker: Checker) -> None:
         self.folder, self.shown, self.checker = folder, shown, checker
         self.root = folder.resolve()
         self.digest: list[tuple[str, bytes]] = []
         self.complete = True
+        self.listed: dict[Path, tuple[Document | str, tuple[str | int, ...]]] = {}
+        self.total, self.over = 0, False
+
+    def locate(self, rel: str, listed_in: Document | str, at: tuple[str | int, ...]) -> Path | None:
+        """The file a scenario names, when the name is safe and the file exists inside the folder; else None, reported."""
+
+        def refuse(code: str, message: str, hint: str) -> None:
+            self.complete = False
+            self.checker.report(listed_in, at, code, message, hint=hint)
+
+        name_hint = "use a plain file name inside the scenario folder, e.g. events/crises.yaml"
+        if any(ord(c) < 32 for c in rel):
+            refuse("bad-path", f"the file name {_short(rel)!r} holds a control character (a NUL byte, say)", name_hint)
+            return None
+        if len(rel) > MAX_NAME or any(len(part.encode()) > MAX_NAME for part in rel.split("/")):
+            refuse("bad-path", f"the file name is {len(rel):,} characters long; the limit is {MAX_NAME}", name_hint)
+            return None
+        try:
+            path = (self.folder / rel).resolve()
+            if path.is_relative_to(self.root):
+                path.resolve(strict=True)
+        except FileNotFoundError:
+            pass
+        except (OSError, RuntimeError) as e:  # a link that loops (RuntimeError before Python 3.13), or a name refused
+            loops = isinstance(e, RuntimeError) or getattr(e, "errno", None) == errno.ELOOP
+            why = "is a link that leads back to itself" if loops else f"cannot be opened ({getattr(e, 'strerror', e)})"
+            refuse("bad-path", f"'{_short(rel)}' {why}", "replace the link with the file itself")
+            return None
+        if not path.is_relative_to(self.root):
+            refuse("path-outside", f"'{_short(rel)}' is outside the scenario folder",
+                   "every file a scenario names must be inside its own folder")
+            return None
+        if not path.is_file():
+            what = "is not a file" if path.exists() else "does not exist"
+            refuse("missing-file", f"'{_short(rel)}' {what}", f"create {self.shown / rel}, or fix the name")
+            return None
+        first = self.listed.get(path)
+        if first is not None:
+            doc, where = first
+            line = f"{doc.file}:{doc.where(where)[0]}" if isinstance(doc, Document) else str(doc)
+            refuse("duplicate-file", f"'{_short(rel)}' is listed twice", f"it is first listed at {line}; list each file once")
+            return None
+        if len(self.listed) >= MAX_FILES:
+            if not self.over:
+                self.over = True
+                refuse("too-many-files", f"a scenario may read at most {MAX_FILES} files; '{_short(rel)}' is one more",
+                       "merge small files into fewer")
+            self.complete = False
+            return None
+        self.listed[path] = (listed_in, at)
+        return path
+
+    def count(self, path: Path, listed_in: Document | str, at: tuple[str | int, ...]) -> bool:
+        """Whether a located file still fits under :data:`MAX_TOTAL_BYTES` with the others (reported once when not)."""
+        try:
+            self.total += path.stat().st_size
+        except OSError:
+            return True  # reading it will say what is wrong
+        if self.total <= MAX_TOTAL_BYTES:
+            return True
+        if not self.over:
+            self.over = True
+            self.checker.report(listed_in, at, "too-large",
+                                f"the scenario's files add up to more than {MAX_TOTAL_BYTES:,} bytes",
+                                hint="a scenario is text; keep pictures and data out of its folder")
+        self.complete = False
+        return False
 
     def file(self, rel: str, schema_type: Any, listed_in: Document | None = None,
              at: tuple[str | int, ...] = ()) -> tuple[Document | None, Any]:
-        path = (self.folder / rel).resolve()
-        shown = str(self.shown / rel)
-        if not path.is_relative_to(self.root):
-            self.complete = False
-            self.checker.report(listed_in or shown, at, "path-outside", f"'{rel}' is outside the scenario folder",
-                                hint="every file a scenario names must be inside its own folder")
+        where = listed_in or str(self.shown / rel)
+        path = self.locate(rel, where, at)
+        if path is None or not self.count(path, where, at):
             return None, None
-        if not path.is_file():
-            self.complete = False
-            self.checker.report(listed_in or shown, at, "missing-file", f"file '{rel}' does not exist",
-                                hint=f"create {shown}, or fix the name")
-            return None, None
-        doc, diags = read(path, shown)
+        doc, diags = read(path, str(self.shown / rel))
         self.checker.diagnostics.extend(diags)
         if doc is None:
             self.complete = False
@@ -85,14 +158,8 @@ class _Reader:
 
     def inside(self, rel: str, listed_in: Document, at: tuple[str | int, ...]) -> Path | None:
         """The path of a file the scenario names, when it exists inside the folder (reported otherwise)."""
-        path = (self.folder / rel).resolve()
-        if not path.is_relative_to(self.root):
-            self.checker.report(listed_in, at, "path-outside", f"'{rel}' is outside the scenario folder",
-                                hint="every file a scenario names must be inside its own folder")
-            return None
-        if not path.is_file():
-            self.checker.report(listed_in, at, "missing-file", f"file '{rel}' does not exist",
-                                hint=f"create {self.shown / rel}, or fix the name")
+        path = self.locate(rel, listed_in, at)
+        if path is None or not self.count(path, listed_in, at):
             return None
         self.digest.append((rel, path.read_bytes()))
         return path
@@ -138,12 +205,14 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
         for i, rel in enumerate(getattr(files, kind)):
             doc, items = reader.file(rel, schema.ITEMS, sdoc, ("files", kind, i))
             if doc is not None and items is not None:
+                _warn_if_empty(checker, doc, items, kind)
                 add(parts, items, doc)
     events = files.events if files.events is not None else sorted(
         str(p.relative_to(folder)) for p in (folder / "events").glob("*.yaml"))
     for i, rel in enumerate(events):
         doc, items = reader.file(rel, schema.ITEMS, sdoc, ("files", "events", i))
         if doc is not None and items is not None:
+            _warn_if_empty(checker, doc, items, "events")
             build.add_events(parts, items, doc)
     loc = _read_loc(reader, files.loc, sdoc)
     income = build.bonuses(parts, sm.capital.bonuses, sdoc, ("capital", "bonuses"))
@@ -193,6 +262,19 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
         content_hash=reader.content_hash() + (f"-without-{'+'.join(sorted(off))}" if off else ""),
     )
     return LoadResult(scenario, checker.diagnostics, _places(parts, sdoc))
+
+
+def _warn_if_empty(checker: Checker, doc: Document, items: list[Any], kind: str) -> None:
+    """A listed file that defines nothing is most likely one emptied by mistake: what it held has vanished."""
+    if not items:
+        checker.report(doc, (), "empty-file", f"this file defines no {kind}",
+                       hint="if it was emptied by mistake, restore it; if not, remove it from `files` in scenario.yaml",
+                       warning=True)
+
+
+def _short(text: str) -> str:
+    """A name as shown in a message: at most 60 characters."""
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _places(parts: build.Parts, sdoc: Document) -> dict[tuple[str, str], Place]:

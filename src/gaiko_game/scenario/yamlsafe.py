@@ -66,9 +66,9 @@ class _Rejected(Exception):
 
 
 def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Parse one YAML file; on failure return None and located diagnostics."""
+    """Parse one YAML file; on failure return None and located diagnostics (a whole-file problem at 1:1)."""
 
-    def err(code: str, message: str, line: int = 0, col: int = 0, hint: str | None = None) -> Diagnostic:
+    def err(code: str, message: str, line: int = 1, col: int = 1, hint: str | None = None) -> Diagnostic:
         return Diagnostic(Severity.ERROR, code, message, shown, line, col, hint)
 
     try:
@@ -76,13 +76,22 @@ def read(path: Path, shown: str) -> tuple[Document | None, list[Diagnostic]]:
         if size > MAX_BYTES:
             return None, [err("file-too-large", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}",
                               hint="split the content across several files")]
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        return None, [err("bad-encoding", f"not UTF-8 text ({e.reason} at byte {e.start})",
-                          hint="save the file as UTF-8")]
+        raw = path.read_bytes()
     except OSError as e:
-        return None, [err("unreadable", f"cannot read the file: {e.strerror}")]
+        return None, [err("unreadable", f"cannot read the file: {e.strerror or e}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line, col = _position(raw[:e.start].decode("utf-8", errors="replace"))
+        return None, [err("bad-encoding", f"not UTF-8 text ({e.reason} at byte {e.start})", line, col,
+                          hint="save the file as UTF-8")]
     return parse(text, shown)
+
+
+def _position(before: str) -> tuple[int, int]:
+    """The 1-based line and column just after ``before``."""
+    line = before.count("\n") + 1
+    return line, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def parse(text: str, shown: str) -> tuple[Document | None, list[Diagnostic]]:
@@ -100,18 +109,24 @@ def parse(text: str, shown: str) -> tuple[Document | None, list[Diagnostic]]:
         finally:
             loader.dispose()
     except _Rejected as r:
-        line, col = (r.mark.line + 1, r.mark.column + 1) if r.mark else (0, 0)
+        line, col = (r.mark.line + 1, r.mark.column + 1) if r.mark else (1, 1)
         return None, [Diagnostic(Severity.ERROR, r.code, r.message, shown, line, col, r.hint)]
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = e.problem or e.context or "invalid YAML"
         if e.context and e.context_mark and e.problem:
             what += f" ({e.context} started on line {e.context_mark.line + 1})"
         return None, [Diagnostic(Severity.ERROR, "yaml-syntax", f"YAML syntax error: {what}", shown, line, col,
                                  "check the indentation and the quoting around this line")]
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow, found before parsing
+        line, col = _position(text[:e.position])
+        what = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        return None, [Diagnostic(Severity.ERROR, "yaml-syntax", f"YAML does not allow the character {what} "
+                                 f"({e.reason})", shown, line, col,
+                                 "delete the character; it is invisible in most editors (a NUL byte, say)")]
     except yaml.YAMLError as e:
-        return None, [Diagnostic(Severity.ERROR, "yaml-syntax", f"YAML error: {e}", shown)]
+        return None, [Diagnostic(Severity.ERROR, "yaml-syntax", f"YAML error: {str(e).splitlines()[0]}", shown, 1, 1)]
     return doc, []
 
 
