@@ -316,7 +316,7 @@ class ChoiceModel(Strict):
     odds: Chance | None = D("chance of success, shown before choosing", default=None)
     odds_modifiers: list[BonusModel] = D("added to the odds while conditions hold", default=[])
     on_failure: Raw = D("effects when the roll fails", default=[])
-    follow_up: list[FollowUpModel] = D("events queued by this choice (a chain)", default=[])
+    follow_up: list[FollowUpModel] = D("events queued by this choice (a chain): at most 3, each event once", default=[])
     tags: list[Id] = D("what kind of answer it is (the built-in strategies read the tags mapped in `strategy_tags`)",
                        default=[])
     weight: float = D("how likely a weighted policy is to pick it", default=1.0, ge=0, le=100)
