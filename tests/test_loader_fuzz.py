@@ -104,6 +104,28 @@ def test_did_you_mean_stays_right_and_compares_few_spellings_among_thousands(mon
     assert max(pools) <= 60
 
 
+def test_a_thousand_unused_texts_cost_fifty_hints_per_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gaiko_game.scenario import crossref
+
+    folder = tmp_path / "typos"
+    shutil.copytree(MINI, folder)
+    for lang in ("ja", "en"):
+        with (folder / "loc" / f"{lang}.yaml").open("a", encoding="utf-8") as f:
+            f.writelines(f'event.crisis_a.titel{i}: "x"\n' for i in range(1000))
+    asked: list[str] = []
+    real = crossref.did_you_mean
+
+    def counted(word: str, choices: set[str]) -> str | None:
+        asked.append(word)
+        return real(word, choices)
+
+    monkeypatch.setattr(crossref, "did_you_mean", counted)
+    result = load(folder)
+    unused = [d for d in result.diagnostics if d.code == "unused-text"]
+    assert len(unused) == 2000 and len(asked) == 2 * crossref.HINTED_UNUSED
+    assert unused[0].hint == "did you mean 'event.crisis_a.title'?" and unused[-1].hint is None
+
+
 def test_a_chain_of_a_thousand_follow_ups_validates_and_plays(tmp_path: Path) -> None:
     """Once a RecursionError in the validator: a 996-event chain (no loop) loads clean and a game plays through it."""
     from gaiko_game.session.seeding import new_game

@@ -205,6 +205,11 @@ def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, s
             yield (kind, value, f"{kind}.{value}")
 
 
+HINTED_UNUSED = 50
+"""Unused texts per language that get a did-you-mean hint; past these, validation would spend its time on hints
+nobody reads (the validator prints the first few problems of each file)."""
+
+
 def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dict[str, LangText]) -> None:
     """Every needed text exists in both languages; text nobody uses is a warning."""
     needed: set[str] = set()
@@ -224,6 +229,7 @@ def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dic
                                  hint=f"add `{key}: ...` to {text.home_for(key, lang, at_doc.file)}")
     named = _strategy_names(parts.folder)
     for _, text in sorted(loc.items()):
-        for key in sorted(set(text.table) - needed - named):
+        for i, key in enumerate(sorted(set(text.table) - needed - named)):
+            hint = did_you_mean(key, needed) if i < HINTED_UNUSED else None  # a thousand typos cost as much as fifty
             parts.checker.report(text.where[key], (key,), "unused-text", f"text '{key}' is not used by anything",
-                                 at_key=True, hint=did_you_mean(key, needed), warning=True)
+                                 at_key=True, hint=hint, warning=True)
