@@ -202,6 +202,8 @@ def _read(tmp_path: Path, text: str) -> list[str]:
      "tests.yaml:3:20: error[outside-folder]: '../x.yaml' is outside the scenario folder"),
     ("format: 1\ntests:\n  - {id: a, beats: strategies/missing.yaml, over: random}\n",
      "tests.yaml:3:20: error[missing-file]: there is no strategy file 'strategies/missing.yaml'"),
+    ("format: 1\ntests:\n  - {id: a, beats: \"mine\\0.yaml\", over: random}\n",
+     "tests.yaml:3:20: error[bad-path]: the file name 'mine\\x00.yaml' holds a control character (a NUL byte, say)"),
     ("format: 1\ntests:\n  - {id: a, beats: hegde, over: random}\n  - {id: b, loses: random}\n",
      "tests.yaml:4:5: error[bad-test]: test 'b' gives no bound"),  # reported with the unknown player, in one pass
     ("format: 1\ntests:\n  - {id: a, tops_after_low: {track: us_comitment, below: 20}, at_most: 0}\n",

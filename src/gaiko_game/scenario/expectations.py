@@ -26,6 +26,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from gaiko_game.core.model import Scenario
+from gaiko_game.scenario import paths
 from gaiko_game.scenario.context import Checker
 from gaiko_game.scenario.diagnostics import Diagnostic, did_you_mean
 from gaiko_game.scenario.schema import D, Id, Strict
@@ -279,15 +280,17 @@ def _strategy_at(ck: Checker, doc: Document, at: Path_, given: str, folder: Path
     """Check a strategy file a test names by path: inside the scenario folder, present, valid on the scenario."""
     if folder is None:
         return []
-    path = (folder / given).resolve()
-    if not path.is_relative_to(folder.resolve()):
-        ck.report(doc, at, "outside-folder", f"'{given}' is outside the scenario folder",
-                  hint="put the strategy file inside the scenario folder (e.g. strategies/mine.yaml), so the "
-                       "scenario and its tests travel together")
-        return []
-    if not path.is_file():
-        ck.report(doc, at, "missing-file", f"there is no strategy file '{given}' in {folder}",
-                  hint="give its path from the scenario folder, e.g. strategies/mine.yaml")
+    try:
+        path = paths.inside(folder, given, "give its path from the scenario folder, e.g. strategies/mine.yaml")
+    except paths.BadPath as e:
+        if e.code == "path-outside":
+            ck.report(doc, at, "outside-folder", e.message,
+                      hint="put the strategy file inside the scenario folder (e.g. strategies/mine.yaml), so the "
+                           "scenario and its tests travel together")
+        elif e.code == "missing-file":
+            ck.report(doc, at, e.code, f"there is no strategy file '{paths.short(given)}' in {folder}", hint=e.hint)
+        else:
+            ck.report(doc, at, e.code, e.message, hint=e.hint)
         return []
     file = read_strategy(path, str(folder / given))
     return file.diagnostics + bind(file, sc)

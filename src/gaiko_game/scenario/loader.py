@@ -6,7 +6,6 @@ None) and every diagnostic found, each located at file:line:col.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from typing import Any, NamedTuple
 
 from gaiko_game.core import model as m
 from gaiko_game.core.conditions import Range
-from gaiko_game.scenario import build, crossref, eventcheck, params, schema
+from gaiko_game.scenario import build, crossref, eventcheck, params, paths, schema
 from gaiko_game.scenario.bundled import world_map
 from gaiko_game.scenario.context import Checker
 from gaiko_game.scenario.diagnostics import Diagnostic, did_you_mean
@@ -53,8 +52,6 @@ MAX_FILES = 300
 """The most files one scenario may read (the default scenario reads 27)."""
 MAX_TOTAL_BYTES = 8_000_000
 """The most bytes one scenario may read in all (the default scenario is about 0.3 MB; each file is capped too)."""
-MAX_NAME = 255
-"""The longest file name a scenario may give, in characters (most file systems allow 255 bytes per name)."""
 
 
 class _Reader:
@@ -80,42 +77,22 @@ class _Reader:
             self.complete = False
             self.checker.report(listed_in, at, code, message, hint=hint)
 
-        name_hint = "use a plain file name inside the scenario folder, e.g. events/crises.yaml"
-        if any(ord(c) < 32 for c in rel):
-            refuse("bad-path", f"the file name {_short(rel)!r} holds a control character (a NUL byte, say)", name_hint)
-            return None
-        if len(rel) > MAX_NAME or any(len(part.encode()) > MAX_NAME for part in rel.split("/")):
-            refuse("bad-path", f"the file name is {len(rel):,} characters long; the limit is {MAX_NAME}", name_hint)
-            return None
         try:
-            path = (self.folder / rel).resolve()
-            if path.is_relative_to(self.root):
-                path.resolve(strict=True)
-        except FileNotFoundError:
-            pass
-        except (OSError, RuntimeError) as e:  # a link that loops (RuntimeError before Python 3.13), or a name refused
-            loops = isinstance(e, RuntimeError) or getattr(e, "errno", None) == errno.ELOOP
-            why = "is a link that leads back to itself" if loops else f"cannot be opened ({getattr(e, 'strerror', e)})"
-            refuse("bad-path", f"'{_short(rel)}' {why}", "replace the link with the file itself")
-            return None
-        if not path.is_relative_to(self.root):
-            refuse("path-outside", f"'{_short(rel)}' is outside the scenario folder",
-                   "every file a scenario names must be inside its own folder")
-            return None
-        if not path.is_file():
-            what = "is not a file" if path.exists() else "does not exist"
-            refuse("missing-file", f"'{_short(rel)}' {what}", f"create {self.shown / rel}, or fix the name")
+            path = paths.inside(self.folder, rel, f"create {self.shown / rel}, or fix the name")
+        except paths.BadPath as e:
+            refuse(e.code, e.message, e.hint)
             return None
         first = self.listed.get(path)
         if first is not None:
             doc, where = first
             line = f"{doc.file}:{doc.where(where)[0]}" if isinstance(doc, Document) else str(doc)
-            refuse("duplicate-file", f"'{_short(rel)}' is listed twice", f"it is first listed at {line}; list each file once")
+            refuse("duplicate-file", f"'{paths.short(rel)}' is listed twice",
+                   f"it is first listed at {line}; list each file once")
             return None
         if len(self.listed) >= MAX_FILES:
             if not self.over:
                 self.over = True
-                refuse("too-many-files", f"a scenario may read at most {MAX_FILES} files; '{_short(rel)}' is one more",
+                refuse("too-many-files", f"a scenario may read at most {MAX_FILES} files; '{paths.short(rel)}' is one more",
                        "merge small files into fewer")
             self.complete = False
             return None
@@ -270,11 +247,6 @@ def _warn_if_empty(checker: Checker, doc: Document, items: list[Any], kind: str)
         checker.report(doc, (), "empty-file", f"this file defines no {kind}",
                        hint="if it was emptied by mistake, restore it; if not, remove it from `files` in scenario.yaml",
                        warning=True)
-
-
-def _short(text: str) -> str:
-    """A name as shown in a message: at most 60 characters."""
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _places(parts: build.Parts, sdoc: Document) -> dict[tuple[str, str], Place]:
