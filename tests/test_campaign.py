@@ -13,7 +13,7 @@ import pytest
 
 from gaiko_game.core import Order, Scenario
 from gaiko_game.session import saves
-from gaiko_game.session.campaign import Campaign, Source, open_save
+from gaiko_game.session.campaign import Campaign, FolderScenario, Source, open_save
 from gaiko_game.session.players import make_policy
 from gaiko_game.session.policies import play_game, play_turn
 from gaiko_game.session.record import Record, ScenarioMismatch, rebuild
@@ -80,7 +80,10 @@ def test_a_mod_folder_save_reopens_from_its_folder(tmp_path: Path, data: Path) -
 
     c = play(Campaign.new(load_ok(folder), Source.of(folder), seed=3), 2)
     assert c.source == Source(folder=str(folder.resolve()))
-    assert open_save(c.folder / "autosave-1.json").campaign.game.fingerprint() == c.game.fingerprint()
+    with pytest.raises(FolderScenario) as asked:  # the save names the folder; opening it is the player's choice
+        open_save(c.folder / "autosave-1.json")
+    assert asked.value.folder == folder.resolve()
+    assert open_save(c.folder / "autosave-1.json", asked.value.folder).campaign.game.fingerprint() == c.game.fingerprint()
 
 
 def test_a_save_whose_scenario_is_not_installed_says_so_by_name_in_both_languages(tmp_path: Path, data: Path) -> None:
@@ -109,7 +112,7 @@ def test_a_save_from_changed_content_replays_what_it_can_and_says_so_without_has
     c = play(Campaign.new(load_ok(folder), Source.of(folder), seed=5), 2)
     path = c.folder / "autosave-1.json"
     (folder / "rules.yaml").write_text((folder / "rules.yaml").read_text() + "\n# changed\n")
-    opened = open_save(path)
+    opened = open_save(path, folder)
     assert opened.notice is not None
     assert opened.notice.text("en") == (f"“EN scenario.name” has changed since this save; {len(c.game.history)} of "
                                         f"its {len(c.game.history)} decisions replayed on the current rules.")

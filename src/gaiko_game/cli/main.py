@@ -96,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("replay", help="print a saved game's timeline, or verify it replays to its saved result")
     r.add_argument("save", type=Path, metavar="SAVE", help="a save file (.json)")
     r.add_argument("--verify", action="store_true", help="re-simulate and confirm the saved result (exit 0 or 1)")
-    r.add_argument("--scenario", type=Path, default=None, help="the scenario folder (default: the bundled one)")
+    r.add_argument("--scenario", type=Path, default=None,
+                   help="the scenario folder to replay it on (default: the bundled one it names; a save played on a "
+                        "folder of its own is replayed only when this names that folder)")
     r.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
 
     d = sub.add_parser("docs", help="write the modding reference from the plugins")

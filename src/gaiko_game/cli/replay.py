@@ -1,29 +1,38 @@
 """`gaiko replay SAVE [--verify]`: a saved game's timeline, and a check that it replays to what was saved.
 
-The save is reopened on the scenario it was played on (a bundled id or the folder it came
-from), as the window's Load does; ``--scenario`` names another folder for it.
+The save is reopened on the bundled scenario it was played on, as the window's Load does. A save
+played on a scenario folder of its own is replayed only when ``--scenario`` names that folder: a
+save file never chooses on its own which folder on the machine is loaded, so the refusal prints the
+exact command that would load it.
 """
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
-from gaiko_game.core import Game
+from gaiko_game.core import Game, Texts
 from gaiko_game.present.timeline import timeline
-from gaiko_game.present.words import words
+from gaiko_game.present.words import TABLE, words
 from gaiko_game.session import saves
-from gaiko_game.session.campaign import open_save
+from gaiko_game.session.campaign import FolderScenario, open_save
 from gaiko_game.session.record import state_hash
 
 
 def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) -> int:
     """Print the timeline, or verify the save (exit 0 when it replays to the saved result, else 1)."""
+    where = saves.shown(save)
     try:
         info = saves.info(save)
         opened = open_save(save, scenario_path)
+    except FolderScenario as e:
+        command = shlex.join(["gaiko", "replay", where, "--scenario", saves.shown(e.folder), *["--verify"] * verify])
+        hint = Texts({}, lang, TABLE).ui("replay.folder_command", command=command)
+        sys.stderr.write(f"{where}: {e.text(lang)}\n{hint}\n")
+        return 1
     except saves.BadSave as e:
-        sys.stderr.write(f"{save}: {e.text(lang)}\n")
+        sys.stderr.write(f"{where}: {e.text(lang)}\n")
         old = saves.old_log(save)
         if old is not None and not verify:
             print(old_timeline(*old, lang))
@@ -31,22 +40,21 @@ def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) 
     game = opened.campaign.game
     same = opened.notice is not None and verify and _same_game(save, game)
     if opened.notice is not None and not same:
-        sys.stderr.write(f"{save}: {opened.notice.text(lang)}\n")
+        sys.stderr.write(f"{where}: {opened.notice.text(lang)}\n")
         if verify:
             return 1
     elif verify:
         w = words(game.scenario, lang)
         replayed = w.join([f"{w.meter(m)} {v}" for m, v in game.view.meters().items()])
         if game.turn == info.turn and game.view.meters() == info.meters:
-            print(f"{save}: " + w.ui("replay.verified_changed" if same else "replay.verified", turn=game.turn,
-                                     meters=replayed))
+            key = "replay.verified_changed" if same else "replay.verified"
+            print(f"{where}: " + w.ui(key, turn=game.turn, meters=replayed))
             return 0
         saved = w.join([f"{w.meter(m)} {v}" for m, v in info.meters.items()])
-        print(f"{save}: " + w.ui("replay.mismatch", saved_turn=info.turn, saved=saved, turn=game.turn, meters=replayed))
+        print(f"{where}: " + w.ui("replay.mismatch", saved_turn=info.turn, saved=saved, turn=game.turn, meters=replayed))
         return 1
     print("\n".join(timeline(game, words(game.scenario, lang))))
     return 0
-
 
 
 def _same_game(save: Path, game: Game) -> bool:

@@ -157,6 +157,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "られました)が、すべての決定がターン {turn}({meters})まで再現され、状態ハッシュも保存どおりです",
         "en": "verified — the scenario this save records differs from the one installed (its files changed, or the "
               "save was edited), but every decision replays to turn {turn} ({meters}) and the saved state hash"},
+    "replay.folder_command": {"ja": "そのフォルダーで再現するには: {command}", "en": "To replay it on that folder: {command}"},
     "replay.mismatch": {"ja": "不一致 — 保存はターン {saved_turn}({saved})、再現はターン {turn}({meters})",
                         "en": "MISMATCH — saved at turn {saved_turn} ({saved}), replayed to turn {turn} ({meters})"},
     # the advisor
@@ -173,6 +174,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "saves.line": {"ja": "{scenario} · ターン {turn} · {when} · {slot}", "en": "{scenario} · turn {turn} · {when} · {slot}"},
     "saves.over": {"ja": "{scenario} · 終了 · {when} · {slot}", "en": "{scenario} · finished · {when} · {slot}"},
     "saves.started": {"ja": "{when} に開始したキャンペーン", "en": "campaign started {when}"},
+    "saves.damaged": {"ja": "開けないファイル: {n} 件(理由とともに灰色で表示します。ファイルはそのまま残しています)",
+                      "en": "Files that cannot be opened: {n} (shown greyed, with the reason; each is left as it is)"},
     "saves.none": {"ja": "まだセーブデータがありません。", "en": "No saved campaign yet."},
     # the terminal game
     "term.title": {"ja": "外交 Gaikō — {scenario}", "en": "Gaikō 外交 — {scenario}"},
@@ -199,6 +202,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "term.actions": {"ja": "行動:", "en": "Actions:"},
     "term.quit_confirm": {"ja": "本当に終了しますか? (y/n) > ", "en": "Really quit? (y/n) > "},
+    "term.folder_command": {"ja": "そのフォルダーで続けるには: {command}", "en": "To continue it on that folder: {command}"},
     "term.bye": {"ja": "ゲームを終了しました。続きは次回「続ける」で再開できます。", "en": "Game left. Continue picks it up next time."},
     "term.encyclopedia": {"ja": "--- 解説: {name} ---", "en": "--- Background: {name} ---"},
     "term.no_such_number": {"ja": "{n} 番はありません。", "en": "There is no number {n}."},
@@ -225,6 +229,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "win.new_campaign_tip": {"ja": "{scenario}を最初から始めます。", "en": "Start {scenario} from the beginning."},
     "win.continue": {"ja": "続ける", "en": "Continue"},
     "win.load": {"ja": "セーブデータを読み込む", "en": "Load a saved campaign"},
+    "win.folder_title": {"ja": "フォルダーのシナリオ", "en": "A scenario from a folder"},
+    "win.folder_question": {"ja": "このセーブは、フォルダー {folder} のシナリオで遊んだものです。そのフォルダーを開きますか?",
+                            "en": "This save was played on the scenario in folder {folder}. Open that folder?"},
+    "win.folder_note": {"ja": "ゲームに同梱されたシナリオではありません。入手元が分かっている場合だけ開いてください。",
+                        "en": "It is not one of the game's own scenarios: open it only if you know where it came from."},
+    "win.folder_open": {"ja": "開く", "en": "Open"},
+    "win.more": {"ja": "続きを表示(いま {page}/{pages} ページ目)", "en": "More (this is page {page} of {pages})"},
     "win.encyclopedia": {"ja": "解説", "en": "Encyclopedia"},
     "win.encyclopedia_tip": {"ja": "行動と危機の背景を読む。", "en": "Read the background of every action and crisis."},
     "win.tutorial": {"ja": "{name}({turns}ターン)", "en": "{name} ({turns} turns)"},

@@ -2,12 +2,13 @@
 
 The window, the terminal game, the classroom and the lab hold a :class:`Campaign`, never
 loose ``(game, seed)`` pairs. It knows where its scenario came from (a bundled id or a
-folder), so a save always reopens on the scenario it was played on, and it autosaves at
-the end of every turn.
+folder), so a save always reopens on the scenario it was played on — a folder only when the
+player names it (:class:`FolderScenario`) — and it autosaves at the end of every turn.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import secrets
 from dataclasses import dataclass
@@ -53,11 +54,6 @@ class Source:
     def as_json(self) -> dict[str, str]:
         """The source as saved."""
         return {"bundled": self.bundled} if self.bundled else {"folder": self.folder}
-
-    def path(self) -> Path | None:
-        """The scenario's folder here and now, if it exists."""
-        found = bundled_by_id(self.bundled) if self.bundled else (Path(self.folder) if self.folder else None)
-        return found if found is not None and found.is_dir() else None
 
 
 def _names(scenario: Scenario) -> dict[str, str]:
@@ -202,25 +198,75 @@ def _bad(msg: Msg, names: dict[str, str]) -> BadSave:
     return BadSave(msg, _loc(names))
 
 
+class FolderScenario(BadSave):
+    """A save played on a scenario folder that is not one of the game's own: it names a path on this machine, so it
+    is opened only when the caller names that folder (``open_save(path, error.folder)``) — the player's choice."""
+
+    def __init__(self, file: str, folder: Path) -> None:
+        self.folder = folder
+        """The folder the save would load, absolute."""
+        super().__init__(Msg.of("save.folder_scenario", file=file, folder=saves.shown(folder)))
+
+    def chosen(self, folder: Path | None) -> bool:
+        """Whether ``folder`` (the one the player started the game on, say) is this save's folder."""
+        return folder is not None and _same_folder(folder, self.folder)
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a name too long
+        return False
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder here, without raising for a name too long or a NUL byte."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def open_save(path: Path, scenario_folder: Path | None = None) -> Opened:
-    """Reopen a save on the scenario it was played on (or on ``scenario_folder``); raises :class:`BadSave`."""
+    """Reopen a save on the scenario it was played on (or on ``scenario_folder``); raises :class:`BadSave`.
+
+    A bundled scenario opens by its id. A save played on a folder raises :class:`FolderScenario` unless
+    ``scenario_folder`` names a folder: a save file never decides on its own which folder is loaded.
+    """
     data = saves.read(path)
     names = saves.info(path).names or {"ja": str(data["scenario"]), "en": str(data["scenario"])}
-    source = Source.of(scenario_folder) if scenario_folder is not None else Source.from_json(data["source"])
-    folder = scenario_folder if scenario_folder is not None else (source.path() or bundled_by_id(str(data["scenario"])))
-    if folder is None or not folder.is_dir():
+    if scenario_folder is not None:
+        source, folder = Source.of(scenario_folder), scenario_folder
+    else:
+        source = Source.from_json(data["source"])
+        folder = _saved_folder(path, source, str(data["scenario"]), names)
+    if not _is_folder(folder):
         raise _bad(Msg.of("save.missing_scenario", name=_SCENARIO_NAME), names)
     result = load(folder)
     if not result.ok or result.scenario is None:
-        raise _bad(Msg.of("save.scenario_broken", name=_SCENARIO_NAME, path=str(folder)), names)
+        raise _bad(Msg.of("save.scenario_broken", name=_SCENARIO_NAME, path=saves.shown(folder)), names)
     scenario = result.scenario
     if scenario.id != data["scenario"]:
-        raise _bad(Msg.of("save.other_scenario", file=path.name, name=_SCENARIO_NAME, other=scenario.id), names)
+        raise _bad(Msg.of("save.other_scenario", file=saves.shown(path.name), name=_SCENARIO_NAME, other=scenario.id),
+                   names)
     if scenario.content_hash != data["content_hash"]:
         campaign, played, total = _partial(scenario, source, data)
         notice = _bad(Msg.of("save.changed_scenario", name=_SCENARIO_NAME, played=played, total=total), names)
         return Opened(campaign, notice)
     return Opened(_whole(path, scenario, source, data))
+
+
+def _saved_folder(path: Path, source: Source, scenario_id: str, names: dict[str, str]) -> Path:
+    """The bundled folder a save names; a folder of its own raises :class:`FolderScenario` (when it exists)."""
+    if not source.bundled and source.folder:
+        folder = Path(os.path.abspath(source.folder))
+        if not _is_folder(folder):
+            raise _bad(Msg.of("save.missing_scenario", name=_SCENARIO_NAME), names)
+        raise FolderScenario(saves.shown(path.name), folder)
+    found = (bundled_by_id(source.bundled) if source.bundled else None) or bundled_by_id(scenario_id)
+    if found is None:
+        raise _bad(Msg.of("save.missing_scenario", name=_SCENARIO_NAME), names)
+    return found
 
 
 def _whole(path: Path, scenario: Scenario, source: Source, data: dict[str, object]) -> Campaign:

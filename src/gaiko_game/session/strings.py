@@ -10,6 +10,8 @@ STRINGS: dict[str, dict[str, str]] = {
                      "en": "{file} is too big to be a save ({size:,} bytes; a save is at most {limit:,})."},
     "save.link": {"ja": "{file} はリンクです。セーブのフォルダーにあるリンクはたどりません。",
                   "en": "{file} is a link; links in the saves folder are not followed."},
+    "save.not_a_file": {"ja": "{file} はファイルではありません(フォルダーやパイプなど)。セーブとしては読み込みません。",
+                        "en": "{file} is not a file (a folder, a pipe or a device), so it is not read as a save."},
     "save.not_a_save": {"ja": "{file} は外交のセーブデータではありません。", "en": "{file} is not a Gaikō save."},
     "save.newer": {
         "ja": "{file} は新しい版の外交で作られました(セーブ形式 {format})。ゲームを更新すると読み込めます。",
@@ -26,6 +28,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "save.missing_scenario": {
         "ja": "このセーブは「{name}」というシナリオで遊んだものですが、そのシナリオはここにはありません。",
         "en": "This save was played on “{name}”, a scenario that is not installed here.",
+    },
+    "save.folder_scenario": {
+        "ja": "{file} は、ゲームに同梱されていないフォルダー {folder} のシナリオで遊んだセーブです。"
+              "そのフォルダーを指定したときだけ開きます。",
+        "en": "{file} was played on the scenario in the folder {folder}, which is not one of the game's own; "
+              "it is opened only when that folder is chosen.",
     },
     "save.scenario_broken": {
         "ja": "「{name}」に今はエラーがあるため、このセーブを開けません(gaiko validate {path} で確認できます)。",

@@ -7,6 +7,7 @@ screen imports another and the navigation graph lives in one file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from gaiko_game.core import Scenario, TurnReport
 from gaiko_game.session.campaign import Campaign, Source
@@ -102,6 +103,15 @@ class ToLoad:
 
 
 @dataclass(frozen=True)
+class ToOpenFolder:
+    """Ask before opening a save played on a scenario folder of its own (``back``: where Back goes; None: below)."""
+
+    save: Path
+    folder: Path
+    back: ToLoad | None = None
+
+
+@dataclass(frozen=True)
 class ToCrash:
     """Something went wrong: what, where the log is, and whether the campaign was saved."""
 
@@ -112,4 +122,4 @@ class ToCrash:
 
 
 Destination = (ToTitle | ToNewCampaign | ToCampaign | ToCrisis | ToReport | ToProgrammes | ToDependence | ToDebrief
-               | ToReplay | ToEncyclopedia | ToSettings | ToLoad | ToCrash)
+               | ToReplay | ToEncyclopedia | ToSettings | ToLoad | ToOpenFolder | ToCrash)

@@ -21,6 +21,7 @@ class Fonts:
     def __init__(self) -> None:
         self._cache: dict[tuple[int, bool], pygame.font.Font] = {}
         self._text: dict[tuple[str, int, bool, Colour], pygame.Surface] = {}
+        self._wrapped: dict[tuple[str, int, int, bool, int | None], list[str]] = {}
 
     def get(self, size: int, bold: bool = False) -> pygame.font.Font:
         """The font at ``size`` pixels."""
@@ -50,21 +51,34 @@ class Fonts:
         font = self.get(size, bold)
         if font.size(text)[0] <= width:
             return text
-        while text and font.size(text + "…")[0] > width:
-            text = text[:-1]
-        return text + "…"
+        short, long = 0, len(text)  # the longest start that fits with the ellipsis: a few measures, not one a letter
+        while short < long:
+            middle = (short + long + 1) // 2
+            if font.size(text[:middle] + "…")[0] <= width:
+                short = middle
+            else:
+                long = middle - 1
+        return text[:short] + "…"
 
     def draw(self, surf: pygame.Surface, text: str, x: int, y: int, width: int, size: int, colour: Colour,
              bold: bool = False, max_lines: int | None = None) -> int:
         """Draw wrapped text at (x, y); returns the height used."""
-        font = self.get(size, bold)
-        step = font.get_linesize()
-        lines = self.lines(text, size, width, bold)
-        if max_lines is not None and len(lines) > max_lines:
-            lines = lines[:max_lines]
-            while lines[-1] and font.size(lines[-1] + "…")[0] > width:
-                lines[-1] = lines[-1][:-1]
-            lines[-1] += "…"
+        step = self.get(size, bold).get_linesize()
+        lines = self._laid_out(text, size, width, bold, max_lines)
         for i, line in enumerate(lines):
             surf.blit(self.render(line, size, colour, bold), (x, y + i * step))
         return len(lines) * step
+
+    def _laid_out(self, text: str, size: int, width: int, bold: bool, max_lines: int | None) -> list[str]:
+        """The lines :meth:`draw` shows, worked out once per text and width (a screen draws the same text each frame)."""
+        key = (text, size, width, bold, max_lines)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            if len(self._wrapped) > 500:
+                self._wrapped.clear()
+            lines = self.lines(text, size, width, bold)
+            if max_lines is not None and len(lines) > max_lines:
+                lines = lines[:max_lines]
+                lines[-1] = self.fit(lines[-1] + "…", size, width, bold) if lines[-1] else "…"
+            self._wrapped[key] = lines
+        return lines

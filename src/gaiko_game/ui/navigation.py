@@ -13,6 +13,7 @@ from gaiko_game.ui.destinations import (
     ToEncyclopedia,
     ToLoad,
     ToNewCampaign,
+    ToOpenFolder,
     ToProgrammes,
     ToReplay,
     ToReport,
@@ -28,6 +29,7 @@ from gaiko_game.ui.screens.dependence import DependenceScreen
 from gaiko_game.ui.screens.encyclopedia import EncyclopediaScreen
 from gaiko_game.ui.screens.load import LoadScreen
 from gaiko_game.ui.screens.new_campaign import NewCampaignScreen
+from gaiko_game.ui.screens.open_folder import OpenFolderScreen
 from gaiko_game.ui.screens.programmes import ProgrammesScreen
 from gaiko_game.ui.screens.replay import ReplayScreen
 from gaiko_game.ui.screens.report import ReportScreen
@@ -62,6 +64,8 @@ def build(to: Destination, ctx: Context) -> Screen:
             return SettingsScreen(ctx)
         case ToLoad():
             return LoadScreen(ctx)
+        case ToOpenFolder():
+            return OpenFolderScreen(ctx, to)
         case ToCrash():
             return CrashScreen(ctx, to)
     raise AssertionError(f"no screen for {to!r}")

@@ -31,7 +31,7 @@ class TitleScreen(MenuScreen):
         super().__init__(ctx)
 
     def resized(self) -> None:
-        self.found, self.problems = saves.listing()  # read once per layout, not every frame
+        self.found, self.problems = saves.listing()  # once per layout, never per frame; unchanged files are not re-read
         super().resized()
 
     def title(self) -> str:
@@ -45,13 +45,15 @@ class TitleScreen(MenuScreen):
         t, lang = self.ctx.t, self.ctx.settings.lang
         latest = saves.latest_unfinished(self.found)
         resume = [save_label(latest, lang)] if latest else [t("saves.none")]
-        newest = [save_label(self.found[0], lang)] if self.found else [t("saves.none")]
-        problems = [p.text(lang) for p in self.problems]
+        newest = [save_label(self.found[0], lang)] if self.found else []
+        problems = [t("saves.damaged", n=len(self.problems))] if self.problems else []
+        if not newest and not problems:
+            newest = [t("saves.none")]
         items: list[Item] = [
             (t("win.new_campaign"), self._new, True,
              [t("win.new_campaign_tip", scenario=self.ctx.words().name("scenario.name"))]),
             (t("win.continue"), self._continue, latest is not None, resume),
-            (t("win.load"), lambda: Push(ToLoad()), bool(self.found), newest + problems),
+            (t("win.load"), lambda: Push(ToLoad()), bool(self.found or self.problems), newest + problems),
             (t("win.encyclopedia"), lambda: Push(ToEncyclopedia(self.ctx.home)), True, [t("win.encyclopedia_tip")]),
             (t("win.settings"), lambda: Push(ToSettings()), True, []),
         ]
