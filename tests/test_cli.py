@@ -335,7 +335,7 @@ def test_replay_verify_accepts_changed_files_that_do_not_change_the_game(tmp_pat
     path = c.folder / "autosave-1.json"
     rules = folder / "rules.yaml"
     rules.write_text(rules.read_text(encoding="utf-8") + "\n# a note for modders\n", encoding="utf-8")
-    assert main(["replay", str(path), "--verify", "--lang", "en"]) == 0
+    assert main(["replay", str(path), "--verify", "--lang", "en", "--scenario", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "verified — the scenario this save records differs from the one installed (its files changed, or the save " \
            "was edited), but every decision replays" in out
@@ -343,7 +343,7 @@ def test_replay_verify_accepts_changed_files_that_do_not_change_the_game(tmp_pat
     text = scenario.read_text(encoding="utf-8")
     assert "{id: security, start: 50," in text  # a different start: the same decisions reach another state
     scenario.write_text(text.replace("{id: security, start: 50,", "{id: security, start: 45,"), encoding="utf-8")
-    assert main(["replay", str(path), "--verify", "--lang", "en"]) == 1
+    assert main(["replay", str(path), "--verify", "--lang", "en", "--scenario", str(folder)]) == 1
     assert "has changed since this save" in capsys.readouterr().err
 
 
@@ -379,8 +379,42 @@ def test_c_shows_what_each_announced_answer_would_do_before_the_actions(data: Pa
 def test_the_terminal_never_dies_on_input(data: Path) -> None:
     """Very long numbers, control characters, odd digits and long lines get an answer, never a traceback."""
     out: list[str] = []
-    hostile = ["9" * 5000, "i " + "9" * 5000, "x 99999999", "\x01\x02", "²", "①", "e" * 10_000, "w " + "x" * 3000, ""]
+    hostile = ["9" * 5000, "i " + "9" * 5000, "x 99999999", "\x01\x02", "²", "①", "e" * 10_000, "w " + "x" * 3000, "",
+               "𐩀", "i 𐩀", "x 𐩀"]  # Kharosthi one: str.isdigit() holds, int() refuses it
     assert run_text(DEFAULT, 1, "en", read=Script(hostile), write=out.append) == 0
     text = "\n".join(out)
-    assert text.count("There is no number 99999999….") == 3 and "\x01" not in text
+    assert text.count("There is no number 99999999….") == 2 and "There is no number 99999999." in text
+    assert "\x01" not in text and text.count("There is no number 𐩀.") == 3
     assert "“??” is not understood" in text and "“" + "e" * 40 + "…” is not understood" in text
+
+
+def test_every_prompt_survives_hostile_input_then_takes_a_real_answer(data: Path) -> None:
+    """The crisis prompt, the start menu and the save list: odd digits, control characters, long lines, then EOF."""
+    hostile = ["𐩀", "9" * 5000, "\x1b[2J\x07", "x" * 10_000, "0", "-1", "1.5"]
+    crisis_seen: list[str] = []
+
+    def read(prompt: str) -> str:
+        if "Choose a response" in prompt and not crisis_seen:
+            crisis_seen.append(prompt)
+            queue.extend(hostile)
+        if queue:
+            return queue.pop(0)
+        return "e" if "e/h/q" in prompt else "1"
+
+    queue: list[str] = []
+    out: list[str] = []
+    assert run_text(DEFAULT, 2026, "en", read=read, write=out.append) == 0
+    text = "\n".join(out)
+    assert crisis_seen and "\x1b" not in text and "\x07" not in text and "“𐩀” is not understood" in text
+    again: list[str] = []
+    menu = iter([*hostile, "2", *hostile[:1]])  # the campaign above is over: 1 new, 2 choose a save
+
+    def start(prompt: str) -> str:
+        try:
+            return next(menu)
+        except StopIteration:
+            raise EOFError from None
+
+    assert run_text(DEFAULT, None, "en", read=start, write=again.append) == 0
+    told = "\n".join(again)
+    assert "There is no number 𐩀." in told and "\x07" not in told

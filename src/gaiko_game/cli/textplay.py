@@ -8,6 +8,7 @@ Continue and Load offer every saved campaign, each reopened on its own scenario.
 
 from __future__ import annotations
 
+import shlex
 import signal
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -28,7 +29,7 @@ from gaiko_game.present.report import net, roll_line, turn_report
 from gaiko_game.present.saves import save_label, started
 from gaiko_game.present.words import TABLE, Words, words
 from gaiko_game.session import saves
-from gaiko_game.session.campaign import Campaign, Source, open_save
+from gaiko_game.session.campaign import Campaign, FolderScenario, Opened, Source, open_save
 
 Read = Callable[[str], str]
 Write = Callable[[str], None]
@@ -98,16 +99,17 @@ class TextGame:
         """Handle one (normalised) command; False means the player quit."""
         w, head, rest = self.w, text[:1], text[1:].strip()
         number = rest if head in ("i", "x") else text
-        if number.isdigit() and len(number) > 6:  # no menu is that long; int() of 5,000 digits would raise
-            self.write(w.ui("term.no_such_number", n=number[:8] + "…"))
-        elif text.isdigit():
-            self.take(int(text))
+        n = whole(number)
+        if number.isdigit() and n is None:  # digits int() refuses (U+10A40), or more than any menu has
+            self.write(w.ui("term.no_such_number", n=shown(number, 8)))
+        elif n is not None and number == text:
+            self.take(n)
         elif text == "save":
             self.save()
         elif head == "e" and not rest:
             self._report(self.campaign.end_turn())
-        elif head == "i" and rest.isdigit():
-            self.encyclopedia(int(rest))
+        elif head == "i" and n is not None:
+            self.encyclopedia(n)
         elif head == "i" and not rest:
             self.write(w.ui("term.i_needs_number"))
         elif head == "w":
@@ -124,15 +126,14 @@ class TextGame:
             self.undo()
         elif head == "x" and not rest:
             self.programmes()
-        elif head == "x" and rest.isdigit():
-            self.withdraw(int(rest))
+        elif head == "x" and n is not None:
+            self.withdraw(n)
         elif head in ("h", "?") and not rest:
             self.write(w.ui("term.help", example=next(iter(why_keys(self.campaign.game)))))
         elif head == "q" and not rest:
             return not self.confirm_quit()
         elif text:
-            shown = "".join(c if c.isprintable() else "?" for c in text)  # never echo control characters
-            self.write(w.ui("term.bad_input", text=shown if len(shown) <= 40 else shown[:40] + "…"))
+            self.write(w.ui("term.bad_input", text=shown(text)))
         return True
 
     def _lines(self, lines: list[str], indent: str = "  ") -> None:
@@ -259,8 +260,9 @@ class TextGame:
                 if self.confirm_quit():
                     raise Leave
                 continue
-            if text.isdigit() and 1 <= int(text) <= len(card.choices):
-                choice = card.choices[int(text) - 1]
+            n = whole(text)
+            if n is not None and 1 <= n <= len(card.choices):
+                choice = card.choices[n - 1]
                 rolls = len(game.rolls)
                 try:
                     report = self.campaign.choose(choice.id)
@@ -272,7 +274,7 @@ class TextGame:
                     self.write("  " + roll_line(w, roll))
                 self._report(report)
                 return
-            self.write(w.ui("term.bad_input", text=text))
+            self.write(w.ui("term.bad_input", text=shown(text)))
 
     # ── reports ──────────────────────────────────────────────────────────
     def _report(self, report: TurnReport | None) -> None:
@@ -338,11 +340,13 @@ def _hangup_raises() -> Iterator[None]:
             signal.signal(k, h)
 
 
-def choose_start(lang: str, read: Read, write: Write) -> Campaign | bool | None:
+def choose_start(lang: str, read: Read, write: Write, here: Path | None = None) -> Campaign | bool | None:
     """Offer Continue and Load when saves exist: a campaign to resume, None for a new one, False to leave.
 
     Only an explicit answer starts a new campaign; anything else asks again, so a typo never
     buries a campaign under a fresh one. A save that cannot open says why and the menu comes back.
+    A save played on a scenario folder of its own opens only when ``here`` (the folder this game
+    was started on) is that folder; otherwise it says which folder and the command that opens it.
     """
     found, problems = saves.listing()
     for problem in problems:
@@ -365,29 +369,45 @@ def choose_start(lang: str, read: Read, write: Write) -> Campaign | bool | None:
                 return None
             opened = None
             if pick == "continue" and latest is not None:
-                opened = _open(latest, lang, write)
+                opened = _open(latest, lang, write, here)
             elif pick == "load":
-                opened = _load(found, lang, read, write)
+                opened = _load(found, lang, read, write, here)
             elif answer:
-                write(t.ui("term.bad_input", text=answer))
+                write(t.ui("term.bad_input", text=shown(answer)))
             if opened is not None:
                 return opened
     except EOFError:
         return False
 
 
-def _load(found: list[saves.SaveInfo], lang: str, read: Read, write: Write) -> Campaign | None:
+def _load(found: list[saves.SaveInfo], lang: str, read: Read, write: Write, here: Path | None) -> Campaign | None:
     """List the newest saves, numbered, and open the one chosen (Enter goes back to the menu)."""
     t = Texts({}, lang, TABLE)
-    shown = found[:9]
-    for i, info in enumerate(shown, 1):
+    listed = found[:9]
+    for i, info in enumerate(listed, 1):
         write(f"  {i}. {save_label(info, lang)} ({started(info, lang)})")
     answer = normal(read(t.ui("term.load_prompt")))
-    if answer.isdigit() and 1 <= int(answer) <= len(shown):
-        return _open(shown[int(answer) - 1], lang, write)
+    n = whole(answer)
+    if n is not None and 1 <= n <= len(listed):
+        return _open(listed[n - 1], lang, write, here)
     if answer:
-        write(t.ui("term.no_such_number", n=answer))
+        write(t.ui("term.no_such_number", n=shown(answer, 8)))
     return None
+
+
+def whole(text: str) -> int | None:
+    """A menu number typed by the player (after :func:`normal`): one to six ASCII digits, else None.
+
+    ``str.isdigit`` also holds for digits ``int`` refuses (Kharosthi one, U+10A40) and for thousands of digits;
+    neither may end a game with a traceback.
+    """
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else None
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """What the player typed, safe to echo: control characters as ``?``, at most ``limit`` characters."""
+    safe = "".join(c if c.isprintable() else "?" for c in text)
+    return safe if len(safe) <= limit else safe[:limit] + "…"
 
 
 def normal(text: str) -> str:
@@ -395,9 +415,13 @@ def normal(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().lower()
 
 
-def _open(info: saves.SaveInfo, lang: str, write: Write) -> Campaign | None:
+def _open(info: saves.SaveInfo, lang: str, write: Write, here: Path | None) -> Campaign | None:
     try:
-        opened = open_save(info.path)
+        opened = _opened(info.path, here)
+    except FolderScenario as e:
+        command = shlex.join(["gaiko", "play", "--text", "--scenario", saves.shown(e.folder)])
+        write(e.text(lang) + " " + Texts({}, lang, TABLE).ui("term.folder_command", command=command))
+        return None
     except saves.BadSave as e:
         write(e.text(lang))
         return None
@@ -405,6 +429,16 @@ def _open(info: saves.SaveInfo, lang: str, write: Write) -> Campaign | None:
     if opened.notice is not None:
         write(opened.notice.text(lang))
     return opened.campaign
+
+
+def _opened(path: Path, here: Path | None) -> Opened:
+    """A save opened; one played on a scenario folder opens only on ``here``, when that is its folder."""
+    try:
+        return open_save(path)
+    except FolderScenario as e:
+        if e.chosen(here):
+            return open_save(path, e.folder)
+        raise
 
 
 def run_text(scenario_path: Path, seed: int | None, lang: str, difficulty: str | None = None, read: Read = input,
@@ -415,7 +449,7 @@ def run_text(scenario_path: Path, seed: int | None, lang: str, difficulty: str |
     """
     campaign: Campaign | bool | None = None
     if seed is None:
-        campaign = choose_start(lang, read, write)
+        campaign = choose_start(lang, read, write, scenario_path)
         if campaign is False:
             return 0
     if not isinstance(campaign, Campaign):
