@@ -260,3 +260,13 @@ def test_open_says_why_when_the_folder_no_longer_holds_that_scenario(default: Sc
     assert isinstance(app.screen, TitleScreen)
     assert app.screen.subtitle().endswith(f"has errors now, so this save cannot be opened (gaiko validate {folder} "
                                           "shows them).")
+
+
+def test_continue_says_why_it_is_greyed_when_every_save_is_damaged(default: Scenario, data: Path) -> None:
+    broken = data / "saves" / "some-campaign" / "autosave-1.json"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("{ not json")
+    app = make_app(default)
+    resume = buttons(app)[1]
+    assert not resume.enabled
+    assert resume.tooltip == ["Files that cannot be opened: 1 (shown greyed, with the reason; each is left as it is)"]

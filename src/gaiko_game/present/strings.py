@@ -177,6 +177,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "saves.damaged": {"ja": "開けないファイル: {n} 件(理由とともに灰色で表示します。ファイルはそのまま残しています)",
                       "en": "Files that cannot be opened: {n} (shown greyed, with the reason; each is left as it is)"},
     "saves.none": {"ja": "まだセーブデータがありません。", "en": "No saved campaign yet."},
+    "saves.all_over": {"ja": "続きのあるキャンペーンはありません(保存されたものはどれも終わっています)。",
+                       "en": "No campaign to continue: every saved one has ended."},
     # the terminal game
     "term.title": {"ja": "外交 Gaikō — {scenario}", "en": "Gaikō 外交 — {scenario}"},
     "term.intro_keys": {

@@ -44,9 +44,10 @@ class TitleScreen(MenuScreen):
     def items(self) -> list[Item]:
         t, lang = self.ctx.t, self.ctx.settings.lang
         latest = saves.latest_unfinished(self.found)
-        resume = [save_label(latest, lang)] if latest else [t("saves.none")]
         newest = [save_label(self.found[0], lang)] if self.found else []
         problems = [t("saves.damaged", n=len(self.problems))] if self.problems else []
+        resume = ([save_label(latest, lang)] if latest else [t("saves.all_over")] if self.found
+                  else problems or [t("saves.none")])
         if not newest and not problems:
             newest = [t("saves.none")]
         items: list[Item] = [
