@@ -330,3 +330,20 @@ def test_a_save_with_an_impossible_time_is_still_listed(default: Scenario, data:
     path.write_text(json.dumps(saved), encoding="utf-8")
     (found,), problems = saves.listing()
     assert problems == [] and stamp[:32] in save_label(found, "en") and "turn 2" in save_label(found, "en")
+
+
+def test_planted_links_in_a_campaign_folder_are_never_written_through(default: Scenario, data: Path) -> None:
+    """The reviewer's planted ``autosave-1.json.tmp`` link once made a save overwrite the link's target."""
+    path = _saved(default, data)
+    folder = path.parent
+    victim = data / "victim.txt"
+    victim.write_text("keep me")
+    for name in ("autosave-1.json.tmp", "autosave-new.json", "autosave-new.json.tmp", "quicksave.json.tmp",
+                 "autosave-1.json"):
+        (folder / name).symlink_to(victim)
+    g = new_game(default, 3)
+    c = Campaign(default, Source(bundled=default.id), 3, g, "damaged")
+    for _ in range(4):
+        assert c.autosave() is not None and c.quicksave() is not None
+    assert victim.read_text() == "keep me"
+    assert not (folder / "autosave-1.json").is_symlink() and open_save(folder / "autosave-1.json").campaign.seed == 3
