@@ -173,3 +173,12 @@ def test_a_scenario_reads_a_bounded_number_of_files_and_bytes(tmp_path: Path) ->
     result = load(big)
     assert [(Path(d.file).name, d.line, d.col, d.code) for d in result.diagnostics if d.is_error] == [
         ("scenario.yaml", 41, 111, "too-large")]  # at the ninth pad: eight fit
+
+
+def test_too_many_plain_values_are_not_called_an_alias_bomb() -> None:
+    _, plain = parse("lat: [" + ",".join(["0"] * 200_001) + "]\n", "x.yaml")
+    _, bomb = parse("a: &a [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                    "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                    "e: [" + ", ".join(["*d"] * 20) + "]\n", "x.yaml")  # 20 × 11,111 values
+    assert [(d.code, d.line, d.col) for d in plain] == [("too-many-values", 1, 6)]
+    assert [(d.code, d.line, d.col) for d in bomb] == [("alias-bomb", 5, 4)]

@@ -134,13 +134,16 @@ def _check(root: yaml.Node) -> None:
     """Reject cycles, depth and expanded size before anything is constructed."""
     sizes: dict[int, int] = {}
     on_path: set[int] = set()
+    aliased = False  # whether a node was met twice: only an alias makes that happen
 
     def walk(node: yaml.Node, depth: int) -> int:
+        nonlocal aliased
         key = id(node)
         if key in on_path:
             raise _Rejected("alias-cycle", "an alias refers to the node that contains it", node.start_mark,
                             "remove the alias, or point it at a node outside itself")
         if key in sizes:
+            aliased = True
             return sizes[key]
         if depth > MAX_DEPTH:
             raise _Rejected("too-deep", f"nesting deeper than {MAX_DEPTH} levels", node.start_mark)
@@ -160,8 +163,11 @@ def _check(root: yaml.Node) -> None:
         on_path.discard(key)
         sizes[key] = total
         if total > MAX_NODES:
-            raise _Rejected("alias-bomb", f"aliases expand to more than {MAX_NODES:,} values", node.start_mark,
-                            "YAML aliases may not multiply content like this")
+            if aliased:
+                raise _Rejected("alias-bomb", f"aliases expand to more than {MAX_NODES:,} values", node.start_mark,
+                                "YAML aliases may not multiply content like this")
+            raise _Rejected("too-many-values", f"this holds more than {MAX_NODES:,} values", node.start_mark,
+                            "split the content across several files, or make it smaller")
         return total
 
     walk(root, 0)

@@ -127,6 +127,9 @@ _LIMITS: dict[str, tuple[type, int]] = {"campaign": (str, 200), "scenario": (str
                                         "difficulty": (str, 200), "source": (dict, 10), "state_hash": (str, 200)}
 """Each field a save must have: its type and its bound (the largest value, or the longest length)."""
 _SCENARIO_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_CAMPAIGN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,199}")
+"""What a campaign id looks like: it names the campaign's own folder of saves, so it is one plain folder name
+(never ``..``, never a path) — a reopened save autosaves into ``saves/<campaign>/`` and nowhere else."""
 """What a scenario id looks like (as the scenario schema allows): never a path, never empty."""
 PATH_CHARS = 1000
 """The longest scenario folder a save may name (``source.folder``)."""
@@ -153,7 +156,8 @@ def read(path: Path) -> dict[str, object]:
         value = data.get(key)
         if not isinstance(value, kind) or isinstance(value, bool) or not _within(value, bound):
             raise BadSave(Msg.of("save.damaged", file=file, field=key))
-        if (key == "campaign" and not value) or (key == "scenario" and not _SCENARIO_ID.fullmatch(str(value))):
+        if (key == "campaign" and not _CAMPAIGN_ID.fullmatch(str(value))) or (
+                key == "scenario" and not _SCENARIO_ID.fullmatch(str(value))):
             raise BadSave(Msg.of("save.damaged", file=file, field=key))
     log, source = data["log"], data["source"]
     assert isinstance(log, list) and isinstance(source, dict)
