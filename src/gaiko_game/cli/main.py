@@ -22,14 +22,35 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+MAX_SEED = 2**64 - 1
+"""Seeds are 64-bit: the largest a save can record."""
+
+
 def _seed(text: str) -> int:
     try:
-        value = int(text)
+        value = int(text) if len(text) <= 30 else None
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("seeds start at 0")
+        value = None
+    if value is None:
+        raise argparse.ArgumentTypeError(f"'{text[:30]}' is not a whole number")
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"seeds go from 0 to {MAX_SEED:,}")
     return value
+
+
+def _path(text: str) -> Path:
+    """A path argument, refused before any file system call when no system could open it."""
+    longest = max((len(part.encode()) for part in text.split("/")), default=0)
+    if longest > 255 or len(text.encode()) > 4096:
+        raise argparse.ArgumentTypeError(f"'{text[:40]}…' has a name of {longest:,} bytes; file systems allow 255")
+    return Path(text)
+
+
+def _name(text: str) -> str:
+    """A player's name (a built-in policy, a strategy id): short, plain text."""
+    if not 1 <= len(text) <= 100 or not text.isprintable():
+        raise argparse.ArgumentTypeError("give a player's name, such as hedge or random (gaiko simulate --help)")
+    return text
 
 
 def _count(text: str) -> int:
@@ -48,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     v = sub.add_parser("validate", help="check scenario folders and print located problems")
-    v.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="scenario folder(s)")
+    v.add_argument("paths", nargs="+", type=_path, metavar="PATH", help="scenario folder(s)")
     v.add_argument("--all", action="store_true", help="print every problem (default: 50 per file)")
     v.add_argument("--balance", action="store_true",
                    help="also run a short balance lab and warn about dominant or useless actions, unchosen choices, "
@@ -56,11 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--jobs", type=_count, default=None, help="with --balance: worker processes (default: every core)")
 
     s = sub.add_parser("simulate", help="play many seeded games with a built-in policy")
-    s.add_argument("--scenario", type=Path, default=None, help="scenario folder (default: the bundled one)")
+    s.add_argument("--scenario", type=_path, default=None, help="scenario folder (default: the bundled one)")
     who = s.add_mutually_exclusive_group(required=True)
-    who.add_argument("--policy", metavar="NAME",
+    who.add_argument("--policy", metavar="NAME", type=_name,
                      help="random, lookahead, or a shipped or the scenario's own strategy by id (gaiko lab lists them)")
-    who.add_argument("--strategy", type=Path, metavar="FILE", help="a strategy file to play")
+    who.add_argument("--strategy", type=_path, metavar="FILE", help="a strategy file to play")
     s.add_argument("--seed", type=_seed, default=0, help="first seed (default 0)")
     s.add_argument("--runs", type=_count, default=1, help="how many games (default 1)")
     s.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
@@ -68,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--difficulty", default=None, help="a difficulty the scenario declares (default: its default)")
 
     lab = sub.add_parser("lab", help="balance lab: every strategy, random play, the advisor and a search, with a report")
-    lab.add_argument("scenario", type=Path, nargs="?", default=None, metavar="SCENARIO",
+    lab.add_argument("scenario", type=_path, nargs="?", default=None, metavar="SCENARIO",
                      help="scenario folder (default: the bundled one)")
     lab.add_argument("--seeds", type=_count, default=200, help="games per player (default 200)")
     lab.add_argument("--seed", type=_seed, default=0, help="first seed (default 0); the search's seed too")
@@ -83,38 +104,38 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--without", action="append", default=[], metavar="ASSUMPTION",
                      help="play with one of the scenario's assumptions switched off (repeat for more)")
     _runner_options(lab)
-    lab.add_argument("--out", type=Path, default=None, help="report folder (default: lab-report/<scenario id>)")
+    lab.add_argument("--out", type=_path, default=None, help="report folder (default: lab-report/<scenario id>)")
     lab.add_argument("--json", action="store_true", help="print every figure as one JSON object (no progress bar)")
     lab.add_argument("--lang", choices=("ja", "en"), default=None, help="report language (default: from your system)")
 
     t = sub.add_parser("test", help="run the expected-outcome tests in each scenario's tests.yaml")
-    t.add_argument("paths", nargs="*", type=Path, metavar="SCENARIO", help="scenario folder(s) (default: the bundled ones)")
+    t.add_argument("paths", nargs="*", type=_path, metavar="SCENARIO", help="scenario folder(s) (default: the bundled ones)")
     t.add_argument("--tier", choices=("quick", "full"), default="quick", help="quick tests only (default), or all")
     _runner_options(t)
     t.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
 
     r = sub.add_parser("replay", help="print a saved game's timeline, or verify it replays to its saved result")
-    r.add_argument("save", type=Path, metavar="SAVE", help="a save file (.json)")
+    r.add_argument("save", type=_path, metavar="SAVE", help="a save file (.json)")
     r.add_argument("--verify", action="store_true", help="re-simulate and confirm the saved result (exit 0 or 1)")
-    r.add_argument("--scenario", type=Path, default=None,
+    r.add_argument("--scenario", type=_path, default=None,
                    help="the scenario folder to replay it on (default: the bundled one it names; a save played on a "
                         "folder of its own is replayed only when this names that folder)")
     r.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
 
     d = sub.add_parser("docs", help="write the modding reference from the plugins")
-    d.add_argument("--out", type=Path, default=Path("docs/modding/reference.md"), help="where to write it")
+    d.add_argument("--out", type=_path, default=Path("docs/modding/reference.md"), help="where to write it")
     d.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
 
     g = sub.add_parser("play", help="play a campaign")
     g.add_argument("--text", action="store_true", help="play in the terminal (keyboard only, screen-reader friendly)")
-    g.add_argument("--scenario", type=Path, default=None, help="scenario folder (default: the bundled one)")
+    g.add_argument("--scenario", type=_path, default=None, help="scenario folder (default: the bundled one)")
     g.add_argument("--seed", type=_seed, default=None, help="seed (default: random)")
     g.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
     g.add_argument("--difficulty", default=None, help="a difficulty the scenario declares (default: its default)")
     g.add_argument("--window", action="store_true", help="play in the map window (the default)")
     g.add_argument("--autoplay", metavar="PLAYER", default=None,
                    help="let a built-in policy play the window's screens (works with SDL_VIDEODRIVER=dummy)")
-    g.add_argument("--screenshots", type=Path, default=None, help="with --autoplay: save a PNG of each screen here")
+    g.add_argument("--screenshots", type=_path, default=None, help="with --autoplay: save a PNG of each screen here")
     return p
 
 
@@ -207,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "simulate":
             from gaiko_game.cli.simulate import run_simulate
 
-            player = args.policy or str(args.strategy)
+            player = args.policy if args.policy is not None else str(args.strategy)
             return run_simulate(args.scenario or default_scenario(), player, args.seed, args.runs, args.json,
                                 args.events, args.difficulty)
         if not args.text:

@@ -157,8 +157,13 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
     given = Path(path)
     folder = given.parent if given.name == SCENARIO_FILE else given
     checker = Checker()
-    if not folder.is_dir():
-        checker.report(str(given), (), "missing-file", "no such scenario folder",
+    try:
+        is_dir, exists = folder.is_dir(), given.exists()
+    except (OSError, ValueError):  # a name no file system allows (too long, a NUL byte)
+        is_dir = exists = False
+    if not is_dir:
+        checker.report(str(given), (), "missing-file",
+                       "this is a file, not a scenario folder" if exists else "no such scenario folder",
                        hint="give the folder that holds scenario.yaml, e.g. scenarios/indo_pacific_2025")
         return LoadResult(None, checker.diagnostics)
     reader = _Reader(folder, folder, checker)
