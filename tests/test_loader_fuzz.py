@@ -70,6 +70,9 @@ def test_scenario_file_of_the_wrong_shape(tmp_path: Path) -> None:
     ("a: !!binary aGVsbG8=\n", "f.yaml:1:4: error[yaml-tag]: 'aGVsbG8=' is a YAML 'binary'"),
     ("a: !!set {x}\n", "f.yaml:1:4: error[yaml-tag]: a YAML 'set' collection is not part of a scenario"),
     ("a: !!python/object:os.system {}\n", "f.yaml:1:4: error[yaml-tag]: a YAML 'python/object:os.system' collection"),
+    ('name: "\\e]0;TITLE\\a\\e[2JTutorial"\n',
+     "f.yaml:1:7: error[control-character]: text holds the control character U+001B"),
+    ('a: "bell\\x07"\n', "f.yaml:1:4: error[control-character]: text holds the control character U+0007"),
 ])
 def test_only_plain_values_make_a_scenario(text: str, expected: str) -> None:
     """The reliability review's tracebacks (dates, !! tags, huge integers) are located errors, before building."""
@@ -182,3 +185,23 @@ def test_too_many_plain_values_are_not_called_an_alias_bomb() -> None:
                     "e: [" + ", ".join(["*d"] * 20) + "]\n", "x.yaml")  # 20 × 11,111 values
     assert [(d.code, d.line, d.col) for d in plain] == [("too-many-values", 1, 6)]
     assert [(d.code, d.line, d.col) for d in bomb] == [("alias-bomb", 5, 4)]
+
+
+def test_a_number_yaml_reads_as_text_gets_a_hint_that_fits_it(tmp_path: Path) -> None:
+    """YAML 1.1 reads 1e3 (no dot) as text whether quoted or not: "remove the quotes" was no help."""
+    folder = tmp_path / "s"
+    shutil.copytree(MINI, folder)
+    actors = folder / "actors.yaml"
+    actors.write_text(actors.read_text().replace("lat: 39.9,", "lat: 1e1,"))
+    result = load(folder)
+    assert [(d.code, d.hint) for d in result.diagnostics] == [
+        ("wrong-type", "remove any quotes, and write it with a dot and a signed exponent: 1.0e+1")]
+
+
+def test_a_file_name_with_a_control_character_found_by_the_events_glob_is_named_not_opened(tmp_path: Path) -> None:
+    folder = tmp_path / "s"
+    shutil.copytree(MINI, folder)
+    (folder / "events" / "odd\x07.yaml").write_text("[]\n")
+    result = load(folder)
+    assert [(d.code, d.message) for d in result.diagnostics if d.is_error] == [
+        ("bad-path", "the file name 'events/odd\\x07.yaml' holds a control character (a NUL byte, say)")]

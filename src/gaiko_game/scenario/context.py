@@ -54,6 +54,10 @@ def _typed_hint(text: str, word: str) -> str:
         if bare.endswith("%"):
             return f"write the number without the % sign: {bare[:-1].strip()}"
         return f"write {word} in digits, e.g. 8"
+    if "e" in bare.lower() and "." not in bare:  # YAML reads 1e308 (no dot) as text, quoted or not
+        mantissa, exponent = bare.lower().split("e", 1)
+        signed = exponent if exponent[:1] in ("+", "-") else "+" + exponent
+        return f"remove any quotes, and write it with a dot and a signed exponent: {mantissa}.0e{signed}"
     return "remove the quotes around the value"
 
 

@@ -36,6 +36,8 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*|0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+)")
 _FLOAT_WORDS = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 _BOOLS = frozenset(("yes", "no", "true", "false", "on", "off"))
 MAX_DIGITS = 30
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters a text may not hold (line breaks and tabs may): escapes that would act on a terminal."""
 
 
 @dataclass
@@ -184,6 +186,12 @@ def _scalar(node: yaml.ScalarNode) -> None:
                 if kind == "timestamp" else "write plain text, a number, true/false or a list or map")
         raise _Rejected("yaml-tag", f"'{shown}' is a YAML '{kind}', which a scenario does not use", node.start_mark,
                         hint)
+    control = _CONTROL.search(value) if tag == _YAML + "str" else None
+    if control is not None:
+        raise _Rejected("control-character", f"text holds the control character U+{ord(control.group()):04X}",
+                        node.start_mark,
+                        "delete it: a control character can clear or retitle a player's terminal (an escape "
+                        "written as \\e or \\x1b, say)")
     digits = value.replace("_", "")
     if tag == _YAML + "int" and (len(digits) > MAX_DIGITS or not _INT.fullmatch(value)):
         raise _Rejected("bad-number", f"'{shown}' is not a whole number a scenario can use (at most {MAX_DIGITS} digits)",

@@ -181,13 +181,18 @@ def _made_by(data: dict[str, object]) -> str:
     return known or f"save format {fmt}"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters no save of this game holds: a NUL, or an escape that would act on a player's terminal."""
+
+
 def _showable(value: object) -> bool:
-    """Whether every text in ``value`` (keys too) can be encoded and drawn: no NUL byte, no lone surrogate."""
+    """Whether every text in ``value`` (keys too) can be encoded and drawn: no control character (a NUL, an
+    escape), no lone surrogate."""
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if "\x00" in item or not (item.isascii() or _encodes(item)):
+            if _CONTROL.search(item) or not (item.isascii() or _encodes(item)):
                 return False
         elif isinstance(item, dict):
             stack.extend(item.keys())
