@@ -203,7 +203,7 @@ def _read(tmp_path: Path, text: str) -> list[str]:
     ("format: 1\ntests:\n  - {id: a, beats: strategies/missing.yaml, over: random}\n",
      "tests.yaml:3:20: error[missing-file]: there is no strategy file 'strategies/missing.yaml'"),
     ("format: 1\ntests:\n  - {id: a, beats: \"mine\\0.yaml\", over: random}\n",
-     "tests.yaml:3:20: error[bad-path]: the file name 'mine\\x00.yaml' holds a control character (a NUL byte, say)"),
+     "tests.yaml:3:20: error[control-character]: text holds the control character U+0000"),
     ("format: 1\ntests:\n  - {id: a, beats: hegde, over: random}\n  - {id: b, loses: random}\n",
      "tests.yaml:4:5: error[bad-test]: test 'b' gives no bound"),  # reported with the unknown player, in one pass
     ("format: 1\ntests:\n  - {id: a, tops_after_low: {track: us_comitment, below: 20}, at_most: 0}\n",
@@ -247,3 +247,19 @@ def test_validate_checks_a_scenarios_own_strategies_and_tests(tmp_path: Path, ca
     out = capsys.readouterr().out
     assert "typo.yaml:3:16: error" in out and "partnrs" in out
     assert "tests.yaml:3:20: error[unknown-id]" in out and f"{folder}: FAILED" in out
+
+
+def test_a_tests_file_that_is_a_link_outside_or_a_folder_is_named_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("format: 1\ntests: []\n")
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "tests.yaml").symlink_to(outside)
+    linked = read_tests(folder)
+    (folder / "tests.yaml").unlink()
+    (folder / "tests.yaml").mkdir()
+    a_folder = read_tests(folder)
+    assert [(d.code, d.message) for d in linked.diagnostics] == [
+        ("path-outside", "'tests.yaml' is outside the scenario folder")]
+    assert [(d.code, d.message) for d in a_folder.diagnostics] == [("missing-file", "'tests.yaml' is not a file")]
+    assert not linked.ok and not a_folder.ok

@@ -19,6 +19,7 @@ Players are ``random``, ``lookahead``, a shipped strategy's id, the scenario's o
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -195,11 +196,15 @@ def read_tests(folder: Path, shown: str | None = None) -> TestsFile:
     Every test is checked on its own: the valid ones are kept even when others have errors, so a
     later check (:func:`bind_tests`) can report their problems in the same pass.
     """
-    path = folder / TESTS_FILE
-    shown = shown or str(path)
-    if not path.is_file():
+    shown = shown or str(folder / TESTS_FILE)
+    if not os.path.lexists(folder / TESTS_FILE):
         return TestsFile([], [])
     ck = Checker()
+    try:
+        path = paths.inside(folder, TESTS_FILE, "tests.yaml must be a file in the scenario folder")
+    except paths.BadPath as e:  # a folder, a link outside or in a loop: named, never followed
+        ck.report(shown, (), e.code, e.message, hint=e.hint)
+        return TestsFile([], ck.diagnostics)
     doc, diags = read(path, shown)
     ck.diagnostics.extend(diags)
     if doc is None:
