@@ -347,3 +347,20 @@ def test_planted_links_in_a_campaign_folder_are_never_written_through(default: S
         assert c.autosave() is not None and c.quicksave() is not None
     assert victim.read_text() == "keep me"
     assert not (folder / "autosave-1.json").is_symlink() and open_save(folder / "autosave-1.json").campaign.seed == 3
+
+
+def test_a_copied_campaign_folder_goes_on_in_the_copy_and_never_writes_over_the_original(default: Scenario,
+                                                                                        data: Path) -> None:
+    original = _saved(default, data).parent  # saves/damaged/ holds campaign "damaged"
+    before = {p.name: p.read_bytes() for p in original.iterdir()}
+    copy = original.parent / "backup-of-damaged"
+    copy.mkdir()
+    for p in original.iterdir():
+        (copy / p.name).write_bytes(p.read_bytes())
+    opened = open_save(copy / "quicksave.json").campaign
+    assert opened.id == "backup-of-damaged" and opened.folder == copy
+    opened.end_turn()
+    while opened.game.pending_crisis is not None:
+        opened.choose(opened.game.default_choice() or "")
+    assert (copy / "autosave-1.json").is_file()
+    assert {p.name: p.read_bytes() for p in original.iterdir()} == before

@@ -169,7 +169,10 @@ def test_a_folder_of_damaged_saves_never_stops_the_window(default: Scenario, dat
     assert isinstance(app.screen, TitleScreen) and app.crashes == 0
 
     after = snapshot(data / "saves")
-    assert {k: v for k, v in after.items() if k in before} == before  # every damaged file, link and pipe untouched
+    went_on = "v5_saved_at_year_9999/"  # Continue's campaign went on in its own folder: its save moved down a slot
+    assert after[went_on + "autosave-2.json"] == before[went_on + "autosave-1.json"]
+    assert ({k: v for k, v in after.items() if k in before and not k.startswith(went_on)}
+            == {k: v for k, v in before.items() if not k.startswith(went_on)})  # every damaged file, link, pipe
 
 
 def test_the_window_starts_over_damaged_saves_in_japanese_too(default: Scenario, damaged: dict[Path, str]) -> None:

@@ -271,6 +271,8 @@ def _saved_folder(path: Path, source: Source, scenario_id: str, names: dict[str,
 
 def _whole(path: Path, scenario: Scenario, source: Source, data: dict[str, object]) -> Campaign:
     seed = int(str(data["seed"]))
+    if not data["difficulty"]:  # the game always writes the level it played: an empty one was edited away
+        raise BadSave(Msg.of("save.damaged", file=path.name, field="difficulty"))
     try:
         game = new_game(scenario, seed, difficulty=str(data["difficulty"]))
     except Refusal as e:
@@ -286,7 +288,18 @@ def _whole(path: Path, scenario: Scenario, source: Source, data: dict[str, objec
         raise BadSave(Msg.of("save.does_not_replay", file=path.name, why=str(e))) from None
     if data.get("state_hash") != state_hash(game):
         raise BadSave(Msg.of("save.different_game", file=path.name))
-    return Campaign(scenario, source, seed, game, str(data["campaign"]))
+    return Campaign(scenario, source, seed, game, _campaign_id(path, data))
+
+
+def _campaign_id(path: Path, data: dict[str, object]) -> str:
+    """Which campaign a reopened save continues: the folder it lies in, when that is a campaign folder of the
+    saves folder, so a copied campaign folder goes on in the copy and never writes over the original; else the
+    id the save records."""
+    try:
+        in_saves = path.parent.parent.resolve() == saves.saves_dir().resolve()
+    except OSError:
+        in_saves = False
+    return path.parent.name if in_saves else str(data["campaign"])
 
 
 def _partial(scenario: Scenario, source: Source, data: dict[str, object]) -> tuple[Campaign, int, int]:
