@@ -418,3 +418,23 @@ def test_every_prompt_survives_hostile_input_then_takes_a_real_answer(data: Path
     assert run_text(DEFAULT, None, "en", read=start, write=again.append) == 0
     told = "\n".join(again)
     assert "There is no number 𐩀." in told and "\x07" not in told
+
+
+def test_ctrl_c_while_the_game_is_still_loading_ends_quietly(monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C in the first moments (while Python imports the command line) once printed a traceback."""
+    import importlib.abc
+    import sys as system
+
+    from gaiko_game.cli import entry
+
+    class Interrupted(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object, target: object = None) -> None:
+            if name == "gaiko_game.cli.main":
+                raise KeyboardInterrupt
+
+    monkeypatch.delitem(system.modules, "gaiko_game.cli.main")
+    monkeypatch.setattr(system, "meta_path", [Interrupted(), *system.meta_path])
+    with pytest.raises(SystemExit) as leaving:
+        entry.run()
+    assert leaving.value.code == 130 and capsys.readouterr().err == "\ninterrupted\n"

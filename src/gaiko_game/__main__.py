@@ -1,5 +1,5 @@
 """`python -m gaiko_game` runs the command line."""
 
-from gaiko_game.cli.main import main
+from gaiko_game.cli.entry import run
 
-raise SystemExit(main())
+run()
