@@ -205,3 +205,21 @@ def test_a_file_name_with_a_control_character_found_by_the_events_glob_is_named_
     result = load(folder)
     assert [(d.code, d.message) for d in result.diagnostics if d.is_error] == [
         ("bad-path", "the file name 'events/odd\\x07.yaml' holds a control character (a NUL byte, say)")]
+
+
+def test_a_quoted_value_that_is_right_but_for_its_quotes_is_told_so(tmp_path: Path) -> None:
+    folder = tmp_path / "s"
+    shutil.copytree(MINI, folder)
+    scenario = folder / "scenario.yaml"
+    scenario.write_text(scenario.read_text().replace("format: 2", 'format: "2"'))
+    assert [(d.code, d.message, d.hint) for d in load(folder).diagnostics] == [
+        ("unknown-id", "format: unknown value '2'", "remove the quotes around the value")]
+
+
+def test_a_null_key_is_named_as_written(tmp_path: Path) -> None:
+    folder = tmp_path / "s"
+    shutil.copytree(MINI, folder)
+    scenario = folder / "scenario.yaml"
+    scenario.write_text(scenario.read_text().replace("india: 20}\n  trade", "india: 20, null: 0}\n  trade"))
+    assert [(d.code, d.message) for d in load(folder).diagnostics] == [
+        ("wrong-type", "dependencies.security.a key null: expected text, got None")]

@@ -32,6 +32,9 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     parts = list(loc)
     while parts and isinstance(parts[0], int):
         parts.pop(0)
+    if len(parts) >= 2 and parts[-1] == "[key]":  # a map's key of the wrong type: name the key as written
+        key = parts[-2]
+        parts = [*parts[:-2], "a key null" if key in (None, "None") else f"the key {key!r}"]
     out = ""
     for p in parts:
         out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
@@ -110,8 +113,10 @@ class Checker:
                         hint=f"add '{loc[-1]}: ...' here")
         elif kind == "literal_error":
             expected = [s.strip(" '") for s in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
-            self.report(doc, path, "unknown-id", f"{field}: unknown value {_shown(err['input'])}",
-                        hint=did_you_mean(str(err["input"]), expected) or f"expected one of: {', '.join(expected)}")
+            given = str(err["input"])
+            hint = ("remove the quotes around the value" if given in expected and isinstance(err["input"], str)
+                    else did_you_mean(given, expected) or f"expected one of: {', '.join(expected)}")
+            self.report(doc, path, "unknown-id", f"{field}: unknown value {_shown(err['input'])}", hint=hint)
         elif kind in _BOUND_WORDS:
             bound = next(iter(ctx.values()), "?")
             self.report(doc, path, "out-of-range",
