@@ -126,6 +126,14 @@ def test_end_turn_crisis_and_report_are_reachable_and_leavable(app: App) -> None
             assert app.screen is campaign
             press(app, pygame.K_e)  # the same crisis comes back
             assert isinstance(app.screen, CrisisScreen)
+            card, height = app.screen.box, app.surface.get_height()
+            assert card.height < height - 100 and abs(card.centery - height // 2) <= 1  # as tall as its content
+            assert all(card.contains(b.rect) for b in app.screen.buttons)
+            press(app, pygame.K_i)  # the background is shown in the same card, which fits it in turn
+            assert app.screen.box.centery == card.centery and all(app.screen.box.contains(b.rect)
+                                                                  for b in app.screen.buttons)
+            press(app, pygame.K_i)
+            assert app.screen.box == card
             press(app, pygame.K_1 + next(i for i, b in enumerate(app.screen.buttons) if b.enabled))
         while isinstance(app.screen, CrisisScreen):
             press(app, pygame.K_1 + next(i for i, b in enumerate(app.screen.buttons) if b.enabled))

@@ -69,6 +69,10 @@ class Fonts:
             surf.blit(self.render(line, size, colour, bold), (x, y + i * step))
         return len(lines) * step
 
+    def height(self, text: str, width: int, size: int, bold: bool = False, max_lines: int | None = None) -> int:
+        """The height :meth:`draw` would use for ``text``, without drawing it."""
+        return len(self._laid_out(text, size, width, bold, max_lines)) * self.get(size, bold).get_linesize()
+
     def _laid_out(self, text: str, size: int, width: int, bold: bool, max_lines: int | None) -> list[str]:
         """The lines :meth:`draw` shows, worked out once per text and width (a screen draws the same text each frame)."""
         key = (text, size, width, bold, max_lines)

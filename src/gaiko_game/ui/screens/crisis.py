@@ -36,9 +36,12 @@ class CrisisScreen(Screen):
     def resized(self) -> None:
         px = self.ctx.sizes.px
         width, height = self.ctx.surface.get_size()
-        self.box = pygame.Rect(px(110), px(50), width - px(220), height - px(100))
         w = self.ctx.words(self.c.scenario)
         self.card: CrisisCard = crisis_card(self.c.game, w)
+        box_w = width - px(220)
+        room = height - px(100)
+        self.box = pygame.Rect(px(110), 0, box_w, min(room, self._content_height(box_w - px(40))))
+        self.box.centery = height // 2  # the card is as tall as what it says: no empty half-screen
         self.buttons: list[Button] = []
         y = self.box.bottom - px(16) - len(self.card.choices) * px(62)
         for i, c in enumerate(self.card.choices):
@@ -46,6 +49,20 @@ class CrisisScreen(Screen):
             cost = w.ui("word.dc", cost=c.cost) if c.cost else ""
             label = f"{c.number}. {c.label}" + (f"  ({cost})" if cost else "")
             self.buttons.append(Button(rect, label, self._chooser(c.id), c.enabled, detail=c.detail))
+
+    def _content_height(self, width: int) -> int:
+        """The card's height for the text it shows (the scene, or its background after I), its hint and its
+        answers, with the margins :meth:`draw` uses."""
+        px, fonts, card = self.ctx.sizes.px, self.ctx.fonts, self.card
+        w = self.ctx.words(self.c.scenario)
+        text = px(16) + (fonts.height(self.note, width, px(14), max_lines=1) + px(2) if self.note else 0)
+        text += fonts.height(card.heading, width, px(24), bold=True) + px(6)
+        body = card.background if self.show_background else card.text
+        text += fonts.height(body, width, px(16), max_lines=7) + px(4)
+        if card.immediate:
+            text += fonts.height(card.immediate, width, px(16), max_lines=2) + px(4)
+        text += fonts.height(w.ui("win.crisis_hint", n=len(card.choices)), width, px(13), max_lines=1) + px(12)
+        return text + len(card.choices) * px(62) + px(16)
 
     def _chooser(self, choice_id: str) -> Callable[[], Transition | None]:
         return lambda: self.choose(choice_id)
@@ -72,6 +89,7 @@ class CrisisScreen(Screen):
                 return self.buttons[i].action() if self.buttons[i].enabled else None
             if event.key == pygame.K_i:
                 self.show_background = not self.show_background
+                self.resized()  # the card grows or shrinks to the text it now shows
             elif event.key == pygame.K_ESCAPE:
                 return Pop()  # back to the map; End turn brings the crisis back
         return None
