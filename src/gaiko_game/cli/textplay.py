@@ -238,7 +238,7 @@ class TextGame:
         w, game = self.w, self.campaign.game
         card = crisis_card(game, w)
         self.write("")
-        self.write(f"!!! {card.heading} !!!")
+        self.write(card.heading)
         self.write(card.text)
         if card.immediate:
             self.write(card.immediate)

@@ -49,7 +49,7 @@ def transcript(game: Game, decisions: list[Decision], w: Words) -> list[str]:
         lines += ["  " + roll_line(w, r) for r in game.rolls[rolls:]]
         if game.pending_crisis is not None and (report is None and not isinstance(d, Order | Deal | Withdraw)):
             card = crisis_card(game, w)
-            lines += [f"!!! {card.heading} !!!", *([card.immediate] if card.immediate else []),
+            lines += [card.heading, *([card.immediate] if card.immediate else []),
                       *(f"  {c.number}. {c.line}" for c in card.choices)]
         if report is not None:
             view = turn_report(report, w)
