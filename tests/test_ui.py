@@ -91,14 +91,38 @@ def test_settings_switch_language_everywhere_and_remember_it(app: App) -> None:
     assert settings_mod.load("en")[0].lang == "ja"
 
 
-def test_scale_setting_enlarges_the_menu(app: App) -> None:
+def test_the_scale_setting_offers_only_what_fits_the_window_and_enlarges_the_menu(app: App) -> None:
     before = app.screen.buttons[0].rect.h  # type: ignore[attr-defined]
     press(app, pygame.K_5)
     press(app, pygame.K_DOWN)
-    press(app, pygame.K_RETURN)  # UI scale 1 → 1.25
-    assert app.settings.scale == 1.25
+    press(app, pygame.K_RETURN)  # at 1280×720 only 1× fits (1.25× would leave 576 of the 600 rows a screen needs)
+    assert app.settings.scale == 1.0 and app.sizes.scale == 1.0
+    assert "(this window fits: 1×)" in app.screen.buttons[1].tooltip[0]  # type: ignore[attr-defined]
+    app.surface = pygame.display.set_mode((1920, 1080), pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1920, 1080), w=1920, h=1080))
+    app.step()
+    offered = []
+    for _ in range(3):
+        press(app, pygame.K_RETURN)
+        offered.append(app.settings.scale)
+    assert offered == [1.25, 1.5, 1.0]  # 2× would leave 540 rows: not offered
+    press(app, pygame.K_RETURN)
     press(app, pygame.K_ESCAPE)
-    assert app.screen.buttons[0].rect.h > before  # type: ignore[attr-defined]
+    assert app.sizes.scale == 1.25 and app.screen.buttons[0].rect.h > before  # type: ignore[attr-defined]
+
+
+def test_a_remembered_scale_that_no_longer_fits_falls_back_with_a_notice(default: Scenario) -> None:
+    big = App(default, settings_mod.Settings(lang="en", scale=2.0))
+    big.stack = [big.open(ToTitle())]
+    big.step()
+    assert big.settings.scale == 2.0 and big.sizes.scale == 1.0  # remembered, but shown at what fits
+    assert big.screen.subtitle() == ("UI scale 2× does not fit this window (1280×720), so it is shown at 1×. Go "  # type: ignore[attr-defined]
+                                     "fullscreen or enlarge the window and 2× comes back.")
+    big.surface = pygame.display.set_mode((3840, 2160), pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(3840, 2160), w=3840, h=2160))
+    big.step()
+    assert big.sizes.scale == 2.0 and big.notice == ""
+    pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
 
 
 def test_clicking_an_action_spends_capital_and_tooltips_show_the_engines_numbers(app: App) -> None:

@@ -220,7 +220,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "win.language": {"ja": "言語: {value}", "en": "Language: {value}"},
     "win.language_tip": {"ja": "表示する言語を日本語と英語で切り替えます。", "en": "Switch every text between Japanese and English."},
     "win.scale": {"ja": "表示の大きさ: {value}", "en": "UI scale: {value}"},
-    "win.scale_tip": {"ja": "プロジェクターや大きな画面では大きくしてください。", "en": "Make everything larger for projectors and big screens."},
+    "win.scale_tip": {"ja": "プロジェクターや大きな画面では大きくしてください(このウィンドウで選べる大きさ: {fits})。"
+                               "全画面にすると、より大きくできます。",
+                      "en": "Make everything larger for projectors and big screens (this window fits: {fits}). "
+                            "Go fullscreen for larger scales."},
+    "win.scale_fallback": {"ja": "表示の大きさ {wanted} はこのウィンドウ({size})に収まらないため、{used} で表示しています。"
+                                 "全画面にするか、ウィンドウを広げると {wanted} に戻ります。",
+                           "en": "UI scale {wanted} does not fit this window ({size}), so it is shown at {used}. Go "
+                                 "fullscreen or enlarge the window and {wanted} comes back."},
     "win.fullscreen": {"ja": "全画面表示: {value}", "en": "Fullscreen: {value}"},
     "win.fullscreen_tip": {"ja": "ウィンドウと全画面を切り替えます。", "en": "Switch between a window and the full screen."},
     "win.on": {"ja": "オン", "en": "on"},

@@ -26,7 +26,7 @@ from gaiko_game.ui import settings as settings_mod
 from gaiko_game.ui.destinations import Destination, ToCrash
 from gaiko_game.ui.fonts import Fonts
 from gaiko_game.ui.screen import Pop, Push, Quit, Replace, Reset, Screen, Transition
-from gaiko_game.ui.theme import Sizes
+from gaiko_game.ui.theme import Sizes, fitting
 
 WINDOW = (1280, 720)
 HEADLESS = ("offscreen", "dummy")
@@ -68,13 +68,13 @@ class App:
         self.settings = settings
         self.surface = open_window(settings.fullscreen)
         self.fonts = Fonts()
-        self.sizes = Sizes(settings.scale)
+        self.notice = self._scale_notice = ""
+        self.sizes = self._fitted_sizes()
         self.stack: list[Screen] = []
         self.clock = pygame.time.Clock()
         self.running = True
         self.frames = 0
         self.mouse = (0, 0)
-        self.notice = ""
         self.seed: int | None = None
         self.difficulty: str | None = None
         self.version = __version__
@@ -101,15 +101,29 @@ class App:
         """Change language, scale or fullscreen now, and remember them (a failed write is shown, not raised)."""
         fullscreen_changed = new.fullscreen != self.settings.fullscreen
         self.settings = new
-        self.sizes = Sizes(new.scale)
         if fullscreen_changed:
             self.surface = open_window(new.fullscreen)
+        self.sizes = self._fitted_sizes()
         try:
             settings_mod.save(new)
         except OSError as e:
             self.notice = f"{settings_mod.config_dir()}: {e.strerror or e}"
         for screen in self.stack:
             screen.resized()
+
+    def _fitted_sizes(self) -> Sizes:
+        """Sizes at the chosen scale when it fits the window, else at the largest smaller one that does, with a
+        notice saying so (the choice stays remembered, for a larger window or the full screen)."""
+        wanted, size = self.settings.scale, self.surface.get_size()
+        fits = fitting(settings_mod.SCALES, size)
+        scale = wanted if wanted in fits else max((s for s in fits if s <= wanted), default=min(fits))
+        said = self._scale_notice
+        if scale != wanted:
+            self.notice = self._scale_notice = self.t("win.scale_fallback", wanted=f"{wanted:g}×", used=f"{scale:g}×",
+                                                      size=f"{size[0]}×{size[1]}")
+        elif said and self.notice == said:  # it fits again: the notice no longer holds
+            self.notice = self._scale_notice = ""
+        return Sizes(scale)
 
     def apply(self, transition: Transition | None) -> None:
         """Carry out what a screen asked for."""
@@ -159,6 +173,7 @@ class App:
                 self.running = False
                 return
             if event.type == pygame.VIDEORESIZE:
+                self.sizes = self._fitted_sizes()
                 for screen in self.stack:
                     screen.resized()
                 continue

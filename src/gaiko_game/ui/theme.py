@@ -20,6 +20,17 @@ BACKGROUND: Colour = (14, 17, 22)
 DISPUTED: Colour = (128, 104, 120)  # a muted purple, outlined in yellow: neither side's colour
 
 
+SMALLEST = (1024, 600)
+"""The smallest window every screen is laid out for, in pixels at scale 1: a scale fits a window when the window,
+divided by the scale, is at least this large."""
+
+
+def fitting(scales: tuple[float, ...], size: tuple[int, int]) -> tuple[float, ...]:
+    """The scales that fit a window of ``size`` (the smallest scale always, so something is offered)."""
+    fit = tuple(s for s in scales if size[0] / s >= SMALLEST[0] and size[1] / s >= SMALLEST[1])
+    return fit or (min(scales),)
+
+
 class Sizes:
     """Pixel sizes at a UI scale (1.0 at 1280×720; 1.5 or 2.0 for projectors)."""
 

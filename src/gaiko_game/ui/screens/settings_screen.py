@@ -5,6 +5,7 @@ from __future__ import annotations
 from gaiko_game.ui.screen import Pop, Transition
 from gaiko_game.ui.screens.menu import Item, MenuScreen
 from gaiko_game.ui.settings import SCALES
+from gaiko_game.ui.theme import fitting
 
 
 class SettingsScreen(MenuScreen):
@@ -21,7 +22,8 @@ class SettingsScreen(MenuScreen):
         on = self.ctx.t("win.on" if s.fullscreen else "win.off")
         return [
             (self.ctx.t("win.language", value=lang), self._language, True, [self.ctx.t("win.language_tip")]),
-            (self.ctx.t("win.scale", value=f"{s.scale:g}×"), self._scale, True, [self.ctx.t("win.scale_tip")]),
+            (self.ctx.t("win.scale", value=f"{self.ctx.sizes.scale:g}×"), self._scale, True,
+             [self.ctx.t("win.scale_tip", fits=" / ".join(f"{f:g}×" for f in self._fits()))]),
             (self.ctx.t("win.fullscreen", value=on), self._fullscreen, True, [self.ctx.t("win.fullscreen_tip")]),
             (self.ctx.t("win.advisor", value=self.ctx.t("win.on" if s.advisor else "win.off")), self._advisor, True,
              [self.ctx.t("win.advisor_tip")]),
@@ -33,9 +35,14 @@ class SettingsScreen(MenuScreen):
         self.ctx.apply_settings(s.with_(lang="en" if s.lang == "ja" else "ja"))
         return None
 
+    def _fits(self) -> tuple[float, ...]:
+        """The scales that fit the window as it is now (the only ones offered)."""
+        return fitting(SCALES, self.ctx.surface.get_size())
+
     def _scale(self) -> Transition | None:
-        s = self.ctx.settings
-        self.ctx.apply_settings(s.with_(scale=SCALES[(SCALES.index(s.scale) + 1) % len(SCALES)]))
+        fits, now = self._fits(), self.ctx.sizes.scale
+        following = [f for f in fits if f > now]
+        self.ctx.apply_settings(self.ctx.settings.with_(scale=following[0] if following else fits[0]))
         return None
 
     def _advisor(self) -> Transition | None:
