@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gaiko_game.core.strings import STRINGS
 
 LANGS = ("ja", "en")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters no player-facing text may hold (line breaks and tabs may): a NUL, or an escape that would
+act on a player's terminal. Scenarios and saves are refused at their door when a text holds one."""
 
 Strings = Mapping[str, Mapping[str, str]]
 """A table of message templates: key, then language."""

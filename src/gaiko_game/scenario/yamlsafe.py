@@ -21,6 +21,7 @@ try:
 except AttributeError:  # pragma: no cover - every PyYAML wheel we support ships libyaml
     _Loader = yaml.SafeLoader
 
+from gaiko_game.core.text import CONTROL
 from gaiko_game.scenario.diagnostics import Diagnostic, Severity
 
 MAX_BYTES = 1_000_000
@@ -36,8 +37,6 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*|0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+)")
 _FLOAT_WORDS = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 _BOOLS = frozenset(("yes", "no", "true", "false", "on", "off"))
 MAX_DIGITS = 30
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""Control characters a text may not hold (line breaks and tabs may): escapes that would act on a terminal."""
 
 
 @dataclass
@@ -186,7 +185,7 @@ def _scalar(node: yaml.ScalarNode) -> None:
                 if kind == "timestamp" else "write plain text, a number, true/false or a list or map")
         raise _Rejected("yaml-tag", f"'{shown}' is a YAML '{kind}', which a scenario does not use", node.start_mark,
                         hint)
-    control = _CONTROL.search(value) if tag == _YAML + "str" else None
+    control = CONTROL.search(value) if tag == _YAML + "str" else None
     if control is not None:
         raise _Rejected("control-character", f"text holds the control character U+{ord(control.group()):04X}",
                         node.start_mark,

@@ -24,7 +24,7 @@ from pathlib import Path
 import platformdirs
 
 from gaiko_game.core import Msg, Texts
-from gaiko_game.core.text import Loc
+from gaiko_game.core.text import CONTROL, Loc
 from gaiko_game.session.safefile import write_atomic
 from gaiko_game.session.strings import table
 
@@ -181,10 +181,6 @@ def _made_by(data: dict[str, object]) -> str:
     return known or f"save format {fmt}"
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""Control characters no save of this game holds: a NUL, or an escape that would act on a player's terminal."""
-
-
 def _showable(value: object) -> bool:
     """Whether every text in ``value`` (keys too) can be encoded and drawn: no control character (a NUL, an
     escape), no lone surrogate."""
@@ -192,7 +188,7 @@ def _showable(value: object) -> bool:
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if _CONTROL.search(item) or not (item.isascii() or _encodes(item)):
+            if CONTROL.search(item) or not (item.isascii() or _encodes(item)):
                 return False
         elif isinstance(item, dict):
             stack.extend(item.keys())

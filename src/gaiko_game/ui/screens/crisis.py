@@ -16,6 +16,9 @@ from gaiko_game.ui.destinations import ToCrisis, ToReport
 from gaiko_game.ui.screen import Pop, Replace, Screen, Transition
 from gaiko_game.ui.widgets import Button, draw_tooltip
 
+_Block = tuple[str, int, theme.Colour, bool, int | None, int]
+"""A block of the card's text: (text, size, colour, bold, max lines, gap after)."""
+
 
 class CrisisScreen(Screen):
     """Answer with a click or a number key; I shows the background; Esc looks at the map first."""
@@ -50,19 +53,25 @@ class CrisisScreen(Screen):
             label = f"{c.number}. {c.label}" + (f"  ({cost})" if cost else "")
             self.buttons.append(Button(rect, label, self._chooser(c.id), c.enabled, detail=c.detail))
 
+    def _blocks(self) -> list[_Block]:
+        """The card's text from the top, as (text, size, colour, bold, max lines, gap after): what :meth:`draw`
+        draws and what the card's height is measured from, so the two never drift apart."""
+        px, card = self.ctx.sizes.px, self.card
+        w = self.ctx.words(self.c.scenario)
+        blocks: list[_Block] = [(self.note, px(14), theme.YELLOW, False, 1, px(2))] if self.note else []
+        blocks.append((card.heading, px(24), theme.INK, True, None, px(6)))
+        blocks.append((card.background if self.show_background else card.text, px(16), theme.INK, False, 7, px(4)))
+        if card.immediate:
+            blocks.append((card.immediate, px(16), theme.VERMILION, False, 2, px(4)))
+        blocks.append((w.ui("win.crisis_hint", n=len(card.choices)), px(13), theme.MUTED, False, 1, px(12)))
+        return blocks
+
     def _content_height(self, width: int) -> int:
         """The card's height for the text it shows (the scene, or its background after I), its hint and its
-        answers, with the margins :meth:`draw` uses."""
-        px, fonts, card = self.ctx.sizes.px, self.ctx.fonts, self.card
-        w = self.ctx.words(self.c.scenario)
-        text = px(16) + (fonts.height(self.note, width, px(14), max_lines=1) + px(2) if self.note else 0)
-        text += fonts.height(card.heading, width, px(24), bold=True) + px(6)
-        body = card.background if self.show_background else card.text
-        text += fonts.height(body, width, px(16), max_lines=7) + px(4)
-        if card.immediate:
-            text += fonts.height(card.immediate, width, px(16), max_lines=2) + px(4)
-        text += fonts.height(w.ui("win.crisis_hint", n=len(card.choices)), width, px(13), max_lines=1) + px(12)
-        return text + len(card.choices) * px(62) + px(16)
+        answers, with their margins."""
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
+        text = sum(fonts.height(t, width, size, bold, lines) + gap for t, size, _, bold, lines, gap in self._blocks())
+        return px(16) + text + len(self.card.choices) * px(62) + px(16)
 
     def _chooser(self, choice_id: str) -> Callable[[], Transition | None]:
         return lambda: self.choose(choice_id)
@@ -96,21 +105,14 @@ class CrisisScreen(Screen):
 
     def draw(self, surf: pygame.Surface, active: bool = True) -> None:
         px, fonts, card = self.ctx.sizes.px, self.ctx.fonts, self.card
-        w = self.ctx.words(self.c.scenario)
         shade = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
         shade.fill((0, 0, 0, 150))
         surf.blit(shade, (0, 0))
         pygame.draw.rect(surf, theme.PANEL, self.box, border_radius=6)
         pygame.draw.rect(surf, theme.GOOD if card.opportunity else theme.BAD, self.box, width=2, border_radius=6)
         x, y, width = self.box.x + px(20), self.box.y + px(16), self.box.w - px(40)
-        if self.note:
-            y += fonts.draw(surf, self.note, x, y, width, px(14), theme.YELLOW, max_lines=1) + px(2)
-        y += fonts.draw(surf, card.heading, x, y, width, px(24), theme.INK, bold=True) + px(6)
-        body = card.background if self.show_background else card.text
-        y += fonts.draw(surf, body, x, y, width, px(16), theme.INK, max_lines=7) + px(4)
-        if card.immediate:
-            y += fonts.draw(surf, card.immediate, x, y, width, px(16), theme.VERMILION, max_lines=2) + px(4)
-        fonts.draw(surf, w.ui("win.crisis_hint", n=len(card.choices)), x, y, width, px(13), theme.MUTED, max_lines=1)
+        for text, size, colour, bold, lines, gap in self._blocks():
+            y += fonts.draw(surf, text, x, y, width, size, colour, bold=bold, max_lines=lines) + gap
         hovered = None
         for b in self.buttons:
             b.draw(surf, fonts, px(17), hover=b.hit(self.ctx.mouse))
