@@ -168,6 +168,12 @@ def test_an_unknown_difficulty_is_a_clear_usage_error(data: Path) -> None:
     assert run.returncode == 2 and "no difficulty “nightmare”; choose one of: gentle, standard, hard" in run.stderr + run.stdout
 
 
+def test_an_unknown_autoplay_player_is_a_clear_usage_error_before_any_window(data: Path) -> None:
+    run = gaiko("play", "--autoplay", "advisor", "--seed", "1")
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "there is no player 'advisor'; choose one of: random, alliance_first" in run.stderr
+
+
 def test_the_second_country_plays_in_the_terminal_without_a_word_of_the_default(data: Path) -> None:
     out: list[str] = []
     code = run_text(NORTHERN, 4, "en", read=Script(["1", "2"]), write=out.append)

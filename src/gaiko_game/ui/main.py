@@ -9,6 +9,7 @@ from gaiko_game.core import Scenario
 from gaiko_game.session.campaign import Source
 from gaiko_game.session.players import make_policy
 from gaiko_game.session.seeding import stream
+from gaiko_game.session.strategy import BadStrategy
 from gaiko_game.session.simulate import settle
 from gaiko_game.ui import settings as settings_mod
 from gaiko_game.ui.app import App, NoDisplay
@@ -25,6 +26,12 @@ NO_DISPLAY_HINT = (
 def run_window(scenario: Scenario, folder: Path, default_lang: str, lang: str | None, seed: int | None,
                autoplay: str | None, screenshots: Path | None, difficulty: str | None = None) -> int:
     """Open the window and play; returns an exit code."""
+    if autoplay is not None:  # a misspelt player is refused before a window opens
+        try:
+            make_policy(autoplay, stream(1, "policy"), scenario, folder)
+        except BadStrategy as e:
+            sys.stderr.write(f"gaiko: error: {e}\n")
+            return 2
     settings, warning = settings_mod.load(default_lang)
     if warning:
         sys.stderr.write(f"note: {warning}\n")
@@ -43,7 +50,7 @@ def run_window(scenario: Scenario, folder: Path, default_lang: str, lang: str | 
         return 0
     app.seed = seed if seed is not None else 1
     app.stack = [app.open(ToTitle())]
-    pilot = Autopilot(app, make_policy(autoplay, stream(app.seed, "policy")), screenshots)
+    pilot = Autopilot(app, make_policy(autoplay, stream(app.seed, "policy"), scenario, folder), screenshots)
     taken = pilot.run()
     if screenshots is not None:
         print(f"saved {len(taken)} screenshots in {screenshots}")
