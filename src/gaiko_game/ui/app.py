@@ -194,6 +194,8 @@ class App:
             first -= 1
         self.surface.fill(theme.BACKGROUND)
         for i in range(first, len(self.stack)):
+            if self.fonts.log is not None:  # each screen's texts are checked against each other, not those it covers
+                self.fonts.log.next_layer()
             self.stack[i].draw(self.surface, active=i == len(self.stack) - 1)
 
     def crashed(self, error: Exception) -> None:

@@ -72,7 +72,8 @@ class BoardView:
                 category = row.category
                 self.headings.append((row.category_name, y))
                 y += px(19)
-            button = Button(pygame.Rect(x, y, width, row_h - gap), row.label, lambda: None, row.enabled and enabled)
+            button = Button(pygame.Rect(x, y, width, row_h - gap), row.label, lambda: None, row.enabled and enabled,
+                            tip=True)
             self.rows.append((row, button))
             y += row_h
 
@@ -81,13 +82,11 @@ class BoardView:
         """The date, capital (and upkeep), meter bars and tracks, placed from the window's width."""
         px, fonts = self.ctx.sizes.px, self.ctx.fonts
         pygame.draw.rect(surf, theme.PANEL, self.hud)
-        date = fonts.render(h.date, px(18), theme.INK, bold=True)
-        capital = fonts.render(h.capital, px(16), theme.YELLOW)
-        surf.blit(date, (px(12), px(8)))
-        surf.blit(capital, (px(12), px(40)))
+        date = fonts.blit(surf, h.date, px(18), theme.INK, bold=True, topleft=(px(12), px(8)))
+        capital = fonts.blit(surf, h.capital, px(16), theme.YELLOW, topleft=(px(12), px(40)))
         tracks_w = min(px(230), self.hud.w // 5)
         tracks = pygame.Rect(self.hud.right - tracks_w - px(10), px(8), tracks_w, self.hud.h - px(12))
-        left = max(px(300), max(date.get_width(), capital.get_width()) + px(28))
+        left = max(px(300), max(date.w, capital.w) + px(28))
         n = max(1, len(h.meters))
         span = (tracks.x - px(10) - left) // n
         self.meter_rects = {}
@@ -96,7 +95,7 @@ class BoardView:
             self.meter_rects[m.id] = rect
             arrow = "" if not m.trend else ("▲" if m.trend > 0 else "▼")
             label = fonts.fit(f"{m.name} {m.value} {arrow}", px(16), rect.w)
-            surf.blit(fonts.render(label, px(16), theme.INK), (rect.x, rect.y))
+            fonts.blit(surf, label, px(16), theme.INK, topleft=(rect.x, rect.y))
             bar = pygame.Rect(rect.x, rect.y + px(28), rect.w, px(12))
             pygame.draw.rect(surf, theme.PANEL_HI, bar, border_radius=3)
             fill = bar.copy()
@@ -114,13 +113,13 @@ class BoardView:
             if t.ladder:
                 box = px(14)
                 room = rect.w - (t.hi - t.lo + 1) * (box + px(3)) - px(4)
-                surf.blit(fonts.render(fonts.fit(t.name, px(13), room), px(13), theme.MUTED), (rect.x, y))
+                fonts.blit(surf, fonts.fit(t.name, px(13), room), px(13), theme.MUTED, topleft=(rect.x, y))
                 for step in range(t.lo, t.hi + 1):
                     fill = theme.PANEL_HI if step > t.value else _warm(step, t.lo, t.hi)
                     r = pygame.Rect(rect.right - (t.hi - step + 1) * (box + px(3)), y + px(3), box, box)
                     pygame.draw.rect(surf, fill, r, border_radius=2)
             else:
-                surf.blit(fonts.render(fonts.fit(f"{t.name} {t.value}", px(13), rect.w), px(13), theme.MUTED), (rect.x, y))
+                fonts.blit(surf, fonts.fit(f"{t.name} {t.value}", px(13), rect.w), px(13), theme.MUTED, topleft=(rect.x, y))
             y += px(20)
 
     def draw_strip(self, surf: pygame.Surface, headline: Headline) -> None:
@@ -140,21 +139,21 @@ class BoardView:
         more = len(headline.items) - 2
         for i, item in enumerate(headline.items[:2]):
             top = y + i * step
-            badge = fonts.render(item.kind, size, theme.BACKGROUND, bold=True)
-            box = badge.get_rect(topleft=(x, top + 1)).inflate(px(8), 0)
-            box.x = x
+            badge_w = fonts.get(size, True).size(item.kind)[0]
+            box = pygame.Rect(x, top + 1, badge_w + px(8), step)
             pygame.draw.rect(surf, theme.GOOD if item.opportunity else theme.BAD, box, border_radius=3)
-            surf.blit(badge, badge.get_rect(center=box.center))
+            fonts.blit(surf, item.kind, size, theme.BACKGROUND, bold=True, center=box.center)
             tx = box.right + px(8)
             text = item.title + (f" (+{more})" if i == 1 and more > 0 else "")
-            title = fonts.render(fonts.fit(text, size, x + width - tx, bold=True), size, theme.INK, bold=True)
-            surf.blit(title, (tx, top))
-            rest = x + width - tx - title.get_width() - px(12)
+            title = fonts.blit(surf, fonts.fit(text, size, x + width - tx, bold=True, tip=True), size, theme.INK,
+                               bold=True, topleft=(tx, top))
+            rest = x + width - tx - title.w - px(12)
             if per == 1 and rest > px(60):
-                answers = fonts.fit(item.answers, size, rest)
-                surf.blit(fonts.render(answers, size, theme.MUTED), (tx + title.get_width() + px(12), top))
+                answers = fonts.fit(item.answers, size, rest, tip=True)
+                fonts.blit(surf, answers, size, theme.MUTED, topleft=(tx + title.w + px(12), top))
             elif per == 2:
-                surf.blit(fonts.render(fonts.fit(item.answers, size, x + width - tx), size, theme.MUTED), (tx, top + step))
+                fonts.blit(surf, fonts.fit(item.answers, size, x + width - tx, tip=True), size, theme.MUTED,
+                           topleft=(tx, top + step))
             self.strip_rects.append(pygame.Rect(self.strip.x, top, self.strip.w, step * per))
 
     def draw_map(self, surf: pygame.Surface, game: Game, w: Words, selected: str | None, legend: str) -> None:
@@ -178,20 +177,18 @@ class BoardView:
                 box = self.map.insets[actor]
                 pygame.draw.rect(surf, theme.PANEL, box, border_radius=3)
                 pygame.draw.rect(surf, colour, box, width=2, border_radius=3)
-                label = fonts.render(name, px(13), theme.INK)
-                surf.blit(label, label.get_rect(center=box.center))
+                fonts.blit(surf, name, px(13), theme.INK, center=box.center)
                 continue
             r = px(9) if actor == player else px(7)
             pygame.draw.circle(surf, colour, (x, y), r)
             pygame.draw.circle(surf, theme.YELLOW if actor == selected else theme.BLACK, (x, y), r, 2)
-            label = fonts.render(name, px(13), theme.INK)
-            surf.blit(label, (x + r + 2, y - label.get_height() // 2))
+            fonts.blit(surf, name, px(13), theme.INK, midleft=(x + r + 2, y))
         self._draw_moves(surf, game, w)
         surf.set_clip(clip)
         if self.move_rects:
             legend = " · ".join(x for x in (legend, w.ui("win.moved_marker")) if x)
-        surf.blit(fonts.render(fonts.fit(legend, px(14), self.map_rect.w - px(16)), px(14), theme.INK),
-                  (self.map_rect.x + px(8), self.map_rect.bottom - px(24)))
+        fonts.blit(surf, fonts.fit(legend, px(14), self.map_rect.w - px(16)), px(14), theme.INK,
+                   bottomleft=(self.map_rect.x + px(8), self.map_rect.bottom - px(3)))
 
     def _draw_moves(self, surf: pygame.Surface, game: Game, w: Words) -> None:
         """A "!" badge by each country that made a move in the turn last played (its tooltip says what and why)."""
@@ -208,8 +205,7 @@ class BoardView:
                 centre = (x, y - px(7) - r - px(1))
             pygame.draw.circle(surf, theme.ORANGE, centre, r)
             pygame.draw.circle(surf, theme.BLACK, centre, r, 1)
-            mark = fonts.render("!", px(11), theme.BLACK, bold=True)
-            surf.blit(mark, mark.get_rect(center=centre))
+            fonts.blit(surf, "!", px(11), theme.BLACK, bold=True, center=centre)
             self.move_rects[actor] = pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r)
 
     def draw_panel(self, surf: pygame.Surface, focus: int, selected: str | None) -> None:
@@ -217,18 +213,19 @@ class BoardView:
         px, fonts = self.ctx.sizes.px, self.ctx.fonts
         pygame.draw.rect(surf, theme.BACKGROUND, self.panel)
         for text, y in self.headings:
-            surf.blit(fonts.render(text, px(14), theme.MUTED, bold=True), (self.panel.x + px(8), y))
+            fonts.blit(surf, text, px(14), theme.MUTED, bold=True, topleft=(self.panel.x + px(8), y))
         size = self.row_font
         for i, (row, b) in enumerate(self.rows):
             b.selected = i == focus or (selected is not None and row.order.target == selected)
-            cost = fonts.render(str(row.cost), size, theme.YELLOW if b.enabled else theme.DIM, bold=True)
-            tag = fonts.render(row.badge, min(px(12), size), theme.MUTED) if row.badge else None
-            b.reserve = tag.get_width() + px(8) if tag else 0
+            small = min(px(12), size)
+            cost_w = fonts.get(size, True).size(str(row.cost))[0]
+            b.reserve = cost_w + px(8) + (fonts.get(small).size(row.badge)[0] + px(8) if row.badge else 0)
             b.draw(surf, fonts, size, hover=False)
             right = b.rect.right - px(8)
-            surf.blit(cost, cost.get_rect(midright=(right, b.rect.centery)))
-            if tag is not None:
-                surf.blit(tag, tag.get_rect(midright=(right - cost.get_width() - px(8), b.rect.centery)))
+            fonts.blit(surf, str(row.cost), size, theme.YELLOW if b.enabled else theme.DIM, bold=True,
+                       midright=(right, b.rect.centery))
+            if row.badge:
+                fonts.blit(surf, row.badge, small, theme.MUTED, midright=(right - cost_w - px(8), b.rect.centery))
 
     # ── what the mouse points at ─────────────────────────────────────────
     def hovered(self, pos: tuple[int, int], player: str) -> Hover | None:

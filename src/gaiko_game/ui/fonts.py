@@ -1,11 +1,19 @@
-"""Fonts (the game's own Noto Sans JP in ``assets/fonts``, under the OFL) and wrapped text drawing."""
+"""Fonts (the game's own Noto Sans JP in ``assets/fonts``, under the OFL) and wrapped text drawing.
+
+Every text reaches a surface through :meth:`Fonts.blit`, so a :class:`~gaiko_game.ui.textlog.TextLog`
+set on ``Fonts.log`` sees where each line landed (the layout test reads it).
+"""
 
 from __future__ import annotations
+
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any
 
 import pygame
 
 from gaiko_game.scenario.bundled import assets_root
 from gaiko_game.ui.layout import wrap
+from gaiko_game.ui.textlog import TextLog
 from gaiko_game.ui.theme import Colour
 
 
@@ -22,6 +30,8 @@ class Fonts:
         self._cache: dict[tuple[int, bool], pygame.font.Font] = {}
         self._text: dict[tuple[str, int, bool, Colour], pygame.Surface] = {}
         self._wrapped: dict[tuple[str, int, int, bool, int | None], list[str]] = {}
+        self.log: TextLog | None = None
+        """Set by the layout test: every line drawn is recorded there."""
 
     def get(self, size: int, bold: bool = False) -> pygame.font.Font:
         """The font at ``size`` pixels."""
@@ -41,16 +51,40 @@ class Fonts:
             surf = self._text[key] = self.get(size, bold).render(text, True, colour)
         return surf
 
+    def blit(self, surf: pygame.Surface, text: str, size: int, colour: Colour, bold: bool = False,
+             **anchor: Any) -> pygame.Rect:
+        """Draw one line with its rect placed by ``anchor`` (``topleft=``, ``center=``, ``midright=``…); returns the
+        rect. The one place text reaches a surface."""
+        image = self.render(text, size, colour, bold)
+        rect = image.get_rect(**anchor)
+        surf.blit(image, rect)
+        if self.log is not None and text:  # the glyph box: a rendered line may run a pixel below the line's height
+            self.log.add(surf, text, pygame.Rect(rect.x, rect.y, rect.w, min(rect.h, self.get(size, bold).get_height())))
+        return rect
+
+    def panel(self, rect: pygame.Rect) -> AbstractContextManager[None]:
+        """Texts drawn in this ``with`` block belong inside ``rect`` (recorded only while a log is on)."""
+        return self.log.panel(rect) if self.log is not None else nullcontext()
+
     def lines(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
         """``text`` broken into lines that fit ``width``."""
         font = self.get(size, bold)
         return wrap(text, width, lambda s: font.size(s)[0])
 
-    def fit(self, text: str, size: int, width: int, bold: bool = False) -> str:
-        """``text`` on one line, cut with an ellipsis when it is wider than ``width``."""
+    def fit(self, text: str, size: int, width: int, bold: bool = False, tip: bool = False) -> str:
+        """``text`` on one line, cut with an ellipsis when it is wider than ``width`` (``tip``: a tooltip shows the
+        whole text, so a cut loses nothing; without one the layout test counts the cut as a fault)."""
         font = self.get(size, bold)
         if font.size(text)[0] <= width:
             return text
+        cut = self._cut(font, text, width)
+        if self.log is not None and not tip:
+            self.log.shortened(cut)
+        return cut
+
+    @staticmethod
+    def _cut(font: pygame.font.Font, text: str, width: int) -> str:
+        """The longest start of ``text`` that fits ``width`` with an ellipsis after it."""
         short, long = 0, len(text)  # the longest start that fits with the ellipsis: a few measures, not one a letter
         while short < long:
             middle = (short + long + 1) // 2
@@ -61,12 +95,15 @@ class Fonts:
         return text[:short] + "…"
 
     def draw(self, surf: pygame.Surface, text: str, x: int, y: int, width: int, size: int, colour: Colour,
-             bold: bool = False, max_lines: int | None = None) -> int:
-        """Draw wrapped text at (x, y); returns the height used."""
+             bold: bool = False, max_lines: int | None = None, tip: bool = False) -> int:
+        """Draw wrapped text at (x, y); returns the height used. Past ``max_lines`` the last line ends with an
+        ellipsis (``tip``: a tooltip holds the whole text, as for :meth:`fit`)."""
         step = self.get(size, bold).get_linesize()
         lines = self._laid_out(text, size, width, bold, max_lines)
+        if self.log is not None and not tip and max_lines is not None and len(self.lines(text, size, width, bold)) > max_lines:
+            self.log.shortened(lines[-1])
         for i, line in enumerate(lines):
-            surf.blit(self.render(line, size, colour, bold), (x, y + i * step))
+            self.blit(surf, line, size, colour, bold, topleft=(x, y + i * step))
         return len(lines) * step
 
     def height(self, text: str, width: int, size: int, bold: bool = False, max_lines: int | None = None) -> int:
@@ -83,6 +120,7 @@ class Fonts:
             lines = self.lines(text, size, width, bold)
             if max_lines is not None and len(lines) > max_lines:
                 lines = lines[:max_lines]
-                lines[-1] = self.fit(lines[-1] + "…", size, width, bold) if lines[-1] else "…"
+                font, last = self.get(size, bold), lines[-1]
+                lines[-1] = last + "…" if font.size(last + "…")[0] <= width else self._cut(font, last, width)
             self._wrapped[key] = lines
         return lines

@@ -9,8 +9,8 @@ from gaiko_game.core import Scenario
 from gaiko_game.session.campaign import Source
 from gaiko_game.session.players import make_policy
 from gaiko_game.session.seeding import stream
-from gaiko_game.session.strategy import BadStrategy
 from gaiko_game.session.simulate import settle
+from gaiko_game.session.strategy import BadStrategy
 from gaiko_game.ui import settings as settings_mod
 from gaiko_game.ui.app import App, NoDisplay
 from gaiko_game.ui.autoplay import Autopilot

@@ -27,6 +27,7 @@ class Button:
     selected: bool = False
     detail: str = ""
     reserve: int = 0  # pixels at the right kept free for badges drawn over the button
+    tip: bool = False  # a tooltip shows the whole label, so a label cut short loses nothing
 
     def hit(self, pos: tuple[int, int]) -> bool:
         """Whether ``pos`` is on the button."""
@@ -40,18 +41,18 @@ class Button:
         pygame.draw.rect(surf, edge, self.rect, width=1, border_radius=4)
         colour = theme.INK if self.enabled else theme.DIM
         pad = max(4, size // 3)
+        tip = self.tip or bool(self.tooltip)
         if not self.detail:  # one line, centred on the box whatever the font's line spacing
-            text = fonts.render(fonts.fit(self.label, size, self.rect.w - 2 * pad - size - self.reserve), size, colour)
-            surf.blit(text, text.get_rect(midleft=(self.rect.x + pad, self.rect.centery)))
+            label = fonts.fit(self.label, size, self.rect.w - 2 * pad - self.reserve, tip=tip)
+            fonts.blit(surf, label, size, colour, midleft=(self.rect.x + pad, self.rect.centery))
             return
         line = fonts.get(size).get_linesize()
         small = max(10, size - 3)
         block = line + (fonts.get(small).get_linesize() if self.detail else 0)
         top = self.rect.y + max(0, (self.rect.h - block) // 2)
-        fonts.draw(surf, self.label, self.rect.x + pad, top, self.rect.w - 2 * pad, size, colour, max_lines=1)
-        if self.detail:
-            fonts.draw(surf, self.detail, self.rect.x + pad, top + line, self.rect.w - 2 * pad, small,
-                       theme.MUTED if self.enabled else theme.DIM, max_lines=1)
+        fonts.draw(surf, self.label, self.rect.x + pad, top, self.rect.w - 2 * pad, size, colour, max_lines=1, tip=tip)
+        fonts.draw(surf, self.detail, self.rect.x + pad, top + line, self.rect.w - 2 * pad, small,
+                   theme.MUTED if self.enabled else theme.DIM, max_lines=1, tip=tip)
 
 
 _TIPS: dict[tuple[tuple[str, ...], int, int], pygame.Surface] = {}
@@ -71,7 +72,7 @@ def tooltip_surface(fonts: Fonts, lines: list[str], size: int, width: int) -> py
         box.fill((20, 24, 30))
         pygame.draw.rect(box, theme.MUTED, box.get_rect(), width=1)
         for i, line in enumerate(wrapped):
-            box.blit(fonts.render(line, size, theme.INK), (8, 6 + i * step))
+            fonts.blit(box, line, size, theme.INK, topleft=(8, 6 + i * step))
         _TIPS[key] = box
     return box
 

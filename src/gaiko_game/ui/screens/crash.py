@@ -37,7 +37,7 @@ class CrashScreen(Screen):
         px, fonts = self.ctx.sizes.px, self.ctx.fonts
         width = surf.get_width() - px(120)
         y = px(80)
-        surf.blit(fonts.render(self.ctx.t("win.crash_title"), px(30), theme.VERMILION, bold=True), (px(60), y))
+        fonts.blit(surf, self.ctx.t("win.crash_title"), px(30), theme.VERMILION, bold=True, topleft=(px(60), y))
         y += px(60)
         for text, colour in self.lines():
             y += fonts.draw(surf, text, px(60), y, width, px(17), colour, max_lines=4) + px(14)

@@ -64,22 +64,22 @@ class DebriefScreen(Screen):
     def draw(self, surf: pygame.Surface, active: bool = True) -> None:
         px, fonts, v = self.ctx.sizes.px, self.ctx.fonts, self.view
         w, h = surf.get_size()
-        surf.blit(fonts.render(v.headline, px(26), theme.INK, bold=True), (px(30), px(18)))
+        fonts.blit(surf, v.headline, px(26), theme.INK, bold=True, topleft=(px(30), px(18)))
         if v.strategy:
-            surf.blit(fonts.render(v.strategy, px(17), theme.YELLOW), (px(30), px(58)))
+            fonts.blit(surf, v.strategy, px(17), theme.YELLOW, topleft=(px(30), px(58)))
         self._chart(surf, pygame.Rect(px(30), px(92), w // 2 - px(50), h // 2 - px(70)))
         x, y, width = w // 2, px(92), w // 2 - px(30)
-        surf.blit(fonts.render(self.ctx.t("debrief.largest_causes"), px(16), theme.INK, bold=True), (x, y))
+        fonts.blit(surf, self.ctx.t("debrief.largest_causes"), px(16), theme.INK, bold=True, topleft=(x, y))
         y += px(26)
         for line, tone in v.largest:
             y += fonts.draw(surf, line, x, y, width, px(14), theme.tone_colour(tone), max_lines=1)
         y += px(10)
-        surf.blit(fonts.render(self.ctx.t("debrief.timeline"), px(16), theme.INK, bold=True), (x, y))
+        fonts.blit(surf, self.ctx.t("debrief.timeline"), px(16), theme.INK, bold=True, topleft=(x, y))
         y += px(24)
         for line in v.decisions[-7:]:
             y += fonts.draw(surf, line, x, y, width, px(13), theme.MUTED, max_lines=1)
         y = h // 2 + px(40)
-        surf.blit(fonts.render(self.ctx.t("debrief.questions"), px(16), theme.INK, bold=True), (px(30), y))
+        fonts.blit(surf, self.ctx.t("debrief.questions"), px(16), theme.INK, bold=True, topleft=(px(30), y))
         y += px(26)
         for q in v.questions:
             y += fonts.draw(surf, f"・{q}", px(30), y, w - px(60), px(14), theme.INK, max_lines=2) + px(2)
@@ -100,24 +100,22 @@ class DebriefScreen(Screen):
             pts = [(x_of(j), rect.bottom - round(value * (rect.h - 1) / 100)) for j, value in enumerate(curve.values)]
             if len(pts) >= 2:
                 pygame.draw.lines(surf, colour, False, pts, 3)
-            label = fonts.render(curve.name, px(13), colour)
-            surf.blit(label, (label_x, rect.y + px(4)))
-            label_x += label.get_width() + px(14)
+            label_x = fonts.blit(surf, curve.name, px(13), colour, topleft=(label_x, rect.y + px(4))).right + px(14)
             old = (self.compare or {}).get(curve.id)
             if old:  # the earlier run, thin, in the same colour
                 pts = [(x_of(j, len(old)), rect.bottom - round(value * (rect.h - 1) / 100)) for j, value in enumerate(old)]
                 if len(pts) >= 2:
                     pygame.draw.lines(surf, colour, False, pts, 1)
         if self.compare is not None:
-            surf.blit(fonts.render(self.ctx.t("debrief.earlier_run"), px(13), theme.MUTED),
-                      (rect.x + px(6), rect.bottom - px(22)))
+            fonts.blit(surf, self.ctx.t("debrief.earlier_run"), px(13), theme.MUTED,
+                       topleft=(rect.x + px(6), rect.bottom - px(22)))
         marker = x_of(self.turn - 1)
         pygame.draw.line(surf, theme.MUTED, (marker, rect.y), (marker, rect.bottom), 1)
         cap = max(1, self.c.scenario.capital_cap)
         pts = [(x_of(j), rect.bottom - round(value * (rect.h - 1) / cap)) for j, value in enumerate(v.capital)]
         if len(pts) >= 2:
             pygame.draw.lines(surf, theme.YELLOW, False, pts, 1)
-        surf.blit(fonts.render(v.capital_name, px(13), theme.YELLOW), (label_x, rect.y + px(4)))
+        fonts.blit(surf, v.capital_name, px(13), theme.YELLOW, topleft=(label_x, rect.y + px(4)))
 
     def texts(self) -> list[str]:
         return [self.view.headline, self.ctx.t("debrief.largest_causes"), self.ctx.t("debrief.timeline")]

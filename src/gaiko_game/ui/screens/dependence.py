@@ -72,9 +72,9 @@ class DependenceScreen(Screen):
             pygame.draw.rect(surf, s.colour, part)
             pygame.draw.rect(surf, theme.PANEL, part, width=1)
             ink = theme.BACKGROUND if sum(s.colour) > 330 else theme.INK
-            text = fonts.render(f"{s.name} {s.value}", px(13), ink, bold=True)
-            if text.get_width() + px(6) <= part.w:
-                surf.blit(text, text.get_rect(center=part.center))
+            text = f"{s.name} {s.value}"
+            if fonts.get(px(13), True).size(text)[0] + px(6) <= part.w:
+                fonts.blit(surf, text, px(13), ink, bold=True, center=part.center)
             left = right
 
     def texts(self) -> list[str]:

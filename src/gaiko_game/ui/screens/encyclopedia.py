@@ -50,14 +50,14 @@ class EncyclopediaScreen(Screen):
 
     def draw(self, surf: pygame.Surface, active: bool = True) -> None:
         px, fonts, w = self.ctx.sizes.px, self.ctx.fonts, self.ctx.words(self.scenario)
-        surf.blit(fonts.render(w.ui("win.encyclopedia"), px(28), theme.INK, bold=True), (px(20), px(18)))
+        fonts.blit(surf, w.ui("win.encyclopedia"), px(28), theme.INK, bold=True, topleft=(px(20), px(18)))
         first = self._first_visible()
         for row, entry in enumerate(self.entries[first:first + self.list_rect.h // self.row_h]):
             i = first + row
             y = self.list_rect.y + row * self.row_h
             colour = theme.YELLOW if i == self.index else (theme.INK if entry.startswith("action.") else theme.SKY)
-            label = fonts.fit(self.title_of(entry), px(15), self.list_rect.w)
-            surf.blit(fonts.render(label, px(15), colour), (self.list_rect.x, y))
+            label = fonts.fit(self.title_of(entry), px(15), self.list_rect.w, tip=True)  # shown whole when chosen
+            fonts.blit(surf, label, px(15), colour, topleft=(self.list_rect.x, y))
         entry = self.entries[self.index]
         r = self.text_rect
         y = r.y + fonts.draw(surf, self.title_of(entry), r.x, r.y, r.w, px(24), theme.INK, bold=True) + px(10)

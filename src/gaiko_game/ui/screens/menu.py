@@ -83,8 +83,7 @@ class MenuScreen(Screen):
     def draw(self, surf: pygame.Surface, active: bool = True) -> None:
         px, fonts = self.ctx.sizes.px, self.ctx.fonts
         w, _ = surf.get_size()
-        title = fonts.render(self.title(), px(40), theme.INK, bold=True)
-        surf.blit(title, ((w - title.get_width()) // 2, px(90)))
+        fonts.blit(surf, self.title(), px(40), theme.INK, bold=True, midtop=(w // 2, px(90)))
         sub = self.subtitle()
         if sub:
             width = min(w - px(80), px(820))

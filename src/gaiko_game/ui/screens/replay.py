@@ -61,11 +61,11 @@ class ReplayScreen(Screen):
         hint = w.ui("win.replay_hint", turn=g.turn, turns=len(self.frames) - 1)
         fonts.draw(surf, hint, px(12), self.board.bottom.y + px(10), self.board.bottom.w - px(24), px(15), theme.INK,
                    max_lines=1)
-        banner = fonts.render(w.ui("win.replay"), px(15), theme.BACKGROUND, bold=True)
+        font = fonts.get(px(15), True)
         m = self.board.map_rect
-        box = banner.get_rect(topleft=(m.x + px(14), m.y + px(12))).inflate(px(12), px(6))
+        box = pygame.Rect(m.x + px(8), m.y + px(9), font.size(w.ui("win.replay"))[0] + px(12), font.get_height() + px(6))
         pygame.draw.rect(surf, theme.YELLOW, box, border_radius=3)
-        surf.blit(banner, banner.get_rect(center=box.center))
+        fonts.blit(surf, w.ui("win.replay"), px(15), theme.BACKGROUND, bold=True, center=box.center)
         hover = self.board.hovered(self.ctx.mouse, self.c.scenario.player.id) if active else None
         if hover is not None:
             draw_tooltip(surf, fonts, self.board.tooltip(g, w, hover), self.ctx.mouse, px(15), px(420))

@@ -79,7 +79,7 @@ class ReportScreen(Screen):
     def draw(self, surf: pygame.Surface, active: bool = True) -> None:
         px, fonts = self.ctx.sizes.px, self.ctx.fonts
         w, h = surf.get_size()
-        surf.blit(fonts.render(self.view.title, px(26), theme.INK, bold=True), (px(40), px(24)))
+        fonts.blit(surf, self.view.title, px(26), theme.INK, bold=True, topleft=(px(40), px(24)))
         size, col_w = self.fit(w, h)
         step = fonts.get(size).get_linesize()
         x, y, col = px(40), px(74), 0
@@ -92,8 +92,7 @@ class ReportScreen(Screen):
                     break
                 x, y = px(40) + col * (col_w + px(40)), px(74)
             y += fonts.draw(surf, text, x + pad, y, col_w - pad, size, colour, bold=bold, max_lines=3)
-        hint = fonts.render(self.ctx.t("win.continue_hint"), px(15), theme.MUTED)
-        surf.blit(hint, (w - hint.get_width() - px(30), h - px(36)))
+        fonts.blit(surf, self.ctx.t("win.continue_hint"), px(15), theme.MUTED, bottomright=(w - px(30), h - px(14)))
 
     def texts(self) -> list[str]:
         return [text for text, _, _, _ in self.lines]

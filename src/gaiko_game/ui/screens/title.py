@@ -90,5 +90,5 @@ class TitleScreen(MenuScreen):
     def draw(self, surf: pygame.Surface, active: bool = True) -> None:
         super().draw(surf, active)
         px = self.ctx.sizes.px
-        version = self.ctx.fonts.render(self.ctx.t("win.version", version=self.ctx.version), px(13), theme.DIM)
-        surf.blit(version, (surf.get_width() - version.get_width() - px(12), surf.get_height() - px(24)))
+        self.ctx.fonts.blit(surf, self.ctx.t("win.version", version=self.ctx.version), px(13), theme.DIM,
+                            bottomright=(surf.get_width() - px(12), surf.get_height() - px(4)))
