@@ -30,6 +30,13 @@ def click(pos: tuple[int, int]) -> None:
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
 
 
+def wheel(pos: tuple[int, int], steps: int) -> None:
+    """Post a mouse move to ``pos`` and a turn of the wheel (positive: away from the player, scrolling up)."""
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=steps, flipped=False, precise_x=0.0,
+                                         precise_y=float(steps)))
+
+
 class Autopilot:
     """Drives the app with a policy until the debrief; returns the screenshots it took."""
 
@@ -64,8 +71,12 @@ class Autopilot:
             if order is None:
                 key(pygame.K_e)
             else:
-                row = next(b for o, b in top.rows if o == order)
-                click(row.rect.center)
+                index = next(i for i, (o, _) in enumerate(top.rows) if o == order)
+                if index in top.board.shown:
+                    click(top.rows[index][1].rect.center)
+                else:  # scroll the panel towards it, as a player would
+                    above = top.rows[index][1].rect.y < top.board.view_rect().y
+                    wheel(top.board.panel.center, 1 if above else -1)
         elif isinstance(top, CrisisScreen):
             choice = self.policy.answer(top.c.game)
             key(pygame.K_1 + [c.id for c in top.card.choices].index(choice))

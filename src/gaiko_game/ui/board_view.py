@@ -38,6 +38,11 @@ class BoardView:
         self.headings: list[tuple[str, int]] = []
         self.row_font = 14
         self.strip = pygame.Rect(0, 0, 0, 0)
+        self.panel = pygame.Rect(0, 0, 0, 0)
+        self.row_h = self.head_h = self.content_h = self.scroll = self.hidden_above = self.hidden_below = 0
+        self._slots: list[tuple[str, int, int]] = []
+        """("head" | "row", index, y within the list) in the panel's order."""
+        self.shown: set[int] = set()
         self.strip_rects: list[pygame.Rect] = []
         self.headline: Headline | None = None
         self.move_rects: dict[str, pygame.Rect] = {}
@@ -58,24 +63,74 @@ class BoardView:
         self.map.layout(self.map_rect, game, inset_w)
 
     def set_rows(self, rows: list[ActionRow], enabled: bool = True) -> None:
-        """Lay out the action panel's rows (grouped under their categories)."""
-        px = self.ctx.sizes.px
-        heads = len({r.category for r in rows})
-        row_h = min(px(25), (self.panel.h - px(12) - heads * px(19)) // max(1, len(rows)))
-        gap = px(3) if row_h >= px(21) else 1  # squeezed rows (large UI scales) keep their height for the text
-        self.row_font = max(9, min(px(14), row_h - gap - 3))  # and a font that fits inside the row's box
-        y, x, width = self.panel.y + px(6), self.panel.x + px(8), self.panel.w - px(16)
-        self.rows, self.headings = [], []
-        category = None
+        """Lay out the action panel's rows under their category headings, at a height that holds their text; when
+        they are more than the panel holds, the panel scrolls (the wheel, or the focus moving past an edge)."""
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
+        self.row_font = px(14)
+        self.row_h = fonts.get(self.row_font).get_linesize() + px(8)  # a box a little taller than its text, and a gap
+        self.head_h = fonts.get(px(14), True).get_linesize() + px(3)
+        x, width = self.panel.x + px(8), self.panel.w - px(16)
+        self.rows, self.headings, self._slots = [], [], []
+        category, y = None, 0
         for row in rows:
             if row.category != category:
                 category = row.category
-                self.headings.append((row.category_name, y))
-                y += px(19)
-            button = Button(pygame.Rect(x, y, width, row_h - gap), row.label, lambda: None, row.enabled and enabled,
-                            tip=True)
+                self.headings.append((row.category_name, 0))
+                self._slots.append(("head", len(self.headings) - 1, y))
+                y += self.head_h
+            button = Button(pygame.Rect(x, 0, width, self.row_h - px(4)), row.label, lambda: None,
+                            row.enabled and enabled, tip=True)
+            self._slots.append(("row", len(self.rows), y))
             self.rows.append((row, button))
-            y += row_h
+            y += self.row_h
+        self.content_h = y
+        self.scroll_to(self.scroll)
+
+    def view_rect(self) -> pygame.Rect:
+        """The part of the panel rows are shown in (above the line that says how many more there are)."""
+        px = self.ctx.sizes.px
+        more = self.ctx.fonts.get(px(13)).get_linesize() + px(4) if self.content_h > self.panel.h - px(12) else 0
+        return pygame.Rect(self.panel.x, self.panel.y + px(6), self.panel.w, self.panel.h - px(12) - more)
+
+    def scroll_to(self, offset: int) -> None:
+        """Scroll the panel to ``offset`` pixels from its top (kept in range), and place the rows that show."""
+        view = self.view_rect()
+        self.scroll = max(0, min(offset, self.content_h - view.h))
+        self.shown = set()
+        self.hidden_above = self.hidden_below = 0
+        heads = []
+        for kind, i, y in self._slots:
+            top = view.y + y - self.scroll
+            height = self.head_h if kind == "head" else self.row_h
+            fits = top >= view.y and top + height <= view.bottom
+            if kind == "head":
+                heads.append((self.headings[i][0], top if fits else None))
+                continue
+            self.rows[i][1].rect.y = top
+            if fits:
+                self.shown.add(i)
+            elif top < view.y:
+                self.hidden_above += 1
+            else:
+                self.hidden_below += 1
+        self.headings = [(t, y if y is not None else -1) for t, y in heads]
+
+    def reveal(self, index: int) -> None:
+        """Scroll just enough that row ``index`` shows (the keyboard's focus never leaves the screen)."""
+        if index in self.shown or not 0 <= index < len(self.rows):
+            return
+        view, y = self.view_rect(), next(y for kind, i, y in self._slots if kind == "row" and i == index)
+        heading = next((y2 for kind, _, y2 in self._slots if kind == "head" and y2 == y - self.head_h), None)
+        top = heading if heading is not None else y  # bring its heading along when it starts a category
+        self.scroll_to(top if y < self.scroll else y + self.row_h - view.h)
+
+    def wheel(self, steps: int) -> None:
+        """Scroll by mouse-wheel steps (positive: towards the top), three rows a step."""
+        self.scroll_to(self.scroll - steps * 3 * self.row_h)
+
+    def row_at(self, pos: tuple[int, int]) -> int | None:
+        """The shown row under ``pos``."""
+        return next((i for i in sorted(self.shown) if self.rows[i][1].hit(pos)), None)
 
     # ── drawing ──────────────────────────────────────────────────────────
     def draw_hud(self, surf: pygame.Surface, h: Hud) -> None:
@@ -209,30 +264,45 @@ class BoardView:
             self.move_rects[actor] = pygame.Rect(centre[0] - r, centre[1] - r, 2 * r, 2 * r)
 
     def draw_panel(self, surf: pygame.Surface, focus: int, selected: str | None) -> None:
-        """The action rows under their category headings, each with its cost and badge."""
+        """The shown action rows under their category headings, each with its cost and badge, and how many more
+        rows the panel scrolls to."""
         px, fonts = self.ctx.sizes.px, self.ctx.fonts
         pygame.draw.rect(surf, theme.BACKGROUND, self.panel)
-        for text, y in self.headings:
-            fonts.blit(surf, text, px(14), theme.MUTED, bold=True, topleft=(self.panel.x + px(8), y))
-        size = self.row_font
-        for i, (row, b) in enumerate(self.rows):
-            b.selected = i == focus or (selected is not None and row.order.target == selected)
-            small = min(px(12), size)
-            cost_w = fonts.get(size, True).size(str(row.cost))[0]
-            b.reserve = cost_w + px(8) + (fonts.get(small).size(row.badge)[0] + px(8) if row.badge else 0)
-            b.draw(surf, fonts, size, hover=False)
-            right = b.rect.right - px(8)
-            fonts.blit(surf, str(row.cost), size, theme.YELLOW if b.enabled else theme.DIM, bold=True,
-                       midright=(right, b.rect.centery))
-            if row.badge:
-                fonts.blit(surf, row.badge, small, theme.MUTED, midright=(right - cost_w - px(8), b.rect.centery))
+        with fonts.panel(self.panel):
+            for text, y in self.headings:
+                if y >= 0:
+                    fonts.blit(surf, text, px(14), theme.MUTED, bold=True, topleft=(self.panel.x + px(8), y))
+            size = self.row_font
+            for i, (row, b) in enumerate(self.rows):
+                if i not in self.shown:
+                    continue
+                b.selected = i == focus or (selected is not None and row.order.target == selected)
+                small = min(px(12), size)
+                cost_w = fonts.get(size, True).size(str(row.cost))[0]
+                b.reserve = cost_w + px(8) + (fonts.get(small).size(row.badge)[0] + px(8) if row.badge else 0)
+                with fonts.panel(b.rect):
+                    b.draw(surf, fonts, size, hover=False)
+                    right = b.rect.right - px(8)
+                    fonts.blit(surf, str(row.cost), size, theme.YELLOW if b.enabled else theme.DIM, bold=True,
+                               midright=(right, b.rect.centery))
+                    if row.badge:
+                        fonts.blit(surf, row.badge, small, theme.MUTED,
+                                   midright=(right - cost_w - px(8), b.rect.centery))
+            if self.hidden_above or self.hidden_below:
+                view = self.view_rect()
+                w = self.ctx.words()
+                more = " ・ ".join([*([w.ui("win.more_above", n=self.hidden_above)] if self.hidden_above else []),
+                                   *([w.ui("win.more_below", n=self.hidden_below)] if self.hidden_below else [])])
+                more += " " + w.ui("win.more_how")
+                fonts.blit(surf, fonts.fit(more, px(13), self.panel.w - px(16)), px(13), theme.MUTED,
+                           topleft=(self.panel.x + px(8), view.bottom + px(2)))
 
     # ── what the mouse points at ─────────────────────────────────────────
     def hovered(self, pos: tuple[int, int], player: str) -> Hover | None:
         """The thing under ``pos`` that has a tooltip."""
-        for i, (_, b) in enumerate(self.rows):
-            if b.hit(pos):
-                return ("row", str(i))
+        row = self.row_at(pos)
+        if row is not None:
+            return ("row", str(row))
         for i, r in enumerate(self.strip_rects):
             if r.collidepoint(pos):
                 return ("headline", str(i))

@@ -143,6 +143,9 @@ class CampaignScreen(Screen):
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             return self._click(event.pos)
+        if event.type == pygame.MOUSEWHEEL and self.board.panel.collidepoint(self.ctx.mouse):
+            self.board.wheel(event.y)
+            self._layer = None
         if event.type != pygame.KEYDOWN:
             return None
         key, rows = event.key, self.board.rows
@@ -170,6 +173,7 @@ class CampaignScreen(Screen):
             self.undo()
         elif key in (pygame.K_DOWN, pygame.K_UP) and rows:
             self.focus = (self.focus + (1 if key == pygame.K_DOWN else -1)) % len(rows)
+            self.board.reveal(self.focus)
         return None
 
     def _click(self, pos: tuple[int, int]) -> Transition | None:
@@ -184,17 +188,18 @@ class CampaignScreen(Screen):
         d = self.c.scenario.diversification
         if d is not None and d.meter in self.board.meter_rects and self.board.meter_rects[d.meter].collidepoint(pos):
             return Push(ToDependence(self.c))
-        for i, (row, b) in enumerate(self.board.rows):
-            if b.hit(pos):
-                self.focus = i
-                self.take(row.order)
-                return None
+        i = self.board.row_at(pos)
+        if i is not None:
+            self.focus = i
+            self.take(self.board.rows[i][0].order)
+            return None
         if self.board.map_rect.collidepoint(pos):
             self.selected = self.board.map.actor_at(pos, self.ctx.sizes.px(14))
             aimed = [i for i, (r, _) in enumerate(self.board.rows) if r.order.target is not None
                      and r.order.target == self.selected]
             if aimed:  # the country becomes the target: focus its first action, Enter takes it
                 self.focus = aimed[0]
+                self.board.reveal(self.focus)
         return None
 
     # ── drawing ──────────────────────────────────────────────────────────
@@ -202,7 +207,7 @@ class CampaignScreen(Screen):
         """Everything the static layer depends on; it is redrawn only when this changes."""
         g, s = self.game, self.ctx.settings
         return (len(g.history), len(g.ledger), g.turn, g.phase, self.board.map.mode, self.selected, self.focus,
-                self.message, self.ctx.surface.get_size(), s.lang, s.scale, s.advisor)
+                self.message, self.ctx.surface.get_size(), s.lang, s.scale, s.advisor, self.board.scroll)
 
     def draw(self, surf: pygame.Surface, active: bool = True) -> None:
         key = self.state_key()
@@ -222,9 +227,9 @@ class CampaignScreen(Screen):
         if not active:
             return
         mouse = self.ctx.mouse
-        for _, b in self.board.rows:
-            if b.enabled and b.hit(mouse):
-                pygame.draw.rect(surf, theme.SKY, b.rect, width=1, border_radius=4)
+        row = self.board.row_at(mouse)
+        if row is not None and self.board.rows[row][1].enabled:
+            pygame.draw.rect(surf, theme.SKY, self.board.rows[row][1].rect, width=1, border_radius=4)
         for button in (self.end_button, *([self.programmes_button] if self.shows_programmes else [])):
             if button.hit(mouse):
                 pygame.draw.rect(surf, theme.SKY, button.rect, width=2, border_radius=4)

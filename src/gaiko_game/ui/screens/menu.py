@@ -39,16 +39,37 @@ class MenuScreen(Screen):
         return []
 
     def resized(self) -> None:
-        px = self.ctx.sizes.px
+        """Title, subtitle, then the buttons under them: on a short window the title moves up and the buttons
+        tighten (never below a height that holds their text), so nothing overlaps and every button stays on screen."""
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
         w, h = self.ctx.surface.get_size()
-        bw, bh, gap = px(self.button_width), px(44), px(10)
         items = self.items()
-        top = max(px(210), min(h // 2 - px(20), h - len(items) * (bh + gap) - px(10)))  # every button stays on screen
+        n = max(1, len(items))
+        self.sub_w = min(w - px(80), px(820))
+        sub = self.subtitle()
+        sub_h = fonts.height(sub, self.sub_w, px(17), max_lines=4) if sub else 0
+        bottom = h - px(30)  # the title screen's version line sits below
+        bw, bh, gap = px(self.button_width), px(44), px(10)
+        self.title_y = px(90)
+        for title_y in (px(90), px(50), px(24)):
+            self.title_y = title_y
+            if self._top(sub_h) + n * (bh + gap) <= bottom:
+                break
+        top = self._top(sub_h)
+        if top + n * (bh + gap) > bottom:
+            gap = px(6)
+            bh = max(fonts.get(px(20)).get_linesize() + px(6), (bottom - top) // n - gap)
         self.buttons = []
         for i, (label, action, enabled, tip) in enumerate(items):
             rect = pygame.Rect((w - bw) // 2, top + i * (bh + gap), bw, bh)
             self.buttons.append(Button(rect, f"{i + 1}. {label}", action, enabled, tip))
         self.focus = min(self.focus, max(0, len(self.buttons) - 1))
+
+    def _top(self, sub_h: int) -> int:
+        """Where the first button goes, under the title and a subtitle ``sub_h`` high."""
+        px = self.ctx.sizes.px
+        below_title = self.title_y + self.ctx.fonts.get(px(40), True).get_linesize() + px(10)
+        return max(below_title + sub_h + px(18), min(px(210), self.ctx.surface.get_height() // 2 - px(20)))
 
     def choose(self, i: int) -> Transition | None:
         """Activate button ``i`` if it is enabled."""
@@ -83,11 +104,10 @@ class MenuScreen(Screen):
     def draw(self, surf: pygame.Surface, active: bool = True) -> None:
         px, fonts = self.ctx.sizes.px, self.ctx.fonts
         w, _ = surf.get_size()
-        fonts.blit(surf, self.title(), px(40), theme.INK, bold=True, midtop=(w // 2, px(90)))
+        top = fonts.blit(surf, self.title(), px(40), theme.INK, bold=True, midtop=(w // 2, self.title_y)).bottom
         sub = self.subtitle()
         if sub:
-            width = min(w - px(80), px(820))
-            fonts.draw(surf, sub, (w - width) // 2, px(160), width, px(17), theme.MUTED, max_lines=4)
+            fonts.draw(surf, sub, (w - self.sub_w) // 2, top + px(10), self.sub_w, px(17), theme.MUTED, max_lines=4)
         hovered = None
         for i, b in enumerate(self.buttons):
             b.selected = i == self.focus
