@@ -743,3 +743,78 @@ def test_a_programme_action_says_so_on_its_row(app: App) -> None:
     click(next(b for o, b in campaign.rows if o == Order("defence_buildup")).rect.center)
     app.step()
     assert campaign.row_badge(Order("defence_buildup")) == "in force"
+
+
+def tab(app: App, back: bool = False) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=pygame.KMOD_SHIFT if back else 0,
+                                         unicode="", scancode=0))
+    app.step()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_keyboard_reaches_every_tooltip_the_mouse_does(app: App, lang: str) -> None:
+    campaign = play_to_campaign(app, 11, lang)
+    board, game, w = campaign.board, campaign.game, app.words()
+    seen = []
+    for _ in range(len(board.targets(app.home.player.id))):
+        tab(app)
+        assert campaign.inspected is not None
+        seen.append(campaign.inspected)
+        assert campaign.tooltip() == board.tooltip(game, w, campaign.inspected)  # the same words as the mouse's
+    assert seen == board.targets(app.home.player.id)
+    kinds = {k for k, _ in seen}
+    assert kinds == {"meter", "track", "headline", "actor", "row"} - ({"headline"} if not board.strip_rects else set())
+    assert ("track", "tension") in seen and ("actor", "china") in seen and ("meter", "security") in seen
+    tab(app)
+    assert campaign.inspected == seen[0]  # round again
+    tab(app, back=True)
+    assert campaign.inspected == seen[-1]
+    last_row = int(seen[-1][1])
+    assert campaign.focus == last_row and last_row in board.shown  # a row far down scrolled into view
+    while campaign.inspected != ("actor", "india"):
+        tab(app)
+    press(app, pygame.K_RETURN)  # Enter on a country aims at it, as a click on the map does
+    assert campaign.selected == "india"
+    assert board.rows[campaign.focus][0].order.target == "india"
+    hover(app, (5, 5))  # the mouse takes over again
+    assert campaign.inspected is None
+
+
+def test_the_arrow_keys_show_the_focused_actions_tooltip_and_scroll_the_panel(app: App) -> None:
+    campaign = play_to_campaign(app, 11)
+    board = campaign.board
+    assert board.hidden_below > 0  # 1280×720: more rows than the panel holds
+    for _ in range(len(board.rows) - 1):
+        press(app, pygame.K_DOWN)
+        assert campaign.focus in board.shown
+        assert campaign.tooltip() == board.rows[campaign.focus][0].tooltip(app.words())
+    assert board.hidden_below == 0 and board.hidden_above > 0
+    press(app, pygame.K_DOWN)  # wraps to the first row, scrolled back to the top
+    assert campaign.focus == 0 and board.scroll == 0
+
+
+def test_the_wheel_scrolls_the_action_panel_and_a_row_scrolled_into_view_can_be_clicked(app: App) -> None:
+    from gaiko_game.ui.autoplay import wheel
+
+    campaign = play_to_campaign(app, 11)
+    board = campaign.board
+    last = len(board.rows) - 1
+    assert last not in board.shown
+    wheel(board.panel.center, -1)  # towards the player: further down the list
+    app.step()
+    assert board.scroll == 3 * board.row_h and board.hidden_above > 0
+    for _ in range(10):
+        wheel(board.panel.center, -1)
+        app.step()
+    assert last in board.shown and board.hidden_below == 0
+    order, button = campaign.rows[last]
+    before = len(campaign.game.history)
+    click(button.rect.center)
+    app.step()
+    if button.enabled:
+        assert campaign.game.history[before:] == [order]
+    else:  # refused, with its reason shown
+        assert len(campaign.game.history) == before and campaign.message
+    wheel((10, 300), 5)  # over the map: the panel stays where it is
+    app.step()
+    assert last in board.shown

@@ -19,6 +19,7 @@ from gaiko_game.present.report import latest_moves
 from gaiko_game.present.words import Words
 from gaiko_game.ui import theme
 from gaiko_game.ui.context import Context
+from gaiko_game.ui.icons import category_icon, draw_icon, token, token_radius
 from gaiko_game.ui.map_view import MapView
 from gaiko_game.ui.widgets import Button
 
@@ -43,6 +44,7 @@ class BoardView:
         self._slots: list[tuple[str, int, int]] = []
         """("head" | "row", index, y within the list) in the panel's order."""
         self.shown: set[int] = set()
+        self.heading_icons: list[str] = []
         self.strip_rects: list[pygame.Rect] = []
         self.headline: Headline | None = None
         self.move_rects: dict[str, pygame.Rect] = {}
@@ -70,12 +72,13 @@ class BoardView:
         self.row_h = fonts.get(self.row_font).get_linesize() + px(8)  # a box a little taller than its text, and a gap
         self.head_h = fonts.get(px(14), True).get_linesize() + px(3)
         x, width = self.panel.x + px(8), self.panel.w - px(16)
-        self.rows, self.headings, self._slots = [], [], []
+        self.rows, self.headings, self._slots, self.heading_icons = [], [], [], []
         category, y = None, 0
         for row in rows:
             if row.category != category:
                 category = row.category
                 self.headings.append((row.category_name, 0))
+                self.heading_icons.append(category_icon(row.category))
                 self._slots.append(("head", len(self.headings) - 1, y))
                 y += self.head_h
             button = Button(pygame.Rect(x, 0, width, self.row_h - px(4)), row.label, lambda: None,
@@ -234,9 +237,8 @@ class BoardView:
                 pygame.draw.rect(surf, colour, box, width=2, border_radius=3)
                 fonts.blit(surf, name, px(13), theme.INK, center=box.center)
                 continue
-            r = px(9) if actor == player else px(7)
-            pygame.draw.circle(surf, colour, (x, y), r)
-            pygame.draw.circle(surf, theme.YELLOW if actor == selected else theme.BLACK, (x, y), r, 2)
+            r = token_radius(px(7), actor == player)
+            token(surf, (x, y), px(7), colour, selected=actor == selected, player=actor == player)
             fonts.blit(surf, name, px(13), theme.INK, midleft=(x + r + 2, y))
         self._draw_moves(surf, game, w)
         surf.set_clip(clip)
@@ -269,22 +271,26 @@ class BoardView:
         px, fonts = self.ctx.sizes.px, self.ctx.fonts
         pygame.draw.rect(surf, theme.BACKGROUND, self.panel)
         with fonts.panel(self.panel):
-            for text, y in self.headings:
-                if y >= 0:
-                    fonts.blit(surf, text, px(14), theme.MUTED, bold=True, topleft=(self.panel.x + px(8), y))
+            icon = px(16)
+            for (text, y), name in zip(self.headings, self.heading_icons, strict=True):
+                if y >= 0:  # the category's icon, then its name, like the header of a deck of cards
+                    line = fonts.get(px(14), True).get_linesize()
+                    draw_icon(surf, name, pygame.Rect(self.panel.x + px(8), y + (line - icon) // 2, icon, icon), theme.SKY)
+                    fonts.blit(surf, text, px(14), theme.INK, bold=True, topleft=(self.panel.x + px(14) + icon, y))
             size = self.row_font
             for i, (row, b) in enumerate(self.rows):
                 if i not in self.shown:
                     continue
                 b.selected = i == focus or (selected is not None and row.order.target == selected)
                 small = min(px(12), size)
-                cost_w = fonts.get(size, True).size(str(row.cost))[0]
+                gem = px(11)
+                cost_w = fonts.get(size, True).size(str(row.cost))[0] + gem + px(3)
                 b.reserve = cost_w + px(8) + (fonts.get(small).size(row.badge)[0] + px(8) if row.badge else 0)
                 with fonts.panel(b.rect):
                     b.draw(surf, fonts, size, hover=False)
-                    right = b.rect.right - px(8)
-                    fonts.blit(surf, str(row.cost), size, theme.YELLOW if b.enabled else theme.DIM, bold=True,
-                               midright=(right, b.rect.centery))
+                    right, ink = b.rect.right - px(8), theme.YELLOW if b.enabled else theme.DIM
+                    cost = fonts.blit(surf, str(row.cost), size, ink, bold=True, midright=(right, b.rect.centery))
+                    draw_icon(surf, "capital", pygame.Rect(cost.x - px(3) - gem, b.rect.centery - gem // 2, gem, gem), ink)
                     if row.badge:
                         fonts.blit(surf, row.badge, small, theme.MUTED,
                                    midright=(right - cost_w - px(8), b.rect.centery))
@@ -321,6 +327,32 @@ class BoardView:
             if area:
                 return ("disputed", area)
         return None
+
+    def targets(self, player: str) -> list[Hover]:
+        """Everything with a tooltip, in the order Tab visits them: the meters, the tracks, the headline, the other
+        countries from west to east, then the action rows (the keyboard reaches every tooltip the mouse does)."""
+        found: list[Hover] = [("meter", m) for m in self.meter_rects] + [("track", t) for t in self.track_rects]
+        found += [("headline", str(i)) for i in range(len(self.strip_rects))]
+        found += [("actor", a) for a, _ in sorted(self.map.markers.items(), key=lambda kv: (kv[1][0], kv[1][1]))
+                  if a != player]
+        return found + [("row", str(i)) for i in range(len(self.rows))]
+
+    def rect_of(self, hover: Hover) -> pygame.Rect:
+        """Where a tooltip's subject is on screen (the keyboard's tooltip is drawn beside it)."""
+        kind, what = hover
+        if kind == "row":
+            return self.rows[int(what)][1].rect
+        if kind == "meter":
+            return self.meter_rects[what]
+        if kind == "track":
+            return self.track_rects[what]
+        if kind == "headline":
+            return self.strip_rects[int(what)]
+        if what in self.map.insets:
+            return self.map.insets[what]
+        x, y = self.map.markers.get(what, self.map_rect.center)
+        r = self.ctx.sizes.px(9)
+        return pygame.Rect(x - r, y - r, 2 * r, 2 * r)
 
     def tooltip(self, game: Game, w: Words, hover: Hover) -> list[str]:
         """What a hovered thing means, with the engine's numbers and causes."""

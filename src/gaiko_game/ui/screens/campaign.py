@@ -50,6 +50,8 @@ class CampaignScreen(Screen):
         self._layer_key: tuple[object, ...] = ()
         self._tips: dict[Hover, list[str]] = {}
         self._resume_crisis = campaign.game.pending_crisis is not None  # a game saved mid-crisis reopens on it
+        self.inspected: Hover | None = None
+        """What the keyboard points at (Tab, or the arrows on the action rows): its tooltip shows until the mouse moves."""
         self._bottom = ""
         self.resized()
 
@@ -143,6 +145,8 @@ class CampaignScreen(Screen):
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             return self._click(event.pos)
+        if event.type == pygame.MOUSEMOTION:
+            self.inspected = None
         if event.type == pygame.MOUSEWHEEL and self.board.panel.collidepoint(self.ctx.mouse):
             self.board.wheel(event.y)
             self._layer = None
@@ -161,7 +165,11 @@ class CampaignScreen(Screen):
         if key in (pygame.K_i, pygame.K_F1):
             order = rows[self.focus][0].order if rows else None
             return Push(ToEncyclopedia(self.c.scenario, f"action.{order.action}" if order else None))
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER) and rows:
+        if key == pygame.K_TAB:
+            self.inspect(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.inspected and self.inspected[0] == "actor":
+            self.aim(self.inspected[1])
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER) and rows:
             self.take(rows[self.focus][0].order)
         elif key == pygame.K_g:
             self.guide_hidden.add(self.game.turn)
@@ -174,6 +182,7 @@ class CampaignScreen(Screen):
         elif key in (pygame.K_DOWN, pygame.K_UP) and rows:
             self.focus = (self.focus + (1 if key == pygame.K_DOWN else -1)) % len(rows)
             self.board.reveal(self.focus)
+            self.inspected = ("row", str(self.focus))
         return None
 
     def _click(self, pos: tuple[int, int]) -> Transition | None:
@@ -194,13 +203,27 @@ class CampaignScreen(Screen):
             self.take(self.board.rows[i][0].order)
             return None
         if self.board.map_rect.collidepoint(pos):
-            self.selected = self.board.map.actor_at(pos, self.ctx.sizes.px(14))
-            aimed = [i for i, (r, _) in enumerate(self.board.rows) if r.order.target is not None
-                     and r.order.target == self.selected]
-            if aimed:  # the country becomes the target: focus its first action, Enter takes it
-                self.focus = aimed[0]
-                self.board.reveal(self.focus)
+            self.aim(self.board.map.actor_at(pos, self.ctx.sizes.px(14)))
         return None
+
+    def aim(self, actor: str | None) -> None:
+        """Select a country: when an action can target it, focus the first such action (Enter takes it)."""
+        self.selected = actor
+        aimed = [i for i, (r, _) in enumerate(self.board.rows) if r.order.target is not None and r.order.target == actor]
+        if aimed:
+            self.focus = aimed[0]
+            self.board.reveal(self.focus)
+
+    def inspect(self, step: int) -> None:
+        """Point the keyboard at the next (or previous) thing with a tooltip; rows scroll into view."""
+        found = self.board.targets(self.c.scenario.player.id)
+        if not found:
+            return
+        at = found.index(self.inspected) if self.inspected in found else (-1 if step > 0 else 0)
+        self.inspected = found[(at + step) % len(found)]
+        if self.inspected[0] == "row":
+            self.focus = int(self.inspected[1])
+            self.board.reveal(self.focus)
 
     # ── drawing ──────────────────────────────────────────────────────────
     def state_key(self) -> tuple[object, ...]:
@@ -236,7 +259,15 @@ class CampaignScreen(Screen):
         self._draw_guide(surf)
         tip = self.tooltip()
         if tip:
-            draw_tooltip(surf, self.ctx.fonts, tip, mouse, self.ctx.sizes.px(15), self.ctx.sizes.px(420))
+            px = self.ctx.sizes.px
+            if self.inspected is not None:  # the keyboard's: a frame round its subject, the tooltip beside it
+                rect = self.board.rect_of(self.inspected)
+                pygame.draw.rect(surf, theme.YELLOW, rect.inflate(px(4), px(4)), width=2, border_radius=4)
+                box = tooltip_surface(self.ctx.fonts, tip, px(15), px(420))
+                at = (rect.x - box.get_width() - px(24), rect.y) if self.inspected[0] == "row" else rect.bottomleft
+                draw_tooltip(surf, self.ctx.fonts, tip, at, px(15), px(420))
+            else:
+                draw_tooltip(surf, self.ctx.fonts, tip, mouse, px(15), px(420))
 
     def legend(self) -> str:
         """The map mode's legend, naming this scenario's player and stance axis."""
@@ -299,7 +330,7 @@ class CampaignScreen(Screen):
 
     def tooltip(self) -> list[str]:
         """What the thing under the mouse means, with the engine's numbers (worked out once per state)."""
-        hover = self.board.hovered(self.ctx.mouse, self.c.scenario.player.id)
+        hover = self.inspected or self.board.hovered(self.ctx.mouse, self.c.scenario.player.id)
         if hover is None:
             return []
         lines = self._tips.get(hover)
