@@ -182,3 +182,9 @@ if __name__ == "__main__":  # python tests/test_icons.py [path]: the sheet for a
 
     pygame.init()
     contact_sheet(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/icons_sheet.png"))
+
+
+def test_every_icon_a_scenario_may_give_a_meter_is_drawn() -> None:
+    from gaiko_game.core.model import METER_ICONS
+
+    assert set(METER_ICONS) <= set(icons.ICON_NAMES)

@@ -32,6 +32,11 @@ class PlayerDef:
     lon: float
 
 
+METER_ICONS = ("shield_check", "rising_bars", "compass", "capital", "partnership", "dialogue", "opportunity",
+               "generic")
+"""The pictures a front end draws beside a meter's name (shape as well as colour tells the meters apart)."""
+
+
 @dataclass(frozen=True, slots=True)
 class MeterDef:
     """A score kept 0–100; at 0 the game ends at once with the ending ``at_zero``."""
@@ -40,6 +45,8 @@ class MeterDef:
     start: int
     colour: str
     at_zero: str
+    icon: str = "generic"
+    """One of :data:`METER_ICONS`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ class MeterView:
     colour: str
     desc: str
     line: str
+    icon: str = "generic"
+    """The picture beside its name (the scenario's ``icon``)."""
     """E.g. "Security 57 (+2 last turn)"."""
 
 
@@ -67,7 +69,7 @@ def hud(game: Game, w: Words) -> Hud:
         value = view.meter(m.id)
         trend = sum(c.delta for c in last if c.key == f"meter.{m.id}")
         line = w.ui("hud.meter", name=w.meter(m.id), value=value, trend=w.ui("hud.trend", delta=trend) if trend else "")
-        meters.append(MeterView(m.id, w.meter(m.id), value, trend, m.colour, w.name(f"meter.{m.id}.desc"), line))
+        meters.append(MeterView(m.id, w.meter(m.id), value, trend, m.colour, w.name(f"meter.{m.id}.desc"), line, m.icon))
     tracks = tuple(
         TrackView(t.id, w.name(f"track.{t.id}"), view.track(t.id), t.lo, t.hi, t.hi - t.lo <= 6,
                   w.name(f"track.{t.id}.desc"), w.ui("hud.track", name=w.name(f"track.{t.id}"), value=view.track(t.id),

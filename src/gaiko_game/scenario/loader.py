@@ -215,7 +215,7 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
     scenario = m.Scenario(
         id=sm.id, turns=sm.turns, start_year=sm.start.year, start_quarter=sm.start.quarter,
         player=m.PlayerDef(sm.player.id, sm.player.lat, sm.player.lon),
-        meters=tuple(m.MeterDef(x.id, x.start, x.colour, x.at_zero) for x in sm.meters),
+        meters=tuple(m.MeterDef(x.id, x.start, x.colour, x.at_zero, x.icon) for x in sm.meters),
         capital_start=sm.capital.start, capital_cap=sm.capital.cap, income_base=sm.capital.income,
         income_bonuses=income,
         tracks=tuple(m.TrackDef(t.id, t.min, t.max, t.start) for t in sm.tracks),

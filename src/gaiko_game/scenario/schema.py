@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from gaiko_game.core.model import METER_ICONS
+
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Raw = list[dict[str, Any]]
 Percent = Annotated[int, Field(ge=0, le=100)]
@@ -51,6 +53,9 @@ class MeterModel(Strict):
     colour: Colour = D("colour of its bar and curve, as `\"#rrggbb\"` (quote it)")
     at_zero: Id = D("the ending when it falls to 0, which ends the game at once; "
                     "its names are `ending.<id>` and `ending.<id>.desc`")
+    icon: Literal[METER_ICONS] = D(  # type: ignore[valid-type]
+        "the picture beside its name, so shape as well as colour tells the meters apart: one of "
+        + ", ".join(f"`{i}`" for i in METER_ICONS), default="generic")
 
 
 class StanceModel(Strict):

@@ -152,8 +152,12 @@ class BoardView:
             rect = pygame.Rect(left + i * span, px(10), span - px(20), px(54))
             self.meter_rects[m.id] = rect
             arrow = "" if not m.trend else ("▲" if m.trend > 0 else "▼")
-            label = fonts.fit(f"{m.name} {m.value} {arrow}", px(16), rect.w)
-            fonts.blit(surf, label, px(16), theme.INK, topleft=(rect.x, rect.y))
+            icon = px(18)
+            draw_icon(surf, m.icon, pygame.Rect(rect.x, rect.y + px(2), icon, icon), hex_rgb(m.colour))
+            text, room = f"{m.name} {m.value} {arrow}", rect.w - icon - px(6)
+            size = next((z for z in (px(16), px(15), px(14), px(13)) if fonts.get(z).size(text)[0] <= room), px(13))
+            label = fonts.fit(text, size, room, tip=True)  # only on a window narrower than any offered: its tooltip
+            fonts.blit(surf, label, size, theme.INK, midleft=(rect.x + icon + px(6), rect.y + px(2) + icon // 2))
             bar = pygame.Rect(rect.x, rect.y + px(28), rect.w, px(12))
             pygame.draw.rect(surf, theme.PANEL_HI, bar, border_radius=3)
             fill = bar.copy()
