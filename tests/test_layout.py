@@ -49,3 +49,9 @@ def test_wrapping_keeps_every_character_and_fits(text: str, cells: int) -> None:
     for line in lines:
         assert width(line) <= cells or len(line) <= 2  # only an unbreakable pair (e.g. 「日) may overhang
         assert not line.endswith("-") or "-" in text
+
+
+def test_a_line_that_exactly_fills_the_width_does_not_push_its_space_onto_the_next() -> None:
+    """A trailing space once tipped a full line over the width and began the next line with it (" at China…")."""
+    assert wrap("aaa bbb ccc ddd", 7, len) == ["aaa bbb", "ccc ddd"]
+    assert all(not line.startswith(" ") for w in range(3, 16) for line in wrap("point at China on the map", w, len))

@@ -394,12 +394,22 @@ def test_the_tutorial_plays_through_the_window_with_its_guide(tutorial: Scenario
     a.stack.append(campaign)
     a.step()
     w = a.words(tutorial)
-    assert [x for x in campaign.guide_lines() if x] == [w.name(f"guide.{g}") for g in tutorial.guide_for(1)]
-    box = campaign.guide_box()
-    assert box is not None
-    click(box.center)  # a click closes the guide
-    a.step()
-    assert campaign.guide_lines() == []
+    prompts = [w.name(f"guide.{g}") for g in tutorial.guide_for(1)]
+    n = len(prompts)
+    assert n == 3
+    shown = []
+    for page in range(len(prompts)):  # one prompt at a time, G or a click for the next
+        shown += campaign.guide_lines()
+        box = campaign.guide_box()
+        assert box is not None and campaign.board.map_rect.contains(box)
+        assert campaign.guide_footer() == w.ui("win.guide_next" if page < n - 1 else "win.guide_close", page=page + 1,
+                                               pages=n)
+        if page % 2:
+            click(box.center)
+        else:
+            press(a, pygame.K_g)
+        a.step()
+    assert shown == prompts and campaign.guide_lines() == []  # closed after the last
     Autopilot(a, make_policy("hedge", stream(3, "policy")), None, tour=False).run()
     assert isinstance(a.screen, DebriefScreen) and a.screen.c.game.outcome() is not None
 

@@ -176,10 +176,12 @@ class BoardView:
                 box = px(14)
                 room = rect.w - (t.hi - t.lo + 1) * (box + px(3)) - px(4)
                 fonts.blit(surf, fonts.fit(t.name, px(13), room), px(13), theme.MUTED, topleft=(rect.x, y))
-                for step in range(t.lo, t.hi + 1):
+                for step in range(t.lo, t.hi + 1):  # a board's ladder: numbered rungs, filled to the marker
                     fill = theme.PANEL_HI if step > t.value else _warm(step, t.lo, t.hi)
                     r = pygame.Rect(rect.right - (t.hi - step + 1) * (box + px(3)), y + px(3), box, box)
                     pygame.draw.rect(surf, fill, r, border_radius=2)
+                    if step == t.value:
+                        pygame.draw.rect(surf, theme.INK, r.inflate(px(2), px(2)), width=max(1, px(2)), border_radius=3)
             else:
                 fonts.blit(surf, fonts.fit(f"{t.name} {t.value}", px(13), rect.w), px(13), theme.MUTED, topleft=(rect.x, y))
             y += px(20)

@@ -89,7 +89,8 @@ def _wrap_paragraph(text: str, width: int, measure: Measure) -> list[str]:
         else:
             lines.append(line.rstrip(" "))
             line = "" if unit == " " else unit
-        while measure(line) > width and len(line) > 1:  # one unit wider than the line: split by characters
+        while measure(line.rstrip(" ")) > width and len(line.rstrip(" ")) > 1:  # one unit wider than the line: split
+            line = line.rstrip(" ")  # by characters (a trailing space never pushes a line over, nor starts the next)
             cut = len(line) - 1
             while cut > 1 and measure(line[:cut]) > width:
                 cut -= 1

@@ -46,6 +46,7 @@ class CampaignScreen(Screen):
         self.selected: str | None = None
         self.message = message
         self.guide_hidden: set[int] = set()  # turns whose guide prompts the player closed
+        self.guide_page: dict[int, int] = {}  # the prompt on show, by turn
         self._layer: pygame.Surface | None = None
         self._layer_key: tuple[object, ...] = ()
         self._tips: dict[Hover, list[str]] = {}
@@ -172,7 +173,7 @@ class CampaignScreen(Screen):
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER) and rows:
             self.take(rows[self.focus][0].order)
         elif key == pygame.K_g:
-            self.guide_hidden.add(self.game.turn)
+            self.next_guide()
         elif key == pygame.K_F5:
             self.save()
         elif key == pygame.K_m:
@@ -188,7 +189,7 @@ class CampaignScreen(Screen):
     def _click(self, pos: tuple[int, int]) -> Transition | None:
         box = self.guide_box()
         if box is not None and box.collidepoint(pos):
-            self.guide_hidden.add(self.game.turn)
+            self.next_guide()
             return None
         if self.end_button.hit(pos):
             return self.end_turn()
@@ -304,27 +305,43 @@ class CampaignScreen(Screen):
         return advice_line(self.game, self.w, LookaheadPolicy(rng).advise(self.game))
 
     def guide_lines(self) -> list[str]:
-        """This turn's guide prompts (tutorial scenarios), unless the player closed them."""
-        if self.game.turn in self.guide_hidden:
-            return []
+        """The guide prompt on show this turn (tutorial scenarios): one at a time, unless the player closed them."""
         prompts = hud(self.game, self.w).guide
-        return [line for i, p in enumerate(prompts) for line in (([""] if i else []) + [p])]  # a blank line between
+        page = self.guide_page.get(self.game.turn, 0)
+        if self.game.turn in self.guide_hidden or page >= len(prompts):
+            return []
+        return [prompts[page]]
 
-    def guide_box(self) -> pygame.Rect | None:
-        """Where the guide panel is drawn, when there is one."""
+    def guide_footer(self) -> str:
+        """How to go on: the next prompt, or close the guide after the last."""
+        n, page = len(hud(self.game, self.w).guide), self.guide_page.get(self.game.turn, 0)
+        return self.w.ui("win.guide_next" if page + 1 < n else "win.guide_close", page=page + 1, pages=n)
+
+    def next_guide(self) -> None:
+        """On to the next prompt; after the last one the guide closes for this turn."""
+        self.guide_page[self.game.turn] = self.guide_page.get(self.game.turn, 0) + 1
+        if not self.guide_lines():
+            self.guide_hidden.add(self.game.turn)
+
+    def _guide_panel(self) -> pygame.Surface | None:
         lines = self.guide_lines()
         if not lines:
             return None
         px = self.ctx.sizes.px
-        panel = tooltip_surface(self.ctx.fonts, [*lines, self.w.ui("win.guide_close")], px(16), px(460))
-        m = self.board.map_rect
+        width = min(px(520), self.board.map_rect.w - px(40))
+        return tooltip_surface(self.ctx.fonts, [*lines, self.guide_footer()], px(16), width)
+
+    def guide_box(self) -> pygame.Rect | None:
+        """Where the guide panel is drawn, when there is one."""
+        panel = self._guide_panel()
+        if panel is None:
+            return None
+        px, m = self.ctx.sizes.px, self.board.map_rect
         return pygame.Rect(m.x + px(12), m.y + px(12), panel.get_width(), panel.get_height())
 
     def _draw_guide(self, surf: pygame.Surface) -> None:
-        box = self.guide_box()
-        if box is not None:
-            px = self.ctx.sizes.px
-            panel = tooltip_surface(self.ctx.fonts, [*self.guide_lines(), self.w.ui("win.guide_close")], px(16), px(460))
+        panel, box = self._guide_panel(), self.guide_box()
+        if panel is not None and box is not None:
             surf.blit(panel, box.topleft)
             pygame.draw.rect(surf, theme.YELLOW, box, width=2)
 
