@@ -20,6 +20,7 @@ from gaiko_game.present.words import Words
 from gaiko_game.ui import theme
 from gaiko_game.ui.context import Context
 from gaiko_game.ui.icons import category_icon, draw_icon, token, token_radius
+from gaiko_game.ui.labels import Placed, place
 from gaiko_game.ui.map_view import MapView
 from gaiko_game.ui.widgets import Button
 
@@ -48,6 +49,7 @@ class BoardView:
         self.strip_rects: list[pygame.Rect] = []
         self.headline: Headline | None = None
         self.move_rects: dict[str, pygame.Rect] = {}
+        self.labels: Placed = Placed({})
 
     def layout(self, game: Game, w: Words, strip: bool = False) -> None:
         """Place the HUD, the headline strip (when ``strip``), map, panel and bottom bar for the window's size and scale."""
@@ -63,6 +65,20 @@ class BoardView:
         font = self.ctx.fonts.get(px(13))
         inset_w = max((font.size(n)[0] for n in names), default=0) + px(16)
         self.map.layout(self.map_rect, game, inset_w)
+        self.labels = self._place_labels(game, w)
+
+    def _place_labels(self, game: Game, w: Words) -> Placed:
+        """Where each country's name goes: beside its token where there is room, else a little way off with a leader
+        line; clear of the insets and their badges, the legend line, and a move badge's place over every token."""
+        px, m = self.ctx.sizes.px, self.map_rect
+        font, player, badge = self.ctx.fonts.get(px(13)), game.scenario.player.id, px(6)
+        dots = {a: c for a, c in self.map.markers.items() if a not in self.map.insets}
+        obstacles = [(b.x - 2 * badge - px(4), b.y, b.w + 2 * badge + px(4), b.h) for b in self.map.insets.values()]
+        legend = self.ctx.fonts.get(px(14)).get_linesize() + px(3)
+        obstacles.append((m.x, m.bottom - legend, m.w, legend))
+        obstacles += [(x - badge, y - px(7) - 2 * badge - px(1), 2 * badge, 2 * badge) for x, y in dots.values()]
+        return place(dots, {a: font.size(w.name(f"actor.{a}")) for a in dots}, (m.x, m.y, m.w, m.h),
+                     {a: token_radius(px(7), a == player) for a in dots}, obstacles, gap=px(2), step=px(8))
 
     def set_rows(self, rows: list[ActionRow], enabled: bool = True) -> None:
         """Lay out the action panel's rows under their category headings, at a height that holds their text; when
@@ -234,6 +250,8 @@ class BoardView:
             if view.relation(a.id) >= 60 and a.id in self.map.markers:
                 ally = a.role == "ally"
                 pygame.draw.line(surf, theme.BLUE if ally else theme.SKY, home, self.map.markers[a.id], 3 if ally else 1)
+        for line in self.labels.leaders.values():  # under the tokens, so each token sits on its line
+            pygame.draw.line(surf, theme.MUTED, *line, 1)
         for actor, (x, y) in self.map.markers.items():
             name = w.name(f"actor.{actor}")
             colour = self.map.colour(game, actor)
@@ -243,9 +261,10 @@ class BoardView:
                 pygame.draw.rect(surf, colour, box, width=2, border_radius=3)
                 fonts.blit(surf, name, px(13), theme.INK, center=box.center)
                 continue
-            r = token_radius(px(7), actor == player)
             token(surf, (x, y), px(7), colour, selected=actor == selected, player=actor == player)
-            fonts.blit(surf, name, px(13), theme.INK, midleft=(x + r + 2, y))
+            spot = self.labels.get(actor)
+            if spot is not None:
+                fonts.blit(surf, name, px(13), theme.INK, topleft=spot.rect[:2])
         self._draw_moves(surf, game, w)
         surf.set_clip(clip)
         if self.move_rects:
@@ -263,7 +282,7 @@ class BoardView:
             r = px(6)
             if actor in self.map.insets:
                 centre = (self.map.insets[actor].x - r - px(2), self.map.insets[actor].centery)
-            else:  # just above the marker: labels sit to its right, neighbours' labels to its left
+            else:  # just above the marker, where label placement keeps a place free
                 x, y = self.map.markers[actor]
                 centre = (x, y - px(7) - r - px(1))
             pygame.draw.circle(surf, theme.ORANGE, centre, r)

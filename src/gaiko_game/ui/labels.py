@@ -19,8 +19,9 @@ retried once or twice with those labels placed first).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 Rect = tuple[int, int, int, int]
 """(x, y, w, h), the right and bottom edges excluded."""
@@ -74,6 +75,9 @@ def marker_box(centre: Point, r: int) -> Rect:
 def crosses(p: Point, q: Point, rect: Rect) -> bool:
     """Whether the segment p→q passes through the inside of ``rect`` (Liang–Barsky clipping)."""
     x0, y0 = p
+    if max(x0, q[0]) <= rect[0] or min(x0, q[0]) >= rect[0] + rect[2] or max(y0, q[1]) <= rect[1] \
+            or min(y0, q[1]) >= rect[1] + rect[3]:
+        return False  # apart: most segments and boxes are
     dx, dy = q[0] - x0, q[1] - y0
     lo, hi = 0.0, 1.0
     for d, low, high, v in ((dx, rect[0], rect[0] + rect[2], x0), (dy, rect[1], rect[1] + rect[3], y0)):
@@ -102,12 +106,12 @@ def leader_line(centre: Point, r: int, rect: Rect) -> tuple[Point, Point]:
 def place(markers: Mapping[str, Point], sizes: Mapping[str, tuple[int, int]], bounds: Rect,
           radius: Mapping[str, int] | int, obstacles: Sequence[Rect] = (), *,
           gap: int = GAP, step: int = STEP, rings: int = RINGS) -> Placed:
-    """Place a label of ``sizes[id]`` (w, h) by each marker that has a size, inside ``bounds``.
+    """Place a label of ``sizes[id]`` (w, h) by each marker that has a size, inside ``bounds`` (x, y, w, h).
 
-    ``radius`` is every marker's radius, or each one's by id; markers without a size are obstacles
-    only (no label), as are ``obstacles`` (badges, insets, a legend). ``gap`` is the clearance kept
-    around every label; ``step`` the distance between the rings tried when the spots beside a marker
-    are taken.
+    ``radius`` is every marker's radius, or each one's by id (every marker's); markers without a size
+    are obstacles only (no label), as are ``obstacles`` (badges, insets, a legend). ``gap`` is the
+    clearance kept around every label; ``step`` the distance between the ``rings`` tried when the
+    spots beside a marker are taken. The result is the same for the same input in any dict order.
     """
     rad = {k: radius if isinstance(radius, int) else radius[k] for k in markers}
     boxes = [marker_box(markers[k], rad[k]) for k in sorted(markers, key=lambda k: (markers[k][1], markers[k][0], k))]
@@ -138,11 +142,41 @@ def _pass(order: list[str], markers: Mapping[str, Point], sizes: Mapping[str, tu
         labels.append(p.rect)
         if p.leader is not None:
             lines.append(p.leader)
-    rects = {k: p.rect for k, p in out.items()}
-    clash = [k for k, a in rects.items()
-             if not inside(a, bounds) or any(overlap(a, b, gap) for b in statics)
-             or any(overlap(a, b, gap) for j, b in rects.items() if j != k)]
+    fixed, rects = _grown(statics, gap), list(out.items())
+    clash = [k for i, (k, a) in enumerate(rects)
+             if not inside(a.rect, bounds) or not _clear(a.rect, fixed)
+             or not _clear(a.rect, _grown([b.rect for j, (_, b) in enumerate(rects) if j != i], gap))]
     return Placed({k: out[k] for k in sorted(out)}, clash)
+
+
+def _grown(rects: Iterable[Rect], gap: int, window: Rect | None = None) -> list[tuple[int, int, int, int]]:
+    """``rects`` as (left, top, right, bottom) grown by ``gap``; only those that reach into ``window`` when given."""
+    out = [(x - gap, y - gap, x + w + gap, y + h + gap) for x, y, w, h in rects]
+    if window is None:
+        return out
+    wx1, wy1, wx2, wy2 = window[0], window[1], window[0] + window[2], window[1] + window[3]
+    return [e for e in out if e[0] < wx2 and wx1 < e[2] and e[1] < wy2 and wy1 < e[3]]
+
+
+def _clear(rect: Rect, grown: list[tuple[int, int, int, int]]) -> bool:
+    """Whether ``rect`` overlaps none of the ``grown`` edges (the hot loop: plain comparisons)."""
+    x1, y1 = rect[0], rect[1]
+    x2, y2 = x1 + rect[2], y1 + rect[3]
+    for a, b, c, d in grown:  # noqa: SIM110 - a plain loop: twice as fast as all() over a generator
+        if a < x2 and x1 < c and b < y2 and y1 < d:
+            return False
+    return True
+
+
+def _covered(rect: Rect, grown: list[tuple[int, int, int, int]]) -> int:
+    """How much of ``rect`` the ``grown`` edges cover, added up."""
+    x1, y1 = rect[0], rect[1]
+    x2, y2 = x1 + rect[2], y1 + rect[3]
+    total = 0
+    for a, b, c, d in grown:
+        if a < x2 and x1 < c and b < y2 and y1 < d:
+            total += (min(x2, c) - max(x1, a)) * (min(y2, d) - max(y1, b))
+    return total
 
 
 def _one(centre: Point, r: int, size: tuple[int, int], bounds: Rect, statics: list[Rect], labels: list[Rect],
@@ -150,21 +184,26 @@ def _one(centre: Point, r: int, size: tuple[int, int], bounds: Rect, statics: li
     """Where one label goes, given what is already placed."""
     w, h = size
     x, y = centre
+    reach = r + gap + rings * step  # every spot tried lies in this window: only what reaches into it matters
+    window = (x - reach - w, y - reach - h, 2 * (reach + w), 2 * (reach + h))
     blocked = statics + labels
-    others = [b for b in statics if b != marker_box(centre, r)] + labels
+    grown = _grown(blocked, gap, window)
+    own = marker_box(centre, r)
+    others = [b for b in blocked if b != own and overlap(b, window)]
+    nearby = [c for c in centres if inside((c[0], c[1], 0, 0), window)]  # the rest are further than any spot beside
 
     def free(rect: Rect) -> bool:
-        return inside(rect, bounds) and not any(overlap(rect, b, gap) for b in blocked)
+        return inside(rect, bounds) and _clear(rect, grown)
 
     def clean(rect: Rect, line: tuple[Point, Point] | None) -> bool:
         """Clear of the leader lines already drawn, its own leader crossing no other label or marker, and (without a
         leader) nearer its own marker than any other, so that it reads as that marker's name."""
-        grown = (rect[0] - gap, rect[1] - gap, rect[2] + 2 * gap, rect[3] + 2 * gap)
-        if any(crosses(p, q, grown) for p, q in lines):
+        around = (rect[0] - gap, rect[1] - gap, rect[2] + 2 * gap, rect[3] + 2 * gap)
+        if any(crosses(p, q, around) for p, q in lines):
             return False
         if line is None:
             mine = _distance(centre, rect)
-            return all(_distance(c, rect) > mine for c in centres)
+            return all(_distance(c, rect) > mine for c in nearby)
         return not any(crosses(line[0], line[1], b) for b in others)
 
     near = list(_beside(x, y, r, w, h, gap))
@@ -174,7 +213,7 @@ def _one(centre: Point, r: int, size: tuple[int, int], bounds: Rect, statics: li
             if clean(rect, None):
                 return Placement(rect)
             fallback = fallback or Placement(rect)
-    far = [c for _, c in sorted(_rings(x, y, r, w, h, gap, step, rings), key=lambda c: (_distance(centre, c[1]), c[0]))]
+    far = [(x + dx, y + dy, w, h) for dx, dy in _rings(r, w, h, gap, step, rings)]
     for rect in far:
         if free(rect):
             line = leader_line(centre, r, rect)
@@ -184,10 +223,16 @@ def _one(centre: Point, r: int, size: tuple[int, int], bounds: Rect, statics: li
     if fallback is not None:
         return fallback
     # Nothing is free: the least overlap, moved into the bounds (the caller reports it as a collision).
-    scored = [(sum(overlap(c, b, gap) for b in blocked), i, c, c == rect and i < len(near))
-              for i, rect in enumerate(near + far) for c in (_clamp(rect, bounds),)]
+    every = _grown(blocked, gap)
+    seen: set[Rect] = set()
+    scored = []
+    for i, rect in enumerate(near + far):
+        moved = _clamp(rect, bounds)
+        if moved not in seen:
+            seen.add(moved)
+            scored.append((_covered(moved, every), i, moved, moved == rect and i < len(near)))
     _, _, rect, beside = min(scored)
-    return Placement(rect, None if beside else leader_line(centre, r, rect))
+    return Placement(rect, None if beside or _distance(centre, rect) == 0 else leader_line(centre, r, rect))
 
 
 def _beside(x: int, y: int, r: int, w: int, h: int, gap: int) -> Iterator[Rect]:
@@ -200,21 +245,20 @@ def _beside(x: int, y: int, r: int, w: int, h: int, gap: int) -> Iterator[Rect]:
         yield (px, py, w, h)
 
 
-def _rings(x: int, y: int, r: int, w: int, h: int, gap: int, step: int, rings: int) -> Iterator[tuple[int, Rect]]:
-    """Spots around the marker at ``step``, ``2 * step``… further out: along each side of a growing box."""
-    i = 0
+@lru_cache(maxsize=256)
+def _rings(r: int, w: int, h: int, gap: int, step: int, rings: int) -> tuple[Point, ...]:
+    """Spots further out (as offsets of the label's corner from the marker), nearest first: along each side of a box
+    around the marker grown ``step``, ``2 * step``… (the same for every marker of a radius and label size: kept)."""
+    spots: list[tuple[float, int, Point]] = []
     for ring in range(1, rings + 1):
         e = gap + ring * step
-        right, left = x + r + e, x - r - e - w
-        above, below = y - r - e - h, y + r + e
-        for py in range(above, below + 1, step):
-            for px in (right, left):
-                yield i, (px, py, w, h)
-                i += 1
-        for px in range(left, right + 1, step):
-            for py in (above, below):
-                yield i, (px, py, w, h)
-                i += 1
+        right, left = r + e, -r - e - w
+        above, below = -r - e - h, r + e
+        sides = [(px, py) for py in range(above, below + 1, step) for px in (right, left)]
+        ends = [(px, py) for px in range(left, right + 1, step) for py in (above, below)]
+        for spot in sides + ends:
+            spots.append((_distance((0, 0), (spot[0], spot[1], w, h)), len(spots), spot))
+    return tuple(spot for _, _, spot in sorted(spots))
 
 
 def _distance(centre: Point, rect: Rect) -> float:
