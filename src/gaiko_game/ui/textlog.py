@@ -9,6 +9,7 @@ Off by default: drawing costs nothing extra when nobody is recording.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ class TextLog:
     placed: list[Placed] = field(default_factory=list)
     layer: int = 0
     _panels: list[Box] = field(default_factory=list)
-    _short: set[str] = field(default_factory=set)
+    _short: Counter[str] = field(default_factory=Counter)
 
     def next_layer(self) -> None:
         """What follows is drawn over what came before (the next screen of the stack, a tooltip)."""
@@ -60,8 +61,9 @@ class TextLog:
             self._panels.pop()
 
     def shortened(self, text: str) -> None:
-        """``text`` is a line cut short by an ellipsis, and no tooltip shows the whole of it."""
-        self._short.add(text)
+        """``text`` is a line cut short by an ellipsis, and no tooltip shows the whole of it (the next time it is drawn
+        is that line: each mark is used once, so the same cut drawn elsewhere with a tooltip is not blamed)."""
+        self._short[text] += 1
 
     def add(self, surf: pygame.Surface, text: str, rect: pygame.Rect) -> None:
         """Record a line of text blitted onto ``surf`` at ``rect``, in window pixels."""
@@ -69,9 +71,12 @@ class TextLog:
         clip = surf.get_clip()
         whole = (ox, oy, surf.get_width(), surf.get_height())
         panel = self._panels[-1] if self._panels else whole
+        short = self._short[text] > 0
+        if short:
+            self._short[text] -= 1
         self.placed.append(Placed(text, (rect.x + ox, rect.y + oy, rect.w, rect.h), panel,
                                   (clip.x + ox, clip.y + oy, clip.w, clip.h), self.layer, id(surf.get_abs_parent()),
-                                  text in self._short))
+                                  short))
 
 
 def inside(inner: Box, outer: Box) -> bool:
