@@ -828,3 +828,22 @@ def test_the_wheel_scrolls_the_action_panel_and_a_row_scrolled_into_view_can_be_
     wheel((10, 300), 5)  # over the map: the panel stays where it is
     app.step()
     assert last in board.shown
+
+
+def test_every_tooltip_fits_a_small_window(default: Scenario, data: Path) -> None:
+    """At 1024×600 the longest tooltips (an action's preview with the world's reactions, a country's card) are made
+    wider, then smaller, rather than cut off at the bottom of the window."""
+    from gaiko_game.ui.widgets import fitted_tooltip
+
+    a = make_app(default)
+    a.surface = pygame.display.set_mode((1024, 600), pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1024, 600), w=1024, h=600))
+    a.step()
+    campaign = play_to_campaign(a, 11)
+    board, w = campaign.board, a.words()
+    tips = [board.tooltip(campaign.game, w, t) for t in board.targets(default.player.id)]
+    long = ["A very long line of preview text that goes on and on. " * 8] * 30
+    for tip in [*tips, long]:
+        box = fitted_tooltip(a.surface, a.fonts, tip, a.sizes.px(15), a.sizes.px(420))
+        assert box.get_height() <= 600 - 8 and box.get_width() <= 1024, tip[0][:40]
+    pygame.display.set_mode((1280, 720), pygame.RESIZABLE)

@@ -77,12 +77,28 @@ def tooltip_surface(fonts: Fonts, lines: list[str], size: int, width: int) -> py
     return box
 
 
+def fitted_tooltip(surf: pygame.Surface, fonts: Fonts, lines: list[str], size: int, width: int) -> pygame.Surface:
+    """The tooltip box, made wider, then its text smaller, until it is no taller than the window (a long preview on
+    a small window is never cut off at the bottom)."""
+    box = tooltip_surface(fonts, lines, size, width)
+    while box.get_height() > surf.get_height() - 8 and (width < surf.get_width() - 16 or size > 10):
+        if width < surf.get_width() - 16:
+            width = min(surf.get_width() - 16, width * 3 // 2)
+        else:
+            size -= 1
+        box = tooltip_surface(fonts, lines, size, width)
+    while box.get_height() > surf.get_height() - 8 and len(lines) > 1:  # past all that: the last lines give way
+        lines = [*lines[:-2], "…"]
+        box = tooltip_surface(fonts, lines, size, width)
+    return box
+
+
 def draw_tooltip(surf: pygame.Surface, fonts: Fonts, lines: list[str], pos: tuple[int, int], size: int,
                  width: int) -> None:
     """A box of lines near ``pos``, kept inside the window."""
     if not lines:
         return
-    box = tooltip_surface(fonts, lines, size, width)
+    box = fitted_tooltip(surf, fonts, lines, size, width)
     x = min(pos[0] + 16, surf.get_width() - box.get_width() - 4)
     y = min(pos[1] + 16, surf.get_height() - box.get_height() - 4)
     surf.blit(box, (max(4, x), max(4, y)))

@@ -29,7 +29,7 @@ from gaiko_game.ui.destinations import (
     ToReport,
 )
 from gaiko_game.ui.screen import Pop, Push, Replace, Screen, Transition
-from gaiko_game.ui.widgets import Button, draw_tooltip, tooltip_surface
+from gaiko_game.ui.widgets import Button, draw_tooltip, fitted_tooltip, tooltip_surface
 
 
 class CampaignScreen(Screen):
@@ -264,7 +264,7 @@ class CampaignScreen(Screen):
             if self.inspected is not None:  # the keyboard's: a frame round its subject, the tooltip beside it
                 rect = self.board.rect_of(self.inspected)
                 pygame.draw.rect(surf, theme.YELLOW, rect.inflate(px(4), px(4)), width=2, border_radius=4)
-                box = tooltip_surface(self.ctx.fonts, tip, px(15), px(420))
+                box = fitted_tooltip(surf, self.ctx.fonts, tip, px(15), px(420))
                 at = (rect.x - box.get_width() - px(24), rect.y) if self.inspected[0] == "row" else rect.bottomleft
                 draw_tooltip(surf, self.ctx.fonts, tip, at, px(15), px(420))
             else:
