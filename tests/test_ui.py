@@ -847,3 +847,17 @@ def test_every_tooltip_fits_a_small_window(default: Scenario, data: Path) -> Non
         box = fitted_tooltip(a.surface, a.fonts, tip, a.sizes.px(15), a.sizes.px(420))
         assert box.get_height() <= 600 - 8 and box.get_width() <= 1024, tip[0][:40]
     pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+
+
+def test_the_programmes_button_tells_what_is_in_force_when_pointed_at(app: App) -> None:
+    campaign = play_to_campaign(app, 11)
+    click(next(b for o, b in campaign.rows if o == Order("defence_buildup")).rect.center)
+    app.step()
+    hover(app, campaign.programmes_button.rect.center)
+    tip, w = campaign.tooltip(), app.words()
+    from gaiko_game.present.programmes import programmes
+
+    view = programmes(campaign.game, w)
+    assert tip[0] == view.heading and tip[1] == view.items[0].line and len(view.items) == 1
+    assert w.name("action.defence_buildup.name") in tip[1]
+    assert tip[-1] == "P or a click opens the list, where one can be withdrawn."

@@ -284,6 +284,8 @@ STRINGS: dict[str, dict[str, str]] = {
                           "en": "You answer after ending the turn: keep the capital an answer needs."},
     "win.moved_marker": {"ja": "! = 前のターンに動いた国", "en": "! = moved last turn"},
     "win.programmes": {"ja": "継続中の施策", "en": "Programmes in force"},
+    "win.programmes_tip": {"ja": "P またはクリックで一覧を開き、取りやめることもできます。",
+                           "en": "P or a click opens the list, where one can be withdrawn."},
     "win.programmes_hint": {"ja": "番号キーまたはクリックで取りやめる施策を選択 · Esc で戻る",
                             "en": "A programme's number, or a click, chooses it to withdraw · Esc goes back"},
     "win.programmes_later": {"ja": "施策を取りやめられるのは行動の段階だけです。", "en": "Programmes can be withdrawn only while you take actions."},

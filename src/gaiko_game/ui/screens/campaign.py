@@ -348,6 +348,9 @@ class CampaignScreen(Screen):
     def tooltip(self) -> list[str]:
         """What the thing under the mouse means, with the engine's numbers (worked out once per state)."""
         hover = self.inspected or self.board.hovered(self.ctx.mouse, self.c.scenario.player.id)
+        if hover is None and self.shows_programmes and self.programmes_button.hit(self.ctx.mouse):
+            view = programmes(self.game, self.w)  # the programmes in force, what each does a turn, and the key
+            return [view.heading, *(x for p in view.items for x in (p.line, p.each_turn) if x), self.w.ui("win.programmes_tip")]
         if hover is None:
             return []
         lines = self._tips.get(hover)
