@@ -19,11 +19,11 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-import pygame  # noqa: E402
+import pygame
 
-from gaiko_game.scenario.loader import load  # noqa: E402
-from gaiko_game.ui.textlog import problems  # noqa: E402
-from tests.screens import DEFAULT, SCREENS, TUTORIAL, make_positions, render  # noqa: E402
+from gaiko_game.scenario.loader import load
+from gaiko_game.ui.textlog import problems
+from tests.screens import DEFAULT, SCREENS, TUTORIAL, make_positions, render
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ from gaiko_game.cli.common import load_or_report
 from gaiko_game.core import Change, Refusal, Texts, TurnReport, UnknownDifficulty
 from gaiko_game.present.actions import action_rows, orders
 from gaiko_game.present.crisis import crisis_card
-from gaiko_game.present.debrief import debrief
+from gaiko_game.present.debrief import bench_rows, debrief, text_lines
 from gaiko_game.present.headline import headline
 from gaiko_game.present.hud import header, hud
 from gaiko_game.present.inspect import dependence, meaning, relations, why, why_keys, why_unknown
@@ -30,6 +30,7 @@ from gaiko_game.present.saves import save_label, started
 from gaiko_game.present.words import TABLE, Words, words
 from gaiko_game.session import saves
 from gaiko_game.session.campaign import Campaign, FolderScenario, Opened, Source, open_save
+from gaiko_game.session.debrief import Benchmarks
 
 Read = Callable[[str], str]
 Write = Callable[[str], None]
@@ -164,6 +165,8 @@ class TextGame:
                 category = row.category
                 self.write(f"[{row.category_name}]")
             self.write(f"  {row.number}. {row.line}")
+            for line in row.world:
+                self.write(f"      {line}")
 
     # ── actions ──────────────────────────────────────────────────────────
     def take(self, n: int) -> None:
@@ -244,6 +247,8 @@ class TextGame:
             self.write(card.immediate)
         for c in card.choices:
             self.write(f"  {c.number}. {c.line}")
+            for line in c.world:
+                self.write(f"      {line}")
         while True:
             text = normal(self.read(w.ui("term.crisis_prompt")))
             if text == "i":
@@ -316,6 +321,12 @@ class TextGame:
         for line in (d.ending_desc, d.meters_line, d.score_line, d.rating_desc, d.strategy):
             if line:
                 self.write(line)
+        bench = Benchmarks(self.campaign)  # the reference players on this seed: the advisor takes about half a second
+        bench.quick()
+        while not bench.step(1.0):
+            pass
+        for line in text_lines(d, self.w, bench_rows(self.w, bench.results(), d.score)):
+            self.write(line)
         if d.questions:
             self.write(self.w.ui("debrief.questions"))
             for q in d.questions:

@@ -192,6 +192,7 @@ class SetFlag(Effect):
     """
 
     name: ClassVar[str] = "set_flag"
+    counted: ClassVar[bool] = False
     id: str = field(metadata=ref("flag", defines=True))
 
     def apply(self, b: Board, cause: Cause, target: str | None) -> None:
@@ -211,6 +212,7 @@ class ClearFlag(Effect):
     """
 
     name: ClassVar[str] = "clear_flag"
+    counted: ClassVar[bool] = False
     id: str = field(metadata=ref("flag"))
 
     def apply(self, b: Board, cause: Cause, target: str | None) -> None:
@@ -236,6 +238,7 @@ class StartModifier(Effect):
     """
 
     name: ClassVar[str] = "modifier"
+    counted: ClassVar[bool] = False
     id: str = field(metadata=ref("modifier", defines=True))
     turns: int = field(metadata=between(1, 40))
     effects: tuple[Effect, ...] = field(metadata=nested("effects"))
@@ -258,6 +261,7 @@ class EndSituation(Effect):
     """
 
     name: ClassVar[str] = "end_situation"
+    counted: ClassVar[bool] = False
     id: str = field(metadata=ref("event"))
 
     def apply(self, b: Board, cause: Cause, target: str | None) -> None:
@@ -317,6 +321,7 @@ class EndGame(Effect):
     """
 
     name: ClassVar[str] = "end_game"
+    counted: ClassVar[bool] = False
     ending: str = field(metadata=ref("ending"))
 
     def apply(self, b: Board, cause: Cause, target: str | None) -> None:

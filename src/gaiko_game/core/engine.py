@@ -14,15 +14,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar
 
+from gaiko_game.core import acts
 from gaiko_game.core import turn as phases
 from gaiko_game.core.board import Board
 from gaiko_game.core.conditions import holds
 from gaiko_game.core.decisions import Choose, Deal, Decision, EndTurn, Order, Withdraw
 from gaiko_game.core.errors import IllegalAction, IllegalChoice, IllegalDeal, NothingToUndo, WrongPhase
-from gaiko_game.core.ledger import Cause, Change
-from gaiko_game.core.model import FOLLOW_UPS_PER_CHOICE, ActionDef, ChoiceDef, DifficultyDef, EventDef, Odds, Scenario
+from gaiko_game.core.ledger import Change
+from gaiko_game.core.model import ActionDef, DifficultyDef, EventDef, Odds, Scenario
 from gaiko_game.core.plugins import Condition
-from gaiko_game.core.preview import Preview, preview
+from gaiko_game.core.preview import Preview, preview, with_world
 from gaiko_game.core.report import Fired, Outcome, Roll, TurnReport, rating_of, score_of
 from gaiko_game.core.rng import Randomness
 from gaiko_game.core.state import Phase, State
@@ -187,16 +188,11 @@ class Game:
         return None if a is None else self._odds(a.odds, order.target)
 
     def _odds(self, odds: Odds | None, target: str | None) -> float | None:
-        if odds is None:
-            return None
-        p = odds.base
-        for m in odds.modifiers:
-            if holds(m.when, self._b.state, target):
-                p += m.add
-        return min(1.0, max(0.0, p))
+        return acts.chance(self._b, odds, target)
 
     def preview(self, order: Order) -> Preview:
-        """What ``order`` would change now and later, its odds, and why it is unavailable if it is.
+        """What ``order`` would change now and later, its odds, how the world would react at the end of this turn (see
+        ``core.reactions``), and why it is unavailable if it is.
 
         An order naming no action, or a wrong target, is refused with :class:`IllegalAction`, as ``apply`` does.
         """
@@ -205,8 +201,9 @@ class Game:
             raise IllegalAction(shape, self.scenario.loc)
         a = self._t.actions[order.action]
         repeats = self.repeats(a.id)
-        return preview(self._b, a, self._odds(a.odds, order.target), order.target, self.reasons(order),
-                       self._t.repeated(self.scenario, a, repeats), repeats)
+        p = preview(self._b, a, self._odds(a.odds, order.target), order.target, self.reasons(order),
+                    self._t.repeated(self.scenario, a, repeats), repeats)
+        return with_world(p, self._b, lambda b, success: acts.take(b, a, order.target, success))
 
     def _allowed(self, order: Order) -> ActionDef | None:
         """The order's action when it may be taken now (the cheap check; :meth:`reasons` says why not)."""
@@ -229,26 +226,8 @@ class Game:
         if a is None:
             raise IllegalAction(self.explain_illegal(order) or Msg.of("refuse.phase_actions"), self.scenario.loc)
         mark = self._push(order)
-        b, s = self._b, self._b.state
-        cause = self._t.causes[order.action, order.target]
-        b.add("capital", -a.cost, cause)
-        s.cooldowns[a.id] = s.turn + a.cooldown
-        success = self._t.repeated(self.scenario, a, self.repeats(a.id))
-        played, last = s.played, s.last_played
-        for key in a.played_keys:
-            played[key] = played.get(key, 0) + 1
-            last[key] = s.turn
-        self._remember(a.id)
-        for actor in self._t.engages[order.action, order.target]:
-            s.engaged[actor] = s.turn
-        if self._roll(a, cause, order.target):
-            b.run(success, cause, order.target)
-            if a.commitment is not None:
-                s.commitments[a.id] = s.turn
-                b.programmes.append((s.turn, a.id, "started"))
-        else:
-            b.run(a.failure_plan, cause._replace(kind="action_failed"), order.target)
-        return b.ledger[mark:]
+        acts.take(self._b, a, order.target)
+        return self._b.ledger[mark:]
 
     # ── standing programmes ──────────────────────────────────────────────
     def withdrawals(self) -> list[Withdraw]:
@@ -270,17 +249,7 @@ class Game:
 
     def repeats(self, action_id: str) -> int:
         """How many times the action was taken in the scenario's repetition memory (what makes it yield less)."""
-        rep = self.scenario.repetition
-        s = self._b.state
-        if rep is None:
-            return 0
-        return sum(1 for t in s.uses.get(action_id, ()) if s.turn - t < rep.memory)
-
-    def _remember(self, action_id: str) -> None:
-        rep = self.scenario.repetition
-        if rep is not None:
-            s = self._b.state
-            s.uses[action_id] = (*(t for t in s.uses.get(action_id, ()) if s.turn - t < rep.memory), s.turn)
+        return acts.repeats(self._b, action_id)
 
     def deal(self, event_id: str) -> None:
         """Deal an event by hand (a facilitator's move): it fires at once; a crisis joins this turn's headline."""
@@ -348,21 +317,24 @@ class Game:
         return ev.default if ev.default in legal else (legal[0] if legal else None)
 
     def preview_answer(self, event_id: str, choice_id: str) -> Preview:
-        """What an answer to one of this turn's announced crises would change on today's numbers (it is chosen after
-        the actions, so what the player does first can still change it)."""
+        """What an answer to one of this turn's announced crises would change, and how the world would react, on
+        today's numbers (it is chosen after the actions, so what the player does first can still change it)."""
         ev = next((e for e in self.announced if e.id == event_id), None)
         c = ev.choice(choice_id) if ev else None
         if ev is None or c is None:
             raise IllegalChoice(Msg.of("refuse.not_announced", event=event_id, choice=choice_id), self.scenario.loc)
-        return preview(self._b, c, self._odds(c.odds, None), None)
+        return with_world(preview(self._b, c, self._odds(c.odds, None), None), self._b,
+                          lambda b, success: acts.answer(b, ev, c, success))
 
     def preview_choice(self, choice_id: str) -> Preview:
-        """What a choice of the pending crisis would change, its odds, and why it is unavailable if it is."""
+        """What a choice of the pending crisis would change, its odds, how the world would react, and why it is
+        unavailable if it is."""
         ev = self.pending_crisis
         c = ev.choice(choice_id) if ev else None
         if ev is None or c is None:
             raise IllegalChoice(self.explain_choice(choice_id) or Msg.of("refuse.phase_crisis"), self.scenario.loc)
-        return preview(self._b, c, self._odds(c.odds, None), None, self.choice_reasons(choice_id))
+        return with_world(preview(self._b, c, self._odds(c.odds, None), None, self.choice_reasons(choice_id)), self._b,
+                          lambda b, success: acts.answer(b, ev, c, success))
 
     def end_turn(self) -> TurnReport | None:
         """End the action phase: answer the announced crises, then (when none waits) run the world and score.
@@ -389,7 +361,7 @@ class Game:
         c = ev.choice(choice_id)
         assert c is not None
         self._push(Choose(choice_id))
-        self._resolve(ev, c)
+        acts.answer(self._b, ev, c)
         s = self._b.state
         s.pending.pop(0)
         if s.pending:
@@ -478,32 +450,6 @@ class Game:
             self._undo.append((b.state.copy(), b.marks(), len(self.reports)))
         self.history.append(decision)
         return len(b.ledger)
-
-    def _roll(self, item: ActionDef | ChoiceDef, cause: Cause, target: str | None) -> bool:
-        p = self._odds(item.odds, target)
-        if p is None:
-            return True
-        s = self._b.state
-        success = s.rolls.chance(p)
-        self._b.rolls.append(Roll(s.turn, cause, p, success))
-        return success
-
-    def _resolve(self, ev: EventDef, c: ChoiceDef) -> None:
-        b, s = self._b, self._b.state
-        cause = Cause("choice", f"{ev.id}.{c.id}")
-        b.add("capital", -c.cost, cause)
-        s.chosen[ev.id] = c.id
-        for actor in self._t.engages[cause.id, None]:
-            s.engaged[actor] = s.turn
-        if self._roll(c, cause, None):
-            b.run(c.success_plan, cause, None)
-        else:
-            b.run(c.failure_plan, cause._replace(kind="choice_failed"), None)
-        for f in c.follow_ups[:FOLLOW_UPS_PER_CHOICE]:  # the validator refuses more; the bound holds regardless
-            queued = (s.turn + f.after, f.event, ev.id)
-            if queued not in s.follow_ups:
-                s.follow_ups.append(queued)
-        phases.record_answer(b, ev.id, c.id)
 
     def _finish_turn(self) -> TurnReport:
         b, s = self._b, self._b.state

@@ -75,6 +75,8 @@ class Effect(ABC):
     """Something that changes the state, now or ``delay`` turns later."""
 
     name: ClassVar[str] = ""
+    counted: ClassVar[bool] = True
+    """Whether all it does shows in the ledger as changes to numbers (a flag, a modifier or an ending does not)."""
     delay: int = field(default=0, metadata=between(0, 40))
     plain_key: str = field(default="", init=False, repr=False, compare=False)
     """Set by effects that only add ``plain_by`` to one fixed number, so the board can apply them directly."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from gaiko_game.core.board import Board
 from gaiko_game.core.ledger import Cause, Change
 from gaiko_game.core.model import ActionDef, ChoiceDef
 from gaiko_game.core.plugins import Effect, Plan
+from gaiko_game.core.reactions import NONE, Reactions, reactions
 from gaiko_game.core.text import Msg
 from gaiko_game.core.turn import diversification_target
 
@@ -34,6 +36,10 @@ class Preview:
     """Times the action was taken lately: its gains are already scaled down for them (see ``RepetitionDef``)."""
     scale: float = 1.0
     """The share of its gains the action keeps now."""
+    reactions: Reactions = NONE
+    """What the world does differently at the end of this turn on success (see ``core.reactions``)."""
+    failure_reactions: Reactions = NONE
+    """What the world does differently at the end of this turn on failure (none without odds)."""
 
 
 def _run(board: Board, steps: Plan, cost: int, cause: Cause, target: str | None) -> tuple[Change, ...]:
@@ -71,3 +77,12 @@ def preview(board: Board, item: ActionDef | ChoiceDef, odds: float | None, targe
     return Preview(now, later, odds, _run(board, item.failure_plan, item.cost, cause, target),
                    tuple(p for p in item.failure_plan if p[0] > 0), target_shift=shift, reasons=reasons, total=total,
                    failure_total=_landed(board, item.failure_plan, cause, target)[0], repeats=repeats, scale=scale)
+
+
+def with_world(p: Preview, board: Board, decide: Callable[[Board, bool], None]) -> Preview:
+    """``p`` with the world's reactions to the decision added: to its success, and to its failure when it has odds
+    (``decide(scratch, success)`` takes the decision on a scratch board). None when it cannot be taken now."""
+    if p.reasons:
+        return p
+    fail = NONE if p.odds is None else reactions(board, lambda b: decide(b, False))
+    return replace(p, reactions=reactions(board, lambda b: decide(b, True)), failure_reactions=fail)

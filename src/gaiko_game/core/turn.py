@@ -210,23 +210,9 @@ def world_phase(b: Board) -> None:
     """Delayed effects land, modifiers tick, the other actors move, world rules react, situations cost,
     standing programmes act, the diversified meter moves."""
     s = b.state
-    if s.delayed:
-        due = [d for d in s.delayed if d[0] <= s.turn]
-        s.delayed = [d for d in s.delayed if d[0] > s.turn]
-        for _, eff, cause, target in due:
-            eff.apply(b, cause, target)
-    for mod_id, m in list(s.modifiers.items()):
-        b.run(m.steps, m.cause, None)
-        if s.turn + 1 >= m.until:
-            del s.modifiers[mod_id]
+    world_start(b)
     _scan(b, b.tables.move_triggers(b.scenario, b.level.move_chance), set(), 1_000_000)
-    run = b.run
-    for tests, steps, cause in b.tables.rules:
-        for test in tests:  # holds(), inlined: sixty rules a turn
-            if not test(s, None):
-                break
-        else:
-            run(steps, cause, None)
+    world_rules(b)
     if s.situations:
         _situations(b)
     for action in s.commitments:
@@ -236,6 +222,55 @@ def world_phase(b: Board) -> None:
         for actor in b.tables.engages[f"programme:{action}", None]:  # a programme in force keeps its partners engaged
             s.engaged[actor] = s.turn
     _follow_diversification(b)
+
+
+def world_start(b: Board) -> None:
+    """The world phase before the other actors move: delayed effects due this turn land, modifiers tick."""
+    s = b.state
+    if s.delayed:
+        due = [d for d in s.delayed if d[0] <= s.turn]
+        s.delayed = [d for d in s.delayed if d[0] > s.turn]
+        for _, eff, cause, target in due:
+            eff.apply(b, cause, target)
+    for mod_id, m in list(s.modifiers.items()):
+        b.run(m.steps, m.cause, None)
+        if s.turn + 1 >= m.until:
+            del s.modifiers[mod_id]
+
+
+def world_rules(b: Board) -> list[tuple[int, int]]:
+    """Every world rule whose conditions hold applies its effects, in the scenario's order.
+
+    Returns each fired rule's index in ``b.tables.rules`` with where its changes begin in the ledger (a rule's
+    changes run to where the next fired rule's begin, the last one's to the ledger's end).
+    """
+    s, ledger, run = b.state, b.ledger, b.run
+    fired: list[tuple[int, int]] = []
+    for i, (tests, steps, cause) in enumerate(b.tables.rules):
+        for test in tests:  # holds(), inlined: sixty rules a turn
+            if not test(s, None):
+                break
+        else:
+            fired.append((i, len(ledger)))
+            run(steps, cause, None)
+    return fired
+
+
+def move_chance(b: Board, t: Trigger) -> float:
+    """The chance an actor's move comes up this turn on the state now, 0–1: what the deal (``_scan``) compares its
+    card with, written out plainly; 0 when it cannot come up (outside its window, used up, cooling down, going on,
+    pending, or its conditions failing). Of an actor's moves that come up, only one is made."""
+    s, event_id = b.state, t.event.id
+    if not t.lo <= s.turn <= t.hi or (t.cap and s.fired_count.get(event_id, 0) >= t.cap):
+        return 0.0
+    if event_id in s.situations or event_id in s.pending:
+        return 0.0
+    if event_id in s.fired_last and s.turn - s.fired_last[event_id] < t.cooldown:
+        return 0.0
+    if not holds(t.when, s):
+        return 0.0
+    p = t.base + sum(m.add for m in t.modifiers if holds(m.when, s))
+    return min(1.0, max(0.0, p * t.factor))
 
 
 def _situations(b: Board) -> None:

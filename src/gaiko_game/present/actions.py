@@ -30,6 +30,9 @@ class ActionRow:
     """The whole entry on one line, as the terminal prints it."""
     programme: tuple[str, ...] = ()
     """When taking it starts a standing programme: its upkeep, what it does each turn, what ending it costs."""
+    world: tuple[str, ...] = ()
+    """The world's reactions to taking it, one a line (also in ``effects``, and left out of ``line``: the
+    terminal prints them under it)."""
 
     def tooltip(self, w: Words) -> list[str]:
         """Name, description, cost and cooldown, a programme's terms, every previewed effect, why it is unavailable."""
@@ -70,16 +73,16 @@ def action_rows(game: Game, w: Words) -> list[ActionRow]:
         a = game.scenario.action(order.action)
         assert a is not None
         p = game.preview(order)
-        effects = tuple(w.preview(p))
+        effects, world = tuple(w.preview(p)), tuple(w.reactions(p.reactions))
         reasons = w.reasons(p.reasons)
         label = w.order(order)
         programme = programme_note(w, a)
         if reasons:
             line = w.ui("action.off", name=label, reason=reasons)
         else:
-            shown = [*programme[:1], *effects]
+            shown = [*programme[:1], *w.preview(p, world=False)]
             line = w.ui("action.line", name=label, cost=a.cost, effects=w.join(shown) or w.ui("word.no_changes"))
         rows.append(ActionRow(n, order, a.category, w.name(f"category.{a.category}"), label, a.cost, a.cooldown,
                               badge(game, w, order), not reasons, effects, reasons, w.name(f"action.{a.id}.desc"), line,
-                              programme))
+                              programme, world))
     return rows

@@ -24,6 +24,9 @@ class ChoiceView:
     """The whole answer on one line, as the terminal prints it."""
     detail: str
     """Its effects (or why it cannot be chosen), on one line, without its name."""
+    world: tuple[str, ...] = ()
+    """The world's reactions to it, one a line (also in ``effects``, and left out of ``line``: the terminal
+    prints them under it)."""
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,11 @@ def crisis_card(game: Game, w: Words) -> CrisisCard:
             line = w.ui("crisis.off", name=label, reason=reasons)
         else:
             cost = w.ui("crisis.cost", cost=c.cost) if c.cost else ""
-            line = w.ui("crisis.line", name=label, cost=cost, effects=w.join(list(effects)) or w.ui("word.no_changes"))
+            shown = w.join(w.preview(p, world=False)) or w.ui("word.no_changes")
+            line = w.ui("crisis.line", name=label, cost=cost, effects=shown)
         detail = reasons or w.join(list(effects))
-        choices.append(ChoiceView(n, c.id, label, c.cost, not reasons, effects, reasons, line, detail))
+        choices.append(ChoiceView(n, c.id, label, c.cost, not reasons, effects, reasons, line, detail,
+                                  tuple(w.reactions(p.reactions))))
     title = w.name(f"event.{ev.id}.title")
     return CrisisCard(ev.id, title, heading(w, ev), w.name(f"event.{ev.id}.text"),
                       w.name(f"event.{ev.id}.encyclopedia"), immediate(game, w, ev), tuple(choices), ev.opportunity)

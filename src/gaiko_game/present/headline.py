@@ -33,6 +33,8 @@ class HeadlineItem:
     """The answers on one line: "Answers: A (1 DC) · B · C"."""
     details: tuple[str, ...] = ()
     """Each answer with its cost and what it would change on today's numbers (the crisis card's lines)."""
+    world: tuple[tuple[str, ...], ...] = ()
+    """Each answer's world reactions on today's numbers, one a line (the crisis card's ``world``)."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,8 @@ class Headline:
         out = [self.title] if self.items else [self.empty]
         for item in self.items:
             out += [f"  {item.heading}", f"    {item.text}", *([f"    {item.immediate}"] if item.immediate else []),
-                    *(f"    - {d}" for d in item.details)]
+                    *(line for d, r in zip(item.details, item.world, strict=True)
+                      for line in (f"    - {d}", *(f"        {x}" for x in r)))]
         return out
 
     def lines(self) -> list[str]:
@@ -79,13 +82,15 @@ def headline(game: Game, w: Words) -> Headline:
     for ev in game.announced:
         choices = tuple(w.ui("headline.choice_cost", name=w.name(f"event.{ev.id}.choice.{c.id}"), cost=c.cost)
                         if c.cost else w.name(f"event.{ev.id}.choice.{c.id}") for c in ev.choices)
-        details = []
+        details, world = [], []
         for c in ev.choices:
-            effects = w.join(list(w.preview(game.preview_answer(ev.id, c.id)))) or w.ui("word.no_changes")
+            p = game.preview_answer(ev.id, c.id)
+            effects = w.join(w.preview(p, world=False)) or w.ui("word.no_changes")
             cost = w.ui("crisis.cost", cost=c.cost) if c.cost else ""
             details.append(w.ui("crisis.line", name=w.name(f"event.{ev.id}.choice.{c.id}"), cost=cost, effects=effects))
+            world.append(tuple(w.reactions(p.reactions)))
         items.append(HeadlineItem(ev.id, w.name(f"event.{ev.id}.title"), ev.opportunity,
                                   w.ui("headline.opportunity" if ev.opportunity else "headline.crisis"),
                                   heading(w, ev), w.name(f"event.{ev.id}.text"), immediate(game, w, ev), choices,
-                                  w.ui("headline.answers", choices=" · ".join(choices)), tuple(details)))
+                                  w.ui("headline.answers", choices=" · ".join(choices)), tuple(details), tuple(world)))
     return Headline(w.ui("headline.title"), tuple(items), w.ui("headline.none"), w.ui("headline.more"))

@@ -8,7 +8,7 @@ change to the rules or to the wording shows up as a readable diff.
 from __future__ import annotations
 
 from gaiko_game.core import Choose, Deal, Decision, EndTurn, Game, Order, TurnReport, Withdraw
-from gaiko_game.present.crisis import crisis_card
+from gaiko_game.present.crisis import CrisisCard, crisis_card
 from gaiko_game.present.debrief import debrief
 from gaiko_game.present.hud import header
 from gaiko_game.present.report import roll_line, turn_report
@@ -21,6 +21,14 @@ def _turn_head(game: Game, w: Words) -> list[str]:
 
 def _report(view_lines: list[str], title: str) -> list[str]:
     return [f"--- {title} ---", *view_lines]
+
+
+def _card(card: CrisisCard) -> list[str]:
+    """A crisis as the terminal shows it: heading, what it did at once, each answer with the world's reactions."""
+    lines = [card.heading, *([card.immediate] if card.immediate else [])]
+    for c in card.choices:
+        lines += [f"  {c.number}. {c.line}", *(f"      {r}" for r in c.world)]
+    return lines
 
 
 def transcript(game: Game, decisions: list[Decision], w: Words) -> list[str]:
@@ -48,9 +56,7 @@ def transcript(game: Game, decisions: list[Decision], w: Words) -> list[str]:
             lines.append("> " + w.ui("win.end_turn"))
         lines += ["  " + roll_line(w, r) for r in game.rolls[rolls:]]
         if game.pending_crisis is not None and (report is None and not isinstance(d, Order | Deal | Withdraw)):
-            card = crisis_card(game, w)
-            lines += [card.heading, *([card.immediate] if card.immediate else []),
-                      *(f"  {c.number}. {c.line}" for c in card.choices)]
+            lines += _card(crisis_card(game, w))
         if report is not None:
             view = turn_report(report, w)
             lines += _report(view.lines(), view.title)

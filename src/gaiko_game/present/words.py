@@ -8,6 +8,7 @@ from gaiko_game.core import Cause, Change, Choose, Deal, Decision, EndTurn, Msg,
 from gaiko_game.core.board import key_name
 from gaiko_game.core.model import EventDef
 from gaiko_game.core.plugins import Effect
+from gaiko_game.core.reactions import CHANGES, FIRES, STOPS, Reactions
 from gaiko_game.core.strings import STRINGS as CORE
 from gaiko_game.present.strings import STRINGS as INTERFACE
 from gaiko_game.session.strings import STRINGS as SESSION
@@ -16,6 +17,7 @@ TABLE: dict[str, dict[str, str]] = {**CORE, **SESSION, **INTERFACE}
 """Every template a front end renders: the engine's, the session's and the interface's."""
 
 _RANK_HEADS = ("capital", "track.", "relation.", "stance.", "dep.", "counter.")
+_REACTION = {FIRES: "preview.world_fires", STOPS: "preview.world_stops", CHANGES: "preview.world_changes"}
 
 
 class Words(Texts):
@@ -98,9 +100,10 @@ class Words(Texts):
             return self.render(Msg.of("effect.next_turn", inner=inner))
         return self.render(Msg.of("effect.later", inner=inner, n=offset)) if offset else self.render(inner)
 
-    def preview(self, p: Preview) -> list[str]:
+    def preview(self, p: Preview, world: bool = True) -> list[str]:
         """A preview as lines: odds, how much less it yields for being repeated, every change now, later pieces, the
-        diversified meter's target, a failure's cost."""
+        diversified meter's target, the world's reactions (unless ``world`` is False), a failure's cost (and the
+        world's reactions to it, when they differ)."""
         out = [self.ui("word.odds", p=round(p.odds * 100))] if p.odds is not None else []
         rep = self.scenario.repetition
         if p.repeats and rep is not None:
@@ -110,10 +113,27 @@ class Words(Texts):
         d = self.scenario.diversification
         if p.target_shift and d is not None:
             out.append(self.ui("effect.autonomy_target", meter=self.meter(d.meter), by=p.target_shift))
+        if world:
+            out += self.reactions(p.reactions)
         if p.odds is not None:
             fail = self.amounts(p.failure_now) + [self.effect(e, off) for off, e in p.failure_later]
+            if p.failure_reactions != p.reactions:
+                fail += self.reactions(p.failure_reactions)
             if fail:
                 out.append(self.ui("effect.on_failure", inner=self.join(fail)))
+        return out
+
+    def reactions(self, r: Reactions) -> list[str]:
+        """The world's reactions as lines: each world rule the decision sets off, stops or changes, exactly, then
+        each other actor's move whose chance it moves (only where the percentage shown moves)."""
+        out = [self.ui(_REACTION[x.kind], rule=self.name(f"rule.{x.rule}"),
+                       changes=self.join(self.amounts(x.changes, skip=()) + [self.effect(e, off) for off, e in x.unlisted]))
+               for x in r.rules]
+        for m in r.moves:
+            before, after = round(m.before * 100), round(m.after * 100)
+            if before != after:
+                out.append(self.ui("preview.move_odds", actor=self.name(f"actor.{m.actor}"),
+                                   move=self.name(f"move.{m.move}"), before=before, after=after))
         return out
 
     def reasons(self, reasons: tuple[Msg, ...]) -> str:
