@@ -170,3 +170,20 @@ def test_net_gives_each_moved_number_once_from_first_to_last() -> None:
     changes = [Change(1, "dep.security.us", 80, 78, c), Change(1, "meter.security", 55, 57, c),
                Change(1, "dep.security.us", 78, 76, c), Change(1, "capital", 5, 7, c), Change(1, "capital", 7, 5, c)]
     assert net(changes) == {"dep.security.us": (80, 76), "meter.security": (55, 57)}
+
+
+def test_an_action_that_moves_the_autonomy_target_explains_what_the_target_is(default: Scenario) -> None:
+    from gaiko_game.present.actions import action_rows
+    from gaiko_game.present.words import words
+    from gaiko_game.session.campaign import Campaign, Source
+
+    game = Campaign.new(default, Source(bundled=default.id), 1).game
+    w = words(default, "en")
+    rows = {r.order.action: r for r in action_rows(game, w)}
+    drills = rows["joint_drills"]
+    assert "Autonomy target -2" in drills.effects
+    assert drills.tooltip(w)[-1] == ("The “Autonomy target” is where Autonomy is heading, set by how spread out "
+                                     "dependence is; each turn Autonomy closes 25% of the gap to it (D shows the "
+                                     "shares and the target).")
+    no_shift = [r for r in rows.values() if not any("target" in e for e in r.effects)]
+    assert no_shift and all(r.target_note == "" for r in no_shift)

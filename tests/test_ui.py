@@ -547,6 +547,11 @@ def test_the_headline_strip_announces_the_turns_crisis_and_its_costs_before_the_
     assert isinstance(app.screen, CrisisScreen) and app.screen.card.id == ev.id
     # nothing was done in between: the headline's tooltip already showed each answer as the dialog now does
     assert all(c.line in tip for c in app.screen.card.choices if c.enabled)
+    for c in app.screen.card.choices:  # each answer is followed by the world's reactions to it, as on the card
+        if c.enabled:
+            at = tip.index(c.line)
+            assert tip[at + 1:at + 1 + len(c.world)] == [f"   {r}" for r in c.world]
+    assert any(c.world for c in app.screen.card.choices)  # this crisis has some, so the check above bites
 
 
 @pytest.mark.parametrize("lang,word", [("en", "Opportunity"), ("ja", "好機")])

@@ -33,12 +33,14 @@ class ActionRow:
     world: tuple[str, ...] = ()
     """The world's reactions to taking it, one a line (also in ``effects``, and left out of ``line``: the
     terminal prints them under it)."""
+    target_note: str = ""
+    """When it moves the diversified meter's target: what that target is (the window's tooltip explains it)."""
 
     def tooltip(self, w: Words) -> list[str]:
         """Name, description, cost and cooldown, a programme's terms, every previewed effect, why it is unavailable."""
         cost = w.ui("action.cost_one" if self.cooldown == 1 else "action.cost", cost=self.cost, cooldown=self.cooldown)
         lines = [self.label, self.desc, cost, *self.programme, *self.effects]
-        return lines + ([self.reasons] if self.reasons else [])
+        return lines + ([self.target_note] if self.target_note else []) + ([self.reasons] if self.reasons else [])
 
 
 def orders(game: Game) -> list[Order]:
@@ -69,6 +71,8 @@ def badge(game: Game, w: Words, order: Order) -> str:
 def action_rows(game: Game, w: Words) -> list[ActionRow]:
     """The menu now."""
     rows = []
+    d = game.scenario.diversification
+    note = w.ui("action.target_note", meter=w.meter(d.meter), rate=round(d.rate * 100)) if d is not None else ""
     for n, order in enumerate(orders(game), 1):
         a = game.scenario.action(order.action)
         assert a is not None
@@ -84,5 +88,5 @@ def action_rows(game: Game, w: Words) -> list[ActionRow]:
             line = w.ui("action.line", name=label, cost=a.cost, effects=w.join(shown) or w.ui("word.no_changes"))
         rows.append(ActionRow(n, order, a.category, w.name(f"category.{a.category}"), label, a.cost, a.cooldown,
                               badge(game, w, order), not reasons, effects, reasons, w.name(f"action.{a.id}.desc"), line,
-                              programme, world))
+                              programme, world, note if p.target_shift else ""))
     return rows

@@ -76,6 +76,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "programme.button": {"ja": "継続施策 {n}件 · 維持費 {upkeep} (P)", "en": "Programmes: {n} · upkeep {upkeep} DC (P)"},
     "programme.confirm": {"ja": "「{name}」を取りやめますか? {ending}", "en": "Withdraw “{name}”? {ending}"},
     "programme.withdrawn": {"ja": "取りやめました: {name}", "en": "Withdrawn: {name}"},
+    "action.target_note": {"ja": "「{meter}の目標」は、依存先の分散度から決まる{meter}の行き先です。{meter}は毎ターン目標との差の{rate}%ずつ近づきます(D キーで依存の割合と目標を確認)。",
+                           "en": "The “{meter} target” is where {meter} is heading, set by how spread out dependence is; each turn {meter} closes {rate}% of the gap to it (D shows the shares and the target)."},
     "effect.autonomy_target": {"ja": "{meter}の目標 {by:+d}", "en": "{meter} target {by:+d}"},
     "effect.on_failure": {"ja": "失敗時: {inner}", "en": "If it fails: {inner}"},
     "effect.next_turn": {"ja": "{inner}(次のターン)", "en": "{inner} (next turn)"},

@@ -401,8 +401,15 @@ class BoardView:
             return []
         shown = self.headline.items[index:] if index == 1 else self.headline.items[index:index + 1]  # the last row
         lines = [x for item in shown for x in (item.heading, item.text, *([item.immediate] if item.immediate else []),
-                                                *item.details)]  # holds every item the strip had no room for
+                                                *_with_reactions(item.details, item.world))]  # every item the strip
+        # had no room for, each answer followed by the world's reactions to it
         return [*lines, w.ui("win.headline_hint")]
+
+
+def _with_reactions(answers: tuple[str, ...], world: tuple[tuple[str, ...], ...]) -> list[str]:
+    """Each answer's line, then the world's reactions to it, indented."""
+    reactions = world or tuple(() for _ in answers)
+    return [x for line, more in zip(answers, reactions, strict=True) for x in (line, *(f"   {r}" for r in more))]
 
 
 def _warm(step: int, lo: int, hi: int) -> theme.Colour:
