@@ -78,24 +78,34 @@ def wrap(text: str, width: int, measure: Measure) -> list[str]:
 
 
 def _wrap_paragraph(text: str, width: int, measure: Measure) -> list[str]:
+    """Greedy: each line takes the most pieces that fit, found by halving (a few measures a line, not one a piece:
+    a tooltip is laid out in a frame's budget)."""
+    whole = text.strip(" ")
+    if measure(whole) <= width:  # most lines: one measure
+        return [whole]
+    pieces = units(text)
     lines: list[str] = []
-    line = ""
-    for unit in units(text):
-        if unit == " " and not line:
+    i = 0
+    while i < len(pieces):
+        first = pieces[i]
+        if first == " ":  # a line never starts with a space
+            i += 1
             continue
-        candidate = line + unit
-        if measure(candidate.rstrip(" ")) <= width or not line.strip():
-            line = candidate
-        else:
-            lines.append(line.rstrip(" "))
-            line = "" if unit == " " else unit
-        while measure(line.rstrip(" ")) > width and len(line.rstrip(" ")) > 1:  # one unit wider than the line: split
-            line = line.rstrip(" ")  # by characters (a trailing space never pushes a line over, nor starts the next)
-            cut = len(line) - 1
-            while cut > 1 and measure(line[:cut]) > width:
+        if len(first) > 1 and measure(first) > width:  # one piece wider than the line: split it between characters
+            cut = len(first) - 1
+            while cut > 1 and measure(first[:cut]) > width:
                 cut -= 1
-            lines.append(line[:cut])
-            line = line[cut:]
-    if line.strip() or not lines:
-        lines.append(line.rstrip(" "))
-    return lines
+            pieces[i:i + 1] = [first[:cut], first[cut:]]
+            lines.append(first[:cut])
+            i += 1
+            continue
+        most, least = len(pieces), i + 1  # a line's width only grows as pieces are added (trailing spaces aside)
+        while least < most:
+            middle = (least + most + 1) // 2
+            if measure("".join(pieces[i:middle]).rstrip(" ")) <= width:
+                least = middle
+            else:
+                most = middle - 1
+        lines.append("".join(pieces[i:least]).rstrip(" "))
+        i = least
+    return lines or [""]

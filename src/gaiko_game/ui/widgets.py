@@ -67,7 +67,7 @@ def tooltip_surface(fonts: Fonts, lines: list[str], size: int, width: int) -> py
             _TIPS.clear()
         wrapped = [w for line in lines for w in fonts.lines(line, size, width)]
         step = fonts.get(size).get_linesize()
-        w = min(width, max(fonts.get(size).size(line)[0] for line in wrapped)) + 16
+        w = min(width, max(fonts.render(line, size, theme.INK).get_width() for line in wrapped)) + 16
         box = pygame.Surface((w, step * len(wrapped) + 12))
         box.fill((20, 24, 30))
         pygame.draw.rect(box, theme.MUTED, box.get_rect(), width=1)
