@@ -187,3 +187,33 @@ def test_an_action_that_moves_the_autonomy_target_explains_what_the_target_is(de
                                      "shares and the target).")
     no_shift = [r for r in rows.values() if not any("target" in e for e in r.effects)]
     assert no_shift and all(r.target_note == "" for r in no_shift)
+
+
+def test_an_action_that_spends_the_capital_an_announced_answer_needs_says_so(default: Scenario) -> None:
+    from gaiko_game.present.actions import action_rows
+    from gaiko_game.present.words import words
+    from gaiko_game.session.campaign import Campaign, Source
+    from gaiko_game.session.players import make_policy
+    from gaiko_game.session.seeding import stream
+    from tests.support import set_number
+
+    c = Campaign.new(default, Source(bundled=default.id), 11)
+    policy = make_policy("hedge", stream(11, "policy"), default)
+    while not any(ch.cost for ev in c.game.announced for ch in ev.choices):  # on to a turn with a costly answer
+        report = c.end_turn()
+        while report is None:
+            report = c.choose(policy.answer(c.game))
+    ev = next(ev for ev in c.game.announced if any(ch.cost for ch in ev.choices))
+    answer = max(ev.choices, key=lambda ch: ch.cost)
+    set_number(c.game, "capital", answer.cost)  # just enough for the dearest answer
+    w = words(default, "en")
+    rows = action_rows(c.game, w)
+    warned = [r for r in rows if r.warnings]
+    assert warned and all(r.enabled for r in warned)
+    for r in rows:
+        out_of_reach = [ch for ch in ev.choices if answer.cost - r.cost < ch.cost <= answer.cost]
+        assert len(r.warnings) == (len(out_of_reach) if r.enabled else 0)
+    first = warned[0]
+    assert first.tooltip(w)[1] == (f"Note: this leaves {answer.cost - first.cost} DC, so “"
+                                   f"{w.name(f'event.{ev.id}.choice.{answer.id}')}” ({answer.cost} DC), an answer to the "
+                                   f"announced “{w.name(f'event.{ev.id}.title')}”, would be out of reach.")

@@ -866,3 +866,28 @@ def test_the_programmes_button_tells_what_is_in_force_when_pointed_at(app: App) 
     assert tip[0] == view.heading and tip[1] == view.items[0].line and len(view.items) == 1
     assert w.name("action.defence_buildup.name") in tip[1]
     assert tip[-1] == "P or a click opens the list, where one can be withdrawn."
+
+
+def test_the_crisis_card_has_one_highlight_moved_by_the_arrows_or_the_mouse_and_enter_takes_it(app: App) -> None:
+    campaign = play_to_campaign(app, 11)
+    for _ in range(30):
+        press(app, pygame.K_e)
+        if isinstance(app.screen, CrisisScreen):
+            break
+        press(app, pygame.K_RETURN)  # past the report
+    crisis = app.screen
+    assert isinstance(crisis, CrisisScreen) and len(crisis.buttons) >= 3
+    assert crisis.focus == 0
+    press(app, pygame.K_DOWN)
+    press(app, pygame.K_DOWN)
+    assert crisis.focus == 2
+    press(app, pygame.K_UP)
+    assert crisis.focus == 1
+    hover(app, crisis.buttons[2].rect.center)  # the mouse moves the one highlight
+    assert crisis.focus == 2
+    target = next(i for i, b in enumerate(crisis.buttons) if b.enabled)
+    while crisis.focus != target:
+        press(app, pygame.K_DOWN)
+    chosen, event = crisis.card.choices[target].id, crisis.card.id
+    press(app, pygame.K_RETURN)
+    assert any(f.event == event and f.choice == chosen for f in campaign.game.fired)

@@ -165,7 +165,7 @@ class TextGame:
                 category = row.category
                 self.write(f"[{row.category_name}]")
             self.write(f"  {row.number}. {row.line}")
-            for line in row.world:
+            for line in (*row.world, *row.warnings):
                 self.write(f"      {line}")
 
     # ── actions ──────────────────────────────────────────────────────────

@@ -35,12 +35,23 @@ class ActionRow:
     terminal prints them under it)."""
     target_note: str = ""
     """When it moves the diversified meter's target: what that target is (the window's tooltip explains it)."""
+    warnings: tuple[str, ...] = ()
+    """Answers to the announced crises that taking it would put out of reach (they need the capital it spends)."""
 
     def tooltip(self, w: Words) -> list[str]:
         """Name, description, cost and cooldown, a programme's terms, every previewed effect, why it is unavailable."""
         cost = w.ui("action.cost_one" if self.cooldown == 1 else "action.cost", cost=self.cost, cooldown=self.cooldown)
-        lines = [self.label, self.desc, cost, *self.programme, *self.effects]
-        return lines + ([self.target_note] if self.target_note else []) + ([self.reasons] if self.reasons else [])
+        lines = [self.label, *([self.reasons] if self.reasons else []), *self.warnings, self.desc, cost, *self.programme,
+                 *self.effects]  # why it is out of reach, or what it costs later, first: not below twenty lines
+        return lines + ([self.target_note] if self.target_note else [])
+
+
+def short_after(game: Game, w: Words, cost: int) -> tuple[str, ...]:
+    """The announced answers that spending ``cost`` now would put out of reach: affordable today, not after."""
+    capital, left = game.view.capital, game.view.capital - cost
+    return tuple(w.ui("action.leaves_short", left=left, event=w.name(f"event.{ev.id}.title"),
+                      answer=w.name(f"event.{ev.id}.choice.{c.id}"), cost=c.cost)
+                 for ev in game.announced for c in ev.choices if left < c.cost <= capital)
 
 
 def orders(game: Game) -> list[Order]:
@@ -88,5 +99,6 @@ def action_rows(game: Game, w: Words) -> list[ActionRow]:
             line = w.ui("action.line", name=label, cost=a.cost, effects=w.join(shown) or w.ui("word.no_changes"))
         rows.append(ActionRow(n, order, a.category, w.name(f"category.{a.category}"), label, a.cost, a.cooldown,
                               badge(game, w, order), not reasons, effects, reasons, w.name(f"action.{a.id}.desc"), line,
-                              programme, world, note if p.target_shift else ""))
+                              programme, world, note if p.target_shift else "",
+                              () if reasons else short_after(game, w, a.cost)))
     return rows

@@ -50,9 +50,11 @@ class BoardView:
         self.headline: Headline | None = None
         self.move_rects: dict[str, pygame.Rect] = {}
         self.labels: Placed = Placed({})
+        self.legend_lines = 1
 
-    def layout(self, game: Game, w: Words, strip: bool = False) -> None:
-        """Place the HUD, the headline strip (when ``strip``), map, panel and bottom bar for the window's size and scale."""
+    def layout(self, game: Game, w: Words, strip: bool = False, legends: tuple[str, ...] = ()) -> None:
+        """Place the HUD, the headline strip (when ``strip``), map, panel and bottom bar for the window's size and
+        scale; the map keeps room at its foot for the longest of ``legends`` (each map mode's), wrapped."""
         px = self.ctx.sizes.px
         width, height = self.ctx.surface.get_size()
         self.hud = pygame.Rect(0, 0, width, px(74))
@@ -65,6 +67,7 @@ class BoardView:
         font = self.ctx.fonts.get(px(13))
         inset_w = max((font.size(n)[0] for n in names), default=0) + px(16)
         self.map.layout(self.map_rect, game, inset_w)
+        self.legend_lines = max([1, *(len(self.ctx.fonts.lines(x, px(14), self.map_rect.w - px(16))) for x in legends)])
         self.labels = self._place_labels(game, w)
 
     def _place_labels(self, game: Game, w: Words) -> Placed:
@@ -74,7 +77,7 @@ class BoardView:
         font, player, badge = self.ctx.fonts.get(px(13)), game.scenario.player.id, px(6)
         dots = {a: c for a, c in self.map.markers.items() if a not in self.map.insets}
         obstacles = [(b.x - 2 * badge - px(4), b.y, b.w + 2 * badge + px(4), b.h) for b in self.map.insets.values()]
-        legend = self.ctx.fonts.get(px(14)).get_linesize() + px(3)
+        legend = self.legend_lines * self.ctx.fonts.get(px(14)).get_linesize() + px(3)
         obstacles.append((m.x, m.bottom - legend, m.w, legend))
         obstacles += [(x - badge, y - px(7) - 2 * badge - px(1), 2 * badge, 2 * badge) for x, y in dots.values()]
         return place(dots, {a: font.size(w.name(f"actor.{a}")) for a in dots}, (m.x, m.y, m.w, m.h),
@@ -191,15 +194,25 @@ class BoardView:
             if t.ladder:
                 box = px(14)
                 room = rect.w - (t.hi - t.lo + 1) * (box + px(3)) - px(4)
-                fonts.blit(surf, fonts.fit(t.name, px(13), room), px(13), theme.MUTED, topleft=(rect.x, y))
+                font = fonts.get(px(13))
+                label = next((x for x in (f"{t.name} {t.value}/{t.hi}", f"{t.name} {t.value}", t.name)
+                              if font.size(x)[0] <= room), t.name)
+                fonts.blit(surf, fonts.fit(label, px(13), room, tip=True), px(13), theme.INK, topleft=(rect.x, y))
                 for step in range(t.lo, t.hi + 1):  # a board's ladder: numbered rungs, filled to the marker
                     fill = theme.PANEL_HI if step > t.value else _warm(step, t.lo, t.hi)
                     r = pygame.Rect(rect.right - (t.hi - step + 1) * (box + px(3)), y + px(3), box, box)
                     pygame.draw.rect(surf, fill, r, border_radius=2)
                     if step == t.value:
                         pygame.draw.rect(surf, theme.INK, r.inflate(px(2), px(2)), width=max(1, px(2)), border_radius=3)
-            else:
-                fonts.blit(surf, fonts.fit(f"{t.name} {t.value}", px(13), rect.w), px(13), theme.MUTED, topleft=(rect.x, y))
+            else:  # the number, and a gauge of where it stands between its bounds
+                text = fonts.blit(surf, fonts.fit(f"{t.name} {t.value}", px(13), rect.w), px(13), theme.INK,
+                                  topleft=(rect.x, y))
+                gauge = pygame.Rect(text.right + px(8), y + px(7), rect.right - text.right - px(8), px(6))
+                if gauge.w >= px(24):
+                    pygame.draw.rect(surf, theme.PANEL_HI, gauge, border_radius=3)
+                    level = gauge.copy()
+                    level.w = round(gauge.w * (t.value - t.lo) / max(1, t.hi - t.lo))
+                    pygame.draw.rect(surf, theme.SKY, level, border_radius=3)
             y += px(20)
 
     def draw_strip(self, surf: pygame.Surface, headline: Headline) -> None:
@@ -269,8 +282,12 @@ class BoardView:
         surf.set_clip(clip)
         if self.move_rects:
             legend = " · ".join(x for x in (legend, w.ui("win.moved_marker")) if x)
-        fonts.blit(surf, fonts.fit(legend, px(14), self.map_rect.w - px(16)), px(14), theme.INK,
-                   bottomleft=(self.map_rect.x + px(8), self.map_rect.bottom - px(3)))
+        step = fonts.get(px(14)).get_linesize()
+        rows = fonts.lines(legend, px(14), self.map_rect.w - px(16))[:self.legend_lines]  # room was kept for them
+        top = self.map_rect.bottom - px(3) - len(rows) * step
+        with fonts.panel(self.map_rect):
+            for i, row in enumerate(rows):
+                fonts.blit(surf, row, px(14), theme.INK, topleft=(self.map_rect.x + px(8), top + i * step))
 
     def _draw_moves(self, surf: pygame.Surface, game: Game, w: Words) -> None:
         """A "!" badge by each country that made a move in the turn last played (its tooltip says what and why)."""
@@ -313,7 +330,7 @@ class BoardView:
                 b.reserve = cost_w + px(8) + (fonts.get(small).size(row.badge)[0] + px(8) if row.badge else 0)
                 with fonts.panel(b.rect):
                     b.draw(surf, fonts, size, hover=False)
-                    right, ink = b.rect.right - px(8), theme.YELLOW if b.enabled else theme.DIM
+                    right, ink = b.rect.right - px(8), theme.YELLOW if b.enabled else theme.MUTED
                     cost = fonts.blit(surf, str(row.cost), size, ink, bold=True, midright=(right, b.rect.centery))
                     draw_icon(surf, "capital", pygame.Rect(cost.x - px(3) - gem, b.rect.centery - gem // 2, gem, gem), ink)
                     if row.badge:

@@ -39,7 +39,7 @@ class Button:
         pygame.draw.rect(surf, bg, self.rect, border_radius=4)
         edge = theme.SKY if self.selected else (theme.MUTED if self.enabled else theme.DIM)
         pygame.draw.rect(surf, edge, self.rect, width=1, border_radius=4)
-        colour = theme.INK if self.enabled else theme.DIM
+        colour = theme.INK if self.enabled else theme.MUTED  # out of reach, but still readable on a projector
         pad = max(4, size // 3)
         tip = self.tip or bool(self.tooltip)
         if not self.detail:  # one line, centred on the box whatever the font's line spacing

@@ -72,7 +72,7 @@ class CampaignScreen(Screen):
     # ── layout ───────────────────────────────────────────────────────────
     def resized(self) -> None:
         px = self.ctx.sizes.px
-        self.board.layout(self.game, self.w, strip=True)
+        self.board.layout(self.game, self.w, strip=True, legends=self.legends())
         b = self.board.bottom
         self.end_button = Button(pygame.Rect(b.right - px(220), b.y + px(10), px(205), px(44)),
                                  self.w.ui("win.end_turn"), self.end_turn)
@@ -96,6 +96,7 @@ class CampaignScreen(Screen):
         try:
             self.c.apply(order)
             self.message = self.w.ui("action.done", name=self.w.order(order))
+            self.inspected = None  # the bottom line says what happened; the note would cover it
         except Refusal as refusal:
             self.message = refusal.text(self.ctx.settings.lang)
         self._refresh()
@@ -270,12 +271,16 @@ class CampaignScreen(Screen):
             else:
                 draw_tooltip(surf, self.ctx.fonts, tip, mouse, px(15), px(420))
 
-    def legend(self) -> str:
-        """The map mode's legend, naming this scenario's player and stance axis."""
+    def legend(self, mode: str | None = None) -> str:
+        """The map mode's legend (the mode on show by default), naming this scenario's player and stance axis."""
         w, sc = self.w, self.c.scenario
-        legend = w.ui(f"win.mode_{self.board.map.mode}", player=w.player(), axis=w.name("stance.name"),
+        legend = w.ui(f"win.mode_{mode or self.board.map.mode}", player=w.player(), axis=w.name("stance.name"),
                       low=w.name(f"actor.{sc.stance.low}"), high=w.name(f"actor.{sc.stance.high}"))
         return legend + (w.ui("win.disputed_legend") if sc.map.disputed else "")
+
+    def legends(self) -> tuple[str, ...]:
+        """Every map mode's legend, with the move marker (the map keeps room for the longest)."""
+        return tuple(self.legend(m) + " · " + self.w.ui("win.moved_marker") for m in MODES)
 
     def bottom_line(self) -> str:
         """The line under the map: the advisor's hint when it is on, then the last message, the news or the keys."""
@@ -294,7 +299,10 @@ class CampaignScreen(Screen):
         fonts.draw(surf, self._bottom, px(12), self.board.bottom.y + px(10), right - px(24), px(15),
                    theme.INK, max_lines=2)
         self.end_button.label = w.ui("win.end_turn")
-        self.end_button.draw(surf, fonts, px(18), hover=False)
+        left = self.game.view.capital
+        affordable = any(b.enabled for _, b in self.board.rows)
+        self.end_button.detail = w.ui("win.unspent", n=left) if left and affordable else ""  # said, not blocked
+        self.end_button.draw(surf, fonts, px(16) if self.end_button.detail else px(18), hover=False)
         if self.shows_programmes:
             self.programmes_button.label = programmes(self.game, w).button
             self.programmes_button.draw(surf, fonts, px(15), hover=False)

@@ -124,7 +124,9 @@ class CrisisScreen(Screen):
         return Replace(ToReport(self.c, report))
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+        if event.type == pygame.MOUSEMOTION:
+            self.focus = next((i for i, b in enumerate(self.buttons) if b.hit(event.pos)), self.focus)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for b in self.buttons:
                 if b.hit(event.pos) and b.enabled:
                     return b.action()
@@ -164,7 +166,7 @@ class CrisisScreen(Screen):
                 else:
                     y += fonts.draw(surf, text, x, y, self.left_w, size, colour, bold=bold, max_lines=lines) + gap
             for i, (c, b) in enumerate(zip(card.choices, self.buttons, strict=True)):
-                self._draw_answer(surf, c, b, hover=b.hit(self.ctx.mouse) or i == self.focus)
+                self._draw_answer(surf, c, b, hover=i == self.focus)  # one highlight: the mouse moves the focus too
 
     def _draw_answer(self, surf: pygame.Surface, c: ChoiceView, b: Button, hover: bool) -> None:
         """One answer's card: a box with its name, and under it every effect it has (or why it is out of reach)."""
