@@ -30,7 +30,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from gaiko_game.lab.words import say
-from gaiko_game.present.palette import BLACK, BLUE, GREEN, GREY, ORANGE, SKY, VERMILION, Colour
+from gaiko_game.present.palette import BLACK, BLUE, GREEN, GREY, ORANGE, SKY, VERMILION, Colour, mix
 from gaiko_game.scenario.bundled import assets_root
 
 Json = dict[str, Any]
@@ -71,11 +71,6 @@ def rgb(text: str, fallback: Colour = GREY) -> Colour:
     return int(text[1:3], 16), int(text[3:5], 16), int(text[5:7], 16)
 
 
-def _mix(a: Colour, b: Colour, t: float) -> Colour:
-    """The colour ``t`` of the way from ``a`` to ``b``."""
-    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
-
-
 def _luminance(colour: Colour) -> float:
     """Relative lightness 0..1 (Rec. 709 weights), to choose black or white text on a colour."""
     return (0.2126 * colour[0] + 0.7152 * colour[1] + 0.0722 * colour[2]) / 255
@@ -88,7 +83,7 @@ def _sequential(n: int) -> list[Colour]:
     out = []
     for i in range(n):
         t = i / (n - 1)
-        out.append(_mix(BLUE, SKY, t * 2) if t <= 0.5 else _mix(SKY, PALE, (t - 0.5) * 2))
+        out.append(mix(BLUE, SKY, t * 2) if t <= 0.5 else mix(SKY, PALE, (t - 0.5) * 2))
     return out
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from gaiko_game.core import Cause, EndTurn, Game, Order
 from gaiko_game.core.report import rating_of, score_of
+from gaiko_game.present.report import signed
 from gaiko_game.present.words import Words
 from gaiko_game.session.debrief import (
     Attribution,
@@ -251,8 +252,7 @@ def text_lines(d: DebriefView, w: Words, rows: tuple[BenchRow, ...] = ()) -> lis
     lines.append(w.ui("debrief.largest_causes"))
     heads = (w.ui("debrief.split_yours"), w.ui("debrief.split_world"), w.ui("debrief.split_steady"))
     for s in d.splits:
-        parts = [f"{head} {value:+d}" if value else f"{head} 0"
-                 for head, value in zip(heads, (s.yours, s.world, s.steady), strict=True)]
+        parts = [f"{head} {signed(value, zero='0')}" for head, value in zip(heads, (s.yours, s.world, s.steady), strict=True)]
         lines.append(f"  {s.name} {s.start} → {s.end}: " + w.join(parts))
     lines += [f"  {line}" for line, _ in d.largest]
     if d.steady:

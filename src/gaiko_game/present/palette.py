@@ -5,6 +5,8 @@ Plain RGB tuples, so the window, the web pages and the print kit colour things t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 Colour = tuple[int, int, int]
 
 BLACK: Colour = (0, 0, 0)
@@ -31,13 +33,20 @@ def hex_rgb(text: str) -> Colour:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
+def mix(a: Sequence[int], b: Sequence[int], t: float) -> Colour:
+    """The colour ``t`` of the way from ``a`` to ``b`` (their first three channels)."""
+    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
+
+
+def light(c: Colour, t: float = 0.35) -> Colour:
+    """``c`` mixed with white: a meter's colour made readable as text on the dark panels."""
+    return mix(c, (255, 255, 255), t)
+
+
 def diverging(value: float) -> Colour:
     """A colour for −1..1: vermilion (bad) through grey to sky blue (good)."""
     v = max(-1.0, min(1.0, value))
-    end = SKY if v >= 0 else VERMILION
-    t = abs(v)
-    return (round(GREY[0] + (end[0] - GREY[0]) * t), round(GREY[1] + (end[1] - GREY[1]) * t),
-            round(GREY[2] + (end[2] - GREY[2]) * t))
+    return mix(GREY, SKY if v >= 0 else VERMILION, abs(v))
 
 
 def stance_colour(stance: int) -> Colour:

@@ -231,9 +231,9 @@ _NEWS = ("income", "upkeep")
 """Capital's changes at the start of a turn, before the player sees it (the HUD's figure already has them)."""
 
 
-def signed(delta: int) -> str:
-    """A change with its sign, never colour alone: "+3", "-2", "±0"."""
-    return f"{delta:+d}" if delta else "±0"
+def signed(delta: int, zero: str = "±0") -> str:
+    """A change with its sign, never colour alone: "+3", "-2", ``zero`` ("±0", or "0" in a table of changes)."""
+    return f"{delta:+d}" if delta else zero
 
 
 def short_cause(w: Words, cause: Cause) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
+from gaiko_game.present.palette import mix
 from gaiko_game.ui import theme
 
 __all__ = ["CATEGORY_ICONS", "ICON_NAMES", "category_icon", "draw_icon", "icon_surface", "token", "token_radius"]
@@ -329,10 +330,6 @@ def draw_icon(surf: pygame.Surface, name: str, rect: pygame.Rect, colour: Sequen
 
 # -- tokens ----------------------------------------------------------------------------------------------------------
 
-def _mix(a: Sequence[int], b: Sequence[int], t: float) -> tuple[int, int, int]:
-    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
-
-
 def token_radius(radius: int, player: bool) -> int:
     """The radius a token is drawn at (the player's is larger), without its selection ring and shadow."""
     return max(2, round(radius * PLAYER_SCALE)) if player else max(2, radius)
@@ -360,17 +357,17 @@ def _token_surface(radius: int, fill: RGBA, edge: RGBA, selected: bool, player: 
         disc(theme.YELLOW, r + ring_gap + ring_w)
         disc(theme.BLACK, r + ring_gap, 220)
     rim = max(1.2, r * 0.17)
-    disc(_mix(edge, theme.BLACK, 0.4), r)
+    disc(mix(edge, theme.BLACK, 0.4), r)
     disc(edge, r - min(0.6, rim * 0.4))
     face = r - rim
     if player:  # a second rim inside the first, with a light line between them
         line = max(1.0, r * 0.09)
-        disc(_mix(fill, theme.INK, 0.7), face)
+        disc(mix(fill, theme.INK, 0.7), face)
         disc(edge, face - line)
         face -= line + max(1.0, r * 0.11)
     bevel = max(0.9, face * 0.16)  # lit from the upper left: a light crescent there, a shaded one opposite
-    disc(_mix(fill, theme.BLACK, 0.28), face)
-    disc(_mix(fill, theme.INK, 0.4), face - bevel * 0.5, at=(-bevel * 0.35, -bevel * 0.35))
+    disc(mix(fill, theme.BLACK, 0.28), face)
+    disc(mix(fill, theme.INK, 0.4), face - bevel * 0.5, at=(-bevel * 0.35, -bevel * 0.35))
     disc(fill, face - bevel)
     return pygame.transform.smoothscale(big, (2 * half, 2 * half))
 
@@ -384,7 +381,7 @@ def token(surf: pygame.Surface, centre: tuple[int, int], radius: int, fill: Sequ
     (radius, fill, edge, selected, player), so a frame costs a blit per token.
     """
     rgba = _rgba(fill)
-    key = (max(1, int(radius)), rgba, _rgba(edge) if edge is not None else (*_mix(rgba, theme.BLACK, 0.5), 255),
+    key = (max(1, int(radius)), rgba, _rgba(edge) if edge is not None else (*mix(rgba, theme.BLACK, 0.5), 255),
            bool(selected), bool(player))
     img = _TOKENS.get(key)
     if img is None:
