@@ -161,20 +161,22 @@ def test_each_meters_change_is_split_between_you_the_world_and_steady_pressure(d
     game = finished.game
     start = start_values(game)
     assert start == {m.id: m.start for m in default.meters}
-    table = {s.meter: (s.start, s.end, s.yours, s.world, s.steady) for s in splits(game)}
-    assert table == {"security": (55, 66, 70, -35, -24), "prosperity": (55, 12, 6, -25, -24),
-                     "autonomy": (45, 22, 0, -23, 0)}
-    assert all(s + y + wo + st == e for s, e, y, wo, st in table.values())
+    table = {s.meter: (s.start, s.end, s.yours, s.standing, s.world, s.steady) for s in splits(game)}
+    assert table == {"security": (55, 66, 70, 10, -45, -24), "prosperity": (55, 12, 6, 1, -26, -24),
+                     "autonomy": (45, 22, 0, -23, 0, 0)}  # autonomy follows diversification: the standing built
+    assert all(s + y + b + wo + st == e for s, e, y, b, wo, st in table.values())
     unconditional = {r.id for r in default.rules if not r.when}
     groups = attribute(game).groups()
     for ch, group in zip(game.ledger, groups, strict=True):
         assert (group == "steady") == (ch.cause.kind == "rule" and ch.cause.id in unconditional)
+        assert (group == "standing") == (ch.cause.kind == "diversification" or (
+            ch.cause.kind == "rule" and ch.cause.id not in unconditional))
         assert group != "yours" or ch.cause.kind in ("action", "action_failed", "choice", "choice_failed",
                                                       "commitment", "withdrawn", "lapsed", "upkeep", "modifier")
     app = debrief_app(default, finished)
     shown = texts(app)
     assert "Steady pressure (the same every game, whatever you do): Security -24, Prosperity -24" in shown
-    assert "+24 Security: World: A strong alliance deters" in shown  # the world's largest: a rule that answers you
+    assert "+24 Security: World: A strong alliance deters" in shown  # beyond single decisions: a rule that answers you
     assert not any("Global competition" in t or "China's build-up" in t for t in shown)  # steady rules stay apart
 
 
@@ -190,7 +192,7 @@ def test_the_terminal_gets_the_same_decisions_causes_and_benchmarks_as_lines(def
     assert lines[:2] == ["Your three most consequential decisions",
                          "  1. Turn 2 · 2025 Q2 — Defence Build-up Programme: Security +3, later Security +22, "
                          "moved the meters by 25, in force for 23 turns"]
-    assert "  Autonomy 45 → 22: Your decisions 0, The world -23, Steady pressure 0" in lines
+    assert "  Autonomy 45 → 22: Your decisions 0, Your standing -23, Others, events 0, Steady pressure 0" in lines
     assert lines[-9:-7] == ["  1. The advisor (look-ahead) 86.7", "  2. Hedge on the alliance 68.9"]
     assert "  5. You 25.9" in lines
 

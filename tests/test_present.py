@@ -217,3 +217,10 @@ def test_an_action_that_spends_the_capital_an_announced_answer_needs_says_so(def
     assert first.tooltip(w)[1] == (f"Note: this leaves {answer.cost - first.cost} DC, so “"
                                    f"{w.name(f'event.{ev.id}.choice.{answer.id}')}” ({answer.cost} DC), an answer to the "
                                    f"announced “{w.name(f'event.{ev.id}.title')}”, would be out of reach.")
+
+
+def test_sentences_run_on_with_a_space_in_english_and_none_in_japanese(default: Scenario) -> None:
+    from gaiko_game.present.words import words
+
+    assert words(default, "ja").sentences(["終わりました。", "", "次へ。"]) == "終わりました。次へ。"
+    assert words(default, "en").sentences(["It ended.", "", "Next."]) == "It ended. Next."

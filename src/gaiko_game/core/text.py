@@ -83,6 +83,10 @@ class Texts:
         """Items on one line, joined the way this language joins them."""
         return self.separator.join(items)
 
+    def sentences(self, items: list[str]) -> str:
+        """Sentences run on: with a space in English, none in Japanese (。 ends each already)."""
+        return ("" if self.lang == "ja" else " ").join(t for t in items if t)
+
     def render(self, msg: Msg) -> str:
         """A message in this language, with every argument rendered too."""
         template = self._strings[msg.key][self.lang]

@@ -60,7 +60,8 @@ class Impact:
 
 @dataclass(frozen=True)
 class MeterSplit:
-    """A meter from start to end, with the net change of the player's decisions, the world and steady pressure."""
+    """A meter from start to end, with the net change of the player's decisions, the standing they built, the
+    world (other countries and events) and steady pressure."""
 
     name: str
     colour: str
@@ -69,6 +70,7 @@ class MeterSplit:
     yours: int
     world: int
     steady: int
+    standing: int = 0
 
 
 @dataclass(frozen=True)
@@ -140,12 +142,12 @@ def debrief(game: Game, w: Words) -> DebriefView:
         rating_desc=w.name(f"rating.{out.rating}.desc"),
         strategy=w.ui("debrief.strategy", name=w.name(f"label.{played}")) if played else "",
         curves=curves, capital=tuple(data["capital"]), capital_name=w.name("capital"),
-        largest=_lines(w, largest_causes(game, 3, "world", traced)), decisions=decisions,
+        largest=_lines(w, largest_causes(game, 3, ("standing", "world"), traced)), decisions=decisions,
         questions=tuple(w.name(f"question.{q}") for q in sc.questions),
         score=out.score,
         impacts=tuple(impact(game, w, d) for d in traced.consequential(3)),
         splits=tuple(MeterSplit(w.meter(s.meter), next(m.colour for m in sc.meters if m.id == s.meter), s.start, s.end,
-                                s.yours, s.world, s.steady) for s in splits(game, traced)),
+                                s.yours, s.world, s.steady, s.standing) for s in splits(game, traced)),
         yours=_lines(w, largest_causes(game, 3, "yours", traced)),
         steady=_steady(game, w, traced),
         years=_years(game, w), turns=tuple(turn_line(game, w, t) for t in range(1, len(game.reports) + 1)),
@@ -250,9 +252,11 @@ def text_lines(d: DebriefView, w: Words, rows: tuple[BenchRow, ...] = ()) -> lis
     if not d.impacts:
         lines.append("  " + w.ui("debrief.impact_none"))
     lines.append(w.ui("debrief.largest_causes"))
-    heads = (w.ui("debrief.split_yours"), w.ui("debrief.split_world"), w.ui("debrief.split_steady"))
+    heads = (w.ui("debrief.split_yours"), w.ui("debrief.split_standing"), w.ui("debrief.split_world"),
+             w.ui("debrief.split_steady"))
     for s in d.splits:
-        parts = [f"{head} {signed(value, zero='0')}" for head, value in zip(heads, (s.yours, s.world, s.steady), strict=True)]
+        parts = [f"{head} {signed(value, zero='0')}" for head, value in
+                 zip(heads, (s.yours, s.standing, s.world, s.steady), strict=True)]
         lines.append(f"  {s.name} {s.start} → {s.end}: " + w.join(parts))
     lines += [f"  {line}" for line, _ in d.largest]
     if d.steady:

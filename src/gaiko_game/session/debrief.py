@@ -8,9 +8,10 @@ Every change in the ledger belongs to one of three groups (:func:`attribute`):
   programme it started (each turn's effects, upkeep, what ending it cost) and the timed modifiers it set;
 - **steady**: the world rules that hold every turn of every game whatever anyone does (a rule with no conditions:
   "global competition and an aging society"). They are the same each game, so the debrief shows them briefly, apart;
-- **world**: the rest — other countries' moves, events and situations, rules that answer the board (a partner's
-  dividend, an alliance's doubts), the pull of diversification. The player shaped most of these, but the ledger does
-  not trace them to one decision, so they are never counted as one.
+- **standing**: what the position the player built brought, though no single decision: the world rules that answer
+  the board (a partner's dividend, an alliance's confidence or doubts) and the pull of diversified dependence. A
+  player who spent the game widening partnerships sees autonomy's rise here, not under "the world";
+- **world**: the rest — other countries' moves, events and situations.
 
 A decision is as consequential as the points it moved the meters by, each change counted whatever its sign
 (:attr:`Decided.weight`): a crisis answer that cost 3 Prosperity and bought 3 Security moved 6.
@@ -58,14 +59,15 @@ def start_values(game: Game) -> dict[str, int]:
     return out
 
 
-def largest_causes(game: Game, n: int = 6, group: str | None = None,
+def largest_causes(game: Game, n: int = 6, group: str | tuple[str, ...] | None = None,
                    traced: Attribution | None = None) -> list[tuple[Cause, str, int]]:
     """The causes that moved the meters most over the game, as (cause, meter, net change); ``group`` keeps only
-    the changes of one group (``yours``, ``world`` or ``steady``: see :func:`attribute`)."""
+    the changes of those groups (``yours``, ``standing``, ``world`` or ``steady``: see :func:`attribute`)."""
     kept = (traced or attribute(game)).groups() if group is not None else None
+    wanted = (group,) if isinstance(group, str) else group
     totals: Counter[tuple[Cause, str]] = Counter()
     for i, ch in enumerate(game.ledger):
-        if ch.key.startswith("meter.") and (kept is None or kept[i] == group):
+        if ch.key.startswith("meter.") and (kept is None or wanted is None or kept[i] in wanted):
             totals[(ch.cause._replace(note=""), ch.key[6:])] += ch.delta
     ranked = sorted(((k, d) for k, d in totals.items() if d), key=lambda kv: (-abs(kv[1]), kv[0][1], kv[0][0]))
     return [(cause, meter, delta) for (cause, meter), delta in ranked[:n]]
@@ -126,9 +128,14 @@ class Attribution:
     steady: tuple[bool, ...]
     """For each ledger entry: made by a world rule that holds whatever anyone does."""
 
+    standing: tuple[bool, ...] = ()
+    """For each ledger entry: made by a rule that answers the board, or by the pull of diversification."""
+
     def groups(self) -> list[str]:
-        """Each ledger entry's group: ``yours``, ``steady`` or ``world``."""
-        return ["yours" if o >= 0 else "steady" if s else "world" for o, s in zip(self.owner, self.steady, strict=True)]
+        """Each ledger entry's group: ``yours``, ``steady``, ``standing`` or ``world``."""
+        standing = self.standing or (False,) * len(self.owner)
+        return ["yours" if o >= 0 else "steady" if s else "standing" if b else "world"
+                for o, s, b in zip(self.owner, self.steady, standing, strict=True)]
 
     def consequential(self, n: int = 3) -> list[Decided]:
         """The ``n`` decisions that moved the meters most (earliest first among equals), none that moved nothing."""
@@ -175,7 +182,9 @@ def attribute(game: Game) -> Attribution:
             changes[o].append(ch)
     steady = {r.id for r in sc.rules if not r.when}
     return Attribution(tuple(Decided(t, a, tg, c, tuple(changes[i])) for i, (t, a, tg, c) in enumerate(made)),
-                       tuple(owner), tuple(ch.cause.kind == "rule" and ch.cause.id in steady for ch in game.ledger))
+                       tuple(owner), tuple(ch.cause.kind == "rule" and ch.cause.id in steady for ch in game.ledger),
+                       tuple(ch.cause.kind == "diversification" or (ch.cause.kind == "rule" and ch.cause.id not in steady)
+                             for ch in game.ledger))
 
 
 def _plan(sc: Scenario, action: str, choice: str, failed: bool) -> Plan:
@@ -239,10 +248,12 @@ class Split:
     yours: int
     world: int
     steady: int
+    standing: int = 0
 
 
 def splits(game: Game, traced: Attribution | None = None) -> list[Split]:
-    """Each meter's change over the game, split between the player's decisions, the world, and steady pressure."""
+    """Each meter's change over the game, split between the player's decisions, the standing they built, the world,
+    and steady pressure."""
     groups, start = (traced or attribute(game)).groups(), start_values(game)
     out = []
     for m in game.scenario.meter_ids():
@@ -250,7 +261,8 @@ def splits(game: Game, traced: Attribution | None = None) -> list[Split]:
         for ch, g in zip(game.ledger, groups, strict=True):
             if ch.key == key:
                 sums[g] += ch.delta
-        out.append(Split(m, start[m], game.view.number(key), sums["yours"], sums["world"], sums["steady"]))
+        out.append(Split(m, start[m], game.view.number(key), sums["yours"], sums["world"], sums["steady"],
+                         sums["standing"]))
     return out
 
 

@@ -186,7 +186,7 @@ class DebriefScreen(Screen):
         with fonts.panel(pygame.Rect(rect.x, y, rect.w, rect.h - y)):
             if v.strategy:
                 y += self.pen.draw(surf, v.strategy, rect.x, y, rect.w, px(15), theme.YELLOW) + px(2)
-            about = " ".join(t for t in (v.rating_desc, v.ending_desc) if t)
+            about = self.ctx.words(self.c.scenario).sentences([v.rating_desc, v.ending_desc])
             y += self.pen.draw(surf, about, rect.x, y, rect.w, px(13), theme.MUTED)
         return max(y, rect.y + tab_h)
 

@@ -159,25 +159,28 @@ class MovedTable:
         return self._split_head_h(width) + px(2) + fonts.get(px(13)).get_linesize() * len(self.view.splits)
 
     def _split_columns(self, width: int) -> tuple[int, int, int]:
-        """The table's columns: the meter's name, start → end, then each group's (three of them)."""
+        """The table's columns: the meter's name, start → end, then each group's (four of them)."""
         px, fonts = self.ctx.sizes.px, self.ctx.fonts
         font = fonts.get(px(13))
         name_w = max((font.size(s.name)[0] for s in self.view.splits), default=0) + px(10)
         span_w = font.size("100 → 100")[0] + px(10)
-        return name_w, span_w, max(1, (width - name_w - span_w) // 3)
+        return name_w, span_w, max(1, (width - name_w - span_w) // len(self._heads()))
+
+    def _heads(self) -> list[str]:
+        """The groups' column heads: your decisions, your standing, other countries and events, steady pressure."""
+        return [self.ctx.t(f"debrief.split_{g}") for g in ("yours", "standing", "world", "steady")]
 
     def _split_head_h(self, width: int) -> int:
         px = self.ctx.sizes.px
         col = self._split_columns(width)[2]
-        heads = [self.ctx.t("debrief.split_yours"), self.ctx.t("debrief.split_world"), self.ctx.t("debrief.split_steady")]
-        return max(self.pen.height(t, col - px(6), px(11)) for t in heads)
+        return max(self.pen.height(t, col - px(6), px(11)) for t in self._heads())
 
     def _splits(self, surf: pygame.Surface, rect: pygame.Rect) -> int:
         """Each meter from start to end, with the net change of each group of causes; returns the height used."""
         px, fonts, v = self.ctx.sizes.px, self.ctx.fonts, self.view
         size, small = px(13), px(11)
         name_w, span_w, col = self._split_columns(rect.w)
-        heads = [self.ctx.t("debrief.split_yours"), self.ctx.t("debrief.split_world"), self.ctx.t("debrief.split_steady")]
+        heads = self._heads()
         head_h = self._split_head_h(rect.w)
         step = fonts.get(size).get_linesize()
         if head_h + step * len(v.splits) > rect.h:
@@ -189,7 +192,7 @@ class MovedTable:
         for s in v.splits:
             fonts.blit(surf, s.name, size, light(hex_rgb(s.colour)), topleft=(rect.x, y))
             fonts.blit(surf, f"{s.start} → {s.end}", size, theme.INK, topleft=(rect.x + name_w, y))
-            for i, value in enumerate((s.yours, s.world, s.steady)):
+            for i, value in enumerate((s.yours, s.standing, s.world, s.steady)):
                 colour = theme.MUTED if value == 0 else theme.GOOD if value > 0 else theme.BAD
                 fonts.blit(surf, signed(value, zero="0"), size, colour, bold=i == 0, topleft=(x0 + i * col, y))
             y += step

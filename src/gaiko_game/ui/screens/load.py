@@ -34,7 +34,7 @@ class LoadScreen(MenuScreen):
 
     def subtitle(self) -> str:
         damaged = self.ctx.t("saves.damaged", n=len(self.problems)) if self.problems else ""
-        return " ".join(line for line in (self.ctx.notice, damaged) if line)
+        return self.ctx.words().sentences([self.ctx.notice, damaged])
 
     def items(self) -> list[Item]:
         lang = self.ctx.settings.lang
