@@ -68,11 +68,14 @@ class Positions:
     saved: Path
 
 
-def play(c: Campaign, seed: int, turns: int) -> TurnReport | None:
-    """Let the hedge strategy play ``turns`` turns; the last turn's report (None if it stopped at a crisis)."""
-    policy = make_policy("hedge", stream(seed, "policy"), c.scenario, DEFAULT)
+def play(c: Campaign, seed: int, turns: int, player: str = "hedge") -> TurnReport | None:
+    """Let a built-in player play ``turns`` turns (or to the end), answering every crisis; the last turn's report
+    (None if it stopped at a crisis)."""
+    policy = make_policy(player, stream(seed, "policy"), c.scenario, DEFAULT)
     report = None
     for _ in range(turns):
+        if c.game.is_over:
+            break
         while (order := policy.act(c.game)) is not None:
             c.apply(order)
         report = c.end_turn()

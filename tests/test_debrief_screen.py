@@ -32,6 +32,7 @@ from gaiko_game.ui.screens.replay import ReplayScreen
 from gaiko_game.ui.screens.title import TitleScreen
 from gaiko_game.ui.textlog import TextLog, problems
 from tests.conftest import ROOT
+from tests.screens import play
 
 DEFAULT = ROOT / "scenarios" / "indo_pacific_2025"
 SEED, PLAYER = 3, "alliance_first"
@@ -40,13 +41,7 @@ SEED, PLAYER = 3, "alliance_first"
 
 def played(scenario: Scenario, seed: int = SEED, player: str = PLAYER) -> Campaign:
     c = Campaign.new(scenario, Source.of(DEFAULT), seed=seed)
-    policy = make_policy(player, stream(seed, "policy"), scenario, DEFAULT)
-    while not c.game.is_over:
-        while (order := policy.act(c.game)) is not None:
-            c.apply(order)
-        report = c.end_turn()
-        while report is None and not c.game.is_over:
-            report = c.choose(policy.answer(c.game))
+    play(c, seed, scenario.turns, player)
     return c
 
 

@@ -21,8 +21,7 @@ from gaiko_game.core import Game, Order, Scenario, Withdraw
 from gaiko_game.present.inspect import actor_card
 from gaiko_game.present.words import Words, words
 from gaiko_game.session.campaign import Campaign, Source
-from gaiko_game.session.players import make_policy
-from gaiko_game.session.seeding import new_game, stream
+from gaiko_game.session.seeding import new_game
 from gaiko_game.ui import settings as settings_mod
 from gaiko_game.ui.app import App
 from gaiko_game.ui.autoplay import click, key
@@ -31,19 +30,9 @@ from gaiko_game.ui.screens.debrief import DebriefScreen
 from gaiko_game.ui.screens.replay import ReplayScreen
 from gaiko_game.ui.textlog import TextLog
 from tests.conftest import ROOT
+from tests.screens import play
 
 DEFAULT = ROOT / "scenarios" / "indo_pacific_2025"
-
-
-def play(c: Campaign, seed: int, turns: int) -> None:
-    """Let the hedge strategy play ``turns`` turns (answering every crisis)."""
-    policy = make_policy("hedge", stream(seed, "policy"), c.scenario, DEFAULT)
-    for _ in range(turns):
-        while (order := policy.act(c.game)) is not None:
-            c.apply(order)
-        report = c.end_turn()
-        while report is None and not c.game.is_over:
-            report = c.choose(policy.answer(c.game))
 
 
 @pytest.fixture(scope="module")
