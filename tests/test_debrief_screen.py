@@ -338,3 +338,15 @@ def test_the_what_if_and_the_second_page_hold_their_layout(default: Scenario, fi
         app.fonts.log = None
         found = problems(log, (0, 0, *size))
         assert not found, f"{page} at {size} {scale}× ({lang}):\n  " + "\n  ".join(found[:12])
+
+
+def test_a_benchmark_whose_game_was_cut_short_says_how(default: Scenario) -> None:
+    from gaiko_game.present.debrief import bench_rows
+    from gaiko_game.session.debrief import Benchmark
+
+    w = words(default, "en")
+    lost = Benchmark("do_nothing", {"en": "Do nothing"}, {}, 0.0, "failure", "security_collapse")
+    kept = Benchmark("hedge", {"en": "Hedge"}, {}, 68.9, "steady", "complete")
+    rows = {r.name: r for r in bench_rows(w, [lost, kept], 50.0)}
+    assert rows["Do nothing"].lost == w.name("ending.security_collapse") == "Security Collapse"
+    assert rows["Hedge"].lost == "" and rows["You"].lost == ""

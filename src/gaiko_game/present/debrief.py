@@ -83,6 +83,8 @@ class BenchRow:
     kind: str
     tip: tuple[str, ...] = ()
     """The whole name and what the player does, for a tooltip."""
+    lost: str = ""
+    """The ending that cut its game short (a meter at 0, so a score of 0), or ""."""
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,7 @@ def bench_rows(w: Words, results: list[Benchmark], you: float, earlier: float | 
         rows.append(BenchRow(name, b.score, w.name(f"rating.{b.rating}"),
                              "advisor" if b.player == "lookahead" else "strategy",
                              (name, w.ui("debrief.bench_tip", score=b.score, rating=w.name(f"rating.{b.rating}")),
-                              *([about] if about else []))))
+                              *([about] if about else [])), w.name(f"ending.{b.ending}") if b.score == 0 else ""))
     order = {"you": 0, "earlier": 1, "advisor": 2, "strategy": 3}
     return tuple(sorted(rows, key=lambda r: (-r.score, order[r.kind])))
 

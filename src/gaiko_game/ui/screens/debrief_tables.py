@@ -75,9 +75,13 @@ class BenchTable:
                 fonts.blit(surf, name, size, colour, bold=you, topleft=(inner.x + rank_w, y))
                 bx = inner.x + rank_w + name_w + px(8)
                 bar_h = max(px(6), step // 2)
-                pygame.draw.rect(surf, theme.BACKGROUND, (bx, y + (step - bar_h) // 2 - px(1), bar_w, bar_h))
+                if not row.lost:
+                    pygame.draw.rect(surf, theme.BACKGROUND, (bx, y + (step - bar_h) // 2 - px(1), bar_w, bar_h))
                 fill = round(bar_w * max(0.0, min(100.0, row.score)) / 100)
-                if fill:
+                if row.lost:  # a game cut short: say how, not an empty bar
+                    fonts.blit(surf, fonts.fit(row.lost, px(12), bar_w, tip=True), px(12), theme.BAD,
+                               midleft=(bx, y + step // 2))
+                elif fill:
                     pygame.draw.rect(surf, mix(colour, theme.PANEL, 0.25), (bx, y + (step - bar_h) // 2 - px(1), fill, bar_h))
                 fonts.blit(surf, f"{row.score:.1f}", size, colour, bold=you, topright=(inner.right, y))
                 self.tips.append((line, list(row.tip) or [row.name, self.ctx.t("debrief.bench_tip", score=row.score,
