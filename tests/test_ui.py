@@ -276,6 +276,28 @@ def test_encyclopedia_is_reachable_readable_and_leavable(app: App) -> None:
     assert isinstance(app.screen, TitleScreen)
 
 
+def test_the_encyclopedia_groups_actions_and_crises_under_headings(app: App) -> None:
+    press(app, pygame.K_4)
+    screen = app.screen
+    assert isinstance(screen, EncyclopediaScreen)
+    actions = len(app.home.actions)
+    crises = len(screen.entries) - actions
+    assert screen.rows[0] == (f"Actions ({actions})", -1)
+    assert screen.rows[actions + 1] == (f"Crises and opportunities ({crises})", -1)
+    assert [i for _, i in screen.rows if i >= 0] == list(range(len(screen.entries)))
+    press(app, pygame.K_END)
+    assert screen.index == len(screen.entries) - 1
+    press(app, pygame.K_HOME)
+    assert screen.index == 0
+    heading_y = screen.list_rect.y + screen.row_h // 2  # the first row shown is the actions' heading
+    click((screen.list_rect.x + 20, heading_y))
+    app.step()
+    assert screen.index == 0  # a heading is not an entry
+    click((screen.list_rect.x + 20, heading_y + 2 * screen.row_h))
+    app.step()
+    assert screen.index == 1
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_every_action_label_fits_its_row(default: Scenario, data: Path, lang: str) -> None:
     a = make_app(default, lang)

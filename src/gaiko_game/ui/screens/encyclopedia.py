@@ -7,6 +7,7 @@ import pygame
 from gaiko_game.core import Scenario
 from gaiko_game.ui import theme
 from gaiko_game.ui.context import Context
+from gaiko_game.ui.icons import category_icon, draw_icon
 from gaiko_game.ui.screen import Screen, Transition
 
 
@@ -27,43 +28,77 @@ class EncyclopediaScreen(Screen):
         return self.ctx.words(self.scenario).name(f"{entry}.name" if entry.startswith("action.") else f"{entry}.title")
 
     def resized(self) -> None:
-        px = self.ctx.sizes.px
+        px, fonts = self.ctx.sizes.px, self.ctx.fonts
         w, h = self.ctx.surface.get_size()
-        self.list_rect = pygame.Rect(px(20), px(70), px(380), h - px(100))
-        self.row_h = px(22)
-        self.text_rect = pygame.Rect(self.list_rect.right + px(30), px(70), w - self.list_rect.right - px(50), h - px(100))
+        footer = fonts.get(px(13)).get_linesize() + px(16)
+        self.list_rect = pygame.Rect(px(20), px(70), min(px(400), w // 3), h - px(70) - footer)
+        self.row_h = fonts.get(px(15)).get_linesize() + px(3)
+        self.text_rect = pygame.Rect(self.list_rect.right + px(30), px(70), w - self.list_rect.right - px(50),
+                                     h - px(70) - footer)
+        self.footer_y = h - footer + px(6)
+        actions = sum(1 for e in self.entries if e.startswith("action."))
+        t = self.ctx.t
+        self.rows: list[tuple[str, int]] = [(t("win.encyclopedia_actions", n=actions), -1)] if actions else []
+        for i, entry in enumerate(self.entries):  # a heading before the actions and before the crises
+            if i == actions and i < len(self.entries):
+                self.rows.append((t("win.encyclopedia_events", n=len(self.entries) - actions), -1))
+            self.rows.append((entry, i))
 
     def _first_visible(self) -> int:
+        """The first row shown: the chosen entry stays in the middle of the list, its heading in view at the top."""
         per_page = self.list_rect.h // self.row_h
-        return max(0, min(self.index - per_page // 2, len(self.entries) - per_page))
+        at = next(r for r, (_, i) in enumerate(self.rows) if i == self.index)
+        return max(0, min(at - per_page // 2, len(self.rows) - per_page))
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_DOWN, pygame.K_UP):
             self.index = (self.index + (1 if event.key == pygame.K_DOWN else -1)) % len(self.entries)
+        elif event.type == pygame.KEYDOWN and event.key in (pygame.K_HOME, pygame.K_END):
+            self.index = 0 if event.key == pygame.K_HOME else len(self.entries) - 1
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.list_rect.collidepoint(event.pos):
-            i = self._first_visible() + (event.pos[1] - self.list_rect.y) // self.row_h
-            if 0 <= i < len(self.entries):
-                self.index = i
+            r = self._first_visible() + (event.pos[1] - self.list_rect.y) // self.row_h
+            if 0 <= r < len(self.rows) and self.rows[r][1] >= 0:
+                self.index = self.rows[r][1]
         elif event.type == pygame.MOUSEWHEEL:
             self.index = max(0, min(len(self.entries) - 1, self.index - event.y))
         return super().handle(event)
 
+    def _icon(self, entry: str) -> str:
+        """An action's category icon, or a crisis's warning and an opportunity's star."""
+        if entry.startswith("action."):
+            a = self.scenario.action(entry.removeprefix("action."))
+            return category_icon(a.category) if a is not None else "generic"
+        ev = next((e for e in self.scenario.events if f"event.{e.id}" == entry), None)
+        return "opportunity" if ev is not None and ev.opportunity else "crisis"
+
     def draw(self, surf: pygame.Surface, active: bool = True) -> None:
         px, fonts, w = self.ctx.sizes.px, self.ctx.fonts, self.ctx.words(self.scenario)
         fonts.blit(surf, w.ui("win.encyclopedia"), px(28), theme.INK, bold=True, topleft=(px(20), px(18)))
-        first = self._first_visible()
-        for row, entry in enumerate(self.entries[first:first + self.list_rect.h // self.row_h]):
-            i = first + row
-            y = self.list_rect.y + row * self.row_h
-            colour = theme.YELLOW if i == self.index else (theme.INK if entry.startswith("action.") else theme.SKY)
-            label = fonts.fit(self.title_of(entry), px(15), self.list_rect.w, tip=True)  # shown whole when chosen
-            fonts.blit(surf, label, px(15), colour, topleft=(self.list_rect.x, y))
+        first, icon = self._first_visible(), px(14)
+        with fonts.panel(self.list_rect):
+            for row, (text, i) in enumerate(self.rows[first:first + self.list_rect.h // self.row_h]):
+                y = self.list_rect.y + row * self.row_h
+                if i < 0:  # a section's heading
+                    fonts.blit(surf, text, px(14), theme.MUTED, bold=True, topleft=(self.list_rect.x, y))
+                    continue
+                if i == self.index:
+                    pygame.draw.rect(surf, theme.PANEL_HI, (self.list_rect.x, y, self.list_rect.w, self.row_h),
+                                     border_radius=3)
+                colour = theme.YELLOW if i == self.index else theme.INK
+                draw_icon(surf, self._icon(text), pygame.Rect(self.list_rect.x + px(4), y + (self.row_h - icon) // 2,
+                                                             icon, icon), theme.SKY if i != self.index else colour)
+                room = self.list_rect.w - icon - px(12)
+                label = fonts.fit(self.title_of(text), px(15), room, tip=True)  # shown whole when chosen
+                fonts.blit(surf, label, px(15), colour, topleft=(self.list_rect.x + icon + px(10), y))
         entry = self.entries[self.index]
         r = self.text_rect
-        y = r.y + fonts.draw(surf, self.title_of(entry), r.x, r.y, r.w, px(24), theme.INK, bold=True) + px(10)
-        lead = f"{entry}.desc" if entry.startswith("action.") else f"{entry}.text"
-        y += fonts.draw(surf, w.name(lead), r.x, y, r.w, px(16), theme.MUTED) + px(10)
-        fonts.draw(surf, w.name(f"{entry}.encyclopedia"), r.x, y, r.w, px(17), theme.INK)
+        with fonts.panel(r):
+            y = r.y + fonts.draw(surf, self.title_of(entry), r.x, r.y, r.w, px(24), theme.INK, bold=True) + px(10)
+            lead = f"{entry}.desc" if entry.startswith("action.") else f"{entry}.text"
+            y += fonts.draw(surf, w.name(lead), r.x, y, r.w, px(16), theme.MUTED) + px(10)
+            fonts.draw(surf, w.name(f"{entry}.encyclopedia"), r.x, y, r.w, px(17), theme.INK)
+        hint = w.ui("win.encyclopedia_hint", at=self.index + 1, n=len(self.entries))
+        fonts.draw(surf, hint, px(20), self.footer_y, surf.get_width() - px(40), px(13), theme.MUTED, max_lines=1)
 
     def texts(self) -> list[str]:
         w = self.ctx.words(self.scenario)

@@ -69,6 +69,8 @@ class MenuScreen(Screen):
         """Where the first button goes, under the title and a subtitle ``sub_h`` high."""
         px = self.ctx.sizes.px
         below_title = self.title_y + self.ctx.fonts.get(px(40), True).get_linesize() + px(10)
+        if not sub_h:  # no subtitle: the buttons follow the title, with no empty band between
+            return below_title + px(30)
         return max(below_title + sub_h + px(18), min(px(210), self.ctx.surface.get_height() // 2 - px(20)))
 
     def choose(self, i: int) -> Transition | None:
