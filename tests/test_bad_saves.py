@@ -170,7 +170,7 @@ def test_a_save_played_on_a_folder_opens_only_when_that_folder_is_named(default:
     assert main(["replay", str(path), "--verify", "--lang", "en", "--scenario", str(outside)]) == 0
     assert "verified — replays to turn 3" in capsys.readouterr().out
     assert main(["replay", str(path), "--lang", "ja"]) == 1
-    assert capsys.readouterr().err.splitlines()[1] == f"そのフォルダーで再現するには: gaiko replay {path} --scenario {outside}"
+    assert capsys.readouterr().err.splitlines()[1] == f"そのフォルダーで再現するには：gaiko replay {path} --scenario {outside}"
 
 
 def test_a_folder_with_spaces_is_quoted_in_the_command(default: Scenario, data: Path, tmp_path: Path,

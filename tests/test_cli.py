@@ -100,11 +100,11 @@ def test_a_whole_game_can_be_played_in_text_mode(lang: str, data: Path) -> None:
         assert "There is no number 99." in text and "“zzz” is not understood" in text
         assert "Security (now 55): How well Japan can deter threats" in text  # `w security` says what it means
     else:
-        assert "=== 2025年 第1四半期 · ターン 1/24 ===" in text and "=== ゲーム終了:" in text
-        assert "振り返りの問い:" in text and "あなたの戦略:" in text
-        assert "安全保障 の最近の変化:" in text  # `w 安全保障`: numbers are asked for by their Japanese names too
-        assert "安全保障(現在 55): 日本が脅威を抑止し" in text
-        assert "実行: 日米共同訓練" in text  # a full-width １ typed with a Japanese input method takes action 1
+        assert "=== 2025年 第1四半期 · ターン 1/24 ===" in text and "=== ゲーム終了：" in text
+        assert "振り返りの問い：" in text and "あなたの戦略：" in text
+        assert "安全保障 の最近の変化：" in text  # `w 安全保障`: numbers are asked for by their Japanese names too
+        assert "安全保障（現在 55）：日本が脅威を抑止し" in text
+        assert "実行：日米共同訓練" in text  # a full-width １ typed with a Japanese input method takes action 1
 
 
 def test_leaving_autosaves_and_the_next_start_continues_exactly(data: Path) -> None:
@@ -256,7 +256,7 @@ def test_replay_verify_speaks_the_players_language(default: Scenario, data: Path
     env = {**os.environ, "GAIKO_DATA_DIR": str(data)}
     run = subprocess.run([sys.executable, "-m", "gaiko_game", "replay", str(path), "--verify", "--lang", "ja"],
                          capture_output=True, text=True, cwd=ROOT, env=env)
-    assert run.returncode == 0 and "検証済み — ターン 1(安全保障 57、繁栄 55、戦略的自律性 45)" in run.stdout
+    assert run.returncode == 0 and "検証済み — ターン 1（安全保障 57、繁栄 55、戦略的自律性 45）" in run.stdout
     timeline = subprocess.run([sys.executable, "-m", "gaiko_game", "replay", str(path), "--lang", "en"],
                               capture_output=True, text=True, cwd=ROOT, env=env)
     assert timeline.stdout.strip() == "2025 Q1 (turn 1, in progress): Japan–US Joint Exercises"
@@ -295,13 +295,14 @@ def number_of(scenario: Scenario, action: str) -> str:
             "turn_over": "The turn is over: it cannot be undone.", "moves": "What other countries did",
             "started": "Programme started: Defence Build-up Programme", "answers": "Answers: ",
             "nothing": "Nothing to undo.", "no_number": "There is no programme 9 in force (x lists them)."}),
-    ("ja", {"headline": "このターンの予告(行動のあとで対応します):", "none": "継続中の施策はありません。",
-            "ending": "取りやめると: 米国の関与 -8", "confirm": "「防衛力整備計画」を取りやめますか?",
-            "withdrawn": "取りやめました: 防衛力整備計画", "undone": "取り消しました: 「防衛力整備計画」の取りやめ",
-            "summary": "継続中の施策: 防衛力整備計画(維持費 毎ターン計 1 外交資本)",
+    ("ja", {"headline": "このターンの予告（行動のあとで対応します）：", "none": "継続中の施策はありません。",
+            "ending": "取りやめると：米国の関与 -8", "confirm": "「防衛力整備計画」を取りやめますか?",
+            "withdrawn": "取りやめました：防衛力整備計画", "undone": "取り消しました：「防衛力整備計画」の取りやめ",
+            "summary": "継続中の施策：防衛力整備計画（維持費 毎ターン計 1 外交資本）",
             "turn_over": "終わったターンは取り消せません。", "moves": "各国の動き",
-            "started": "継続施策を開始: 防衛力整備計画", "answers": "対応: ",
-            "nothing": "取り消せるものはありません。", "no_number": "継続中の施策に 9 番はありません(x で一覧を表示します)。"})])
+            "started": "継続施策を開始：防衛力整備計画", "answers": "対応：",
+            "nothing": "取り消せるものはありません。",
+            "no_number": "継続中の施策に 9 番はありません（x で一覧を表示します）。"})])
 def test_the_terminal_shows_the_headline_programmes_moves_and_why_undo_is_refused(
         default: Scenario, data: Path, lang: str, expect: dict[str, str]) -> None:
     programme = number_of(default, "defence_buildup")
@@ -318,7 +319,7 @@ def test_the_terminal_shows_the_headline_programmes_moves_and_why_undo_is_refuse
     assert out[out.index(expect["none"]) + 1] == expect["nothing"]  # x with none in force, then u: nothing to undo
     assert expect["ending"] in text and expect["summary"] in text and expect["started"] in text
     asked = [p for p in prompts if expect["confirm"] in p]
-    assert len(asked) == 2 and all(expect["ending"] in p and p.endswith("(y/n) > ") for p in asked)
+    assert len(asked) == 2 and all(expect["ending"] in p and p.endswith(("(y/n) > ", "（y/n） > ")) for p in asked)
     assert text.count(expect["withdrawn"]) == 1 and expect["undone"] in text  # n kept it; y withdrew it; u took it back
     assert expect["turn_over"] in text and expect["moves"] in text
     assert expect["no_number"] in text
@@ -356,8 +357,8 @@ def test_replay_verify_accepts_changed_files_that_do_not_change_the_game(tmp_pat
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", ["No programme is in force.", "Give an action's number after i (e.g. i 3).",
             "There is no programme 2 in force (x lists them)."]),
-    ("ja", ["継続中の施策はありません。", "i のあとに行動の番号を入力します(例 i 3)。",
-            "継続中の施策に 2 番はありません(x で一覧を表示します)。"])])
+    ("ja", ["継続中の施策はありません。", "i のあとに行動の番号を入力します（例 i 3）。",
+            "継続中の施策に 2 番はありません（x で一覧を表示します）。"])])
 def test_wrong_terminal_input_says_what_was_meant(lang: str, expected: list[str], data: Path) -> None:
     out: list[str] = []
     run_text(DEFAULT, 1, lang, read=Script(["x 9", "i", "6", "x 2"]), write=out.append)

@@ -95,7 +95,7 @@ def test_why_an_event_fired_names_its_trigger_and_condition(lab: Scenario) -> No
     why = next(f.why for f in g.fired if f.event == "conditional")
     en, ja = Texts(lab.loc, "en").render(why), Texts(lab.loc, "ja").render(why)
     assert en == "Because: EN counter.armed at least 1 (now 1)"
-    assert ja == "条件: JA counter.armedが1以上(現在1)"
+    assert ja == "条件：JA counter.armedが1以上（現在1）"
     scheduled = next(f.why for f in g.fired if f.event == "scheduled")
     assert Texts(lab.loc, "en").render(scheduled) == "Scheduled for turns 2–3"
 

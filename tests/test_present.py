@@ -24,7 +24,7 @@ from tests.conftest import NORTHERN, load_ok
 def test_the_hud_in_both_languages(game: Game) -> None:
     en, ja = hud(game, words(game.scenario, "en")), hud(game, words(game.scenario, "ja"))
     assert en.date == "2025 Q1 · turn 1 of 6" and ja.date == "2025年 第1四半期 · ターン 1/6"
-    assert en.capital == "EN capital 5/6 (+2 a turn)" and ja.capital == "JA capital 5/6(毎ターン +2)"
+    assert en.capital == "EN capital 5/6 (+2 a turn)" and ja.capital == "JA capital 5/6（毎ターン +2）"
     assert [m.line for m in en.meters] == ["EN meter.security 50", "EN meter.prosperity 50", "EN meter.autonomy 50"]
     assert [(m.id, m.colour) for m in en.meters] == [("security", "#0072B2"), ("prosperity", "#E69F00"),
                                                       ("autonomy", "#009E73")]
@@ -55,7 +55,7 @@ def test_action_rows_number_label_price_and_explain_every_action(game: Game) -> 
 
 
 @pytest.mark.parametrize("lang,heading,immediate", [("en", "Crisis: EN event.crisis_a.title", ""),
-                                                    ("ja", "危機: JA event.crisis_a.title", "")])
+                                                    ("ja", "危機：JA event.crisis_a.title", "")])
 def test_the_crisis_card(game: Game, lang: str, heading: str, immediate: str) -> None:
     game.end_turn()
     game.end_turn()
@@ -81,7 +81,7 @@ def test_the_turn_report_groups_changes_by_cause(game: Game) -> None:
         "EN dependency.security (EN partner.india) -5, EN dependency.security (EN partner.us) +5"]
     assert [n.tone for n in view.net] == ["good", "good"]
     ja = turn_report(report, words(game.scenario, "ja"))
-    assert ja.title == "ターン 1 の結果" and ja.groups[1].line.startswith("行動: JA action.drills.name: ")
+    assert ja.title == "ターン 1 の結果" and ja.groups[1].line.startswith("行動：JA action.drills.name：")
 
 
 def test_looking_closer_names_the_scenarios_own_axis_and_meter(game: Game) -> None:

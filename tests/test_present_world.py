@@ -43,7 +43,7 @@ def play_until(game: Game, found: Callable[[Game], bool], turns: int = 20) -> No
     pytest.fail("not found in the turns played")
 
 
-@pytest.mark.parametrize("lang,kind,cost", [("en", "Crisis", " DC)"), ("ja", "危機", " 外交資本)")])
+@pytest.mark.parametrize("lang,kind,cost", [("en", "Crisis", " DC)"), ("ja", "危機", " 外交資本）")])
 def test_the_headline_announces_this_turns_crisis_and_what_each_answer_costs(default: Scenario, lang: str, kind: str,
                                                                              cost: str) -> None:
     game = new_game(default, 11)
@@ -73,7 +73,7 @@ def test_an_opportunity_is_announced_and_headed_as_an_opportunity_not_a_crisis(d
         report = game.end_turn() if game.pending_crisis is None else game.choose(game.default_choice() or "")
         assert report is None
     card = crisis_card(game, w)
-    assert card.opportunity and card.heading.startswith(f"{word}: ") and "危機" not in card.heading
+    assert card.opportunity and card.heading.startswith((f"{word}: ", f"{word}：")) and "危機" not in card.heading
     choice = card.choices[0].id
     report = game.choose(choice)
     while report is None:
@@ -122,7 +122,7 @@ def test_a_whole_game_shows_no_scenario_key_in_place_of_its_text(default: Scenar
 
 @pytest.mark.parametrize("lang,note,started,summary", [
     ("en", "Standing programme: upkeep 1 DC a turn", "Programme started: ", "(+3 a turn, upkeep 1)"),
-    ("ja", "継続施策: 維持費 毎ターン 1 外交資本", "継続施策を開始: ", "(毎ターン +3、維持費 1)")])
+    ("ja", "継続施策：維持費 毎ターン 1 外交資本", "継続施策を開始：", "（毎ターン +3、維持費 1）")])
 def test_a_standing_programme_says_so_and_its_upkeep_and_ending_are_shown(default: Scenario, lang: str, note: str,
                                                                           started: str, summary: str) -> None:
     game, w = new_game(default, 11), words(default, lang)
@@ -147,7 +147,7 @@ def test_a_standing_programme_says_so_and_its_upkeep_and_ending_are_shown(defaul
 
 
 @pytest.mark.parametrize("lang,line", [("en", "Taken 1× in the last 3 turns: gains ×0.75"),
-                                       ("ja", "直近3ターンで1回実施済み: 得られる効果は ×0.75")])
+                                       ("ja", "直近3ターンで1回実施済み：得られる効果は ×0.75")])
 def test_a_repeated_action_says_it_yields_less(default: Scenario, lang: str, line: str) -> None:
     game, w = new_game(default, 11), words(default, lang)
     assert not any(line in r.effects for r in action_rows(game, w))
@@ -177,7 +177,7 @@ def test_the_dependence_view_has_every_kind_and_where_the_meter_heads(default: S
 
 
 @pytest.mark.parametrize("lang,words_", [("en", ("Nothing to undo.", "The turn is over", "Undone: ")),
-                                         ("ja", ("取り消せるものはありません", "終わったターン", "取り消しました: "))])
+                                         ("ja", ("取り消せるものはありません", "終わったターン", "取り消しました："))])
 def test_undo_gives_its_reason_and_names_any_decision(default: Scenario, lang: str, words_: tuple[str, ...]) -> None:
     game, w = new_game(default, 11), words(default, lang)
     reason = game.can_undo()

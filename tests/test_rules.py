@@ -363,7 +363,7 @@ def test_every_reason_an_action_is_unavailable_is_given(game: Game) -> None:
         game.apply(Order("drills"))
     assert str(refusal.value) == ("Still recovering: usable again in 2 turns. "
                                   "Not enough Diplomatic Capital: it costs 2 and you have 0.")
-    assert refusal.value.text("ja") == "準備中です: あと2ターンで再び使えます。外交資本が足りません: 必要 2、手元 0。"
+    assert refusal.value.text("ja") == "準備中です：あと2ターンで再び使えます。外交資本が足りません：必要 2、手元 0。"
 
 
 def test_preview_refuses_an_unknown_action_as_apply_does_and_explains_an_unaffordable_one(game: Game) -> None:

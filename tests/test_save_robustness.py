@@ -124,7 +124,7 @@ def test_a_save_verifies_in_a_fresh_process(default: Scenario, data: Path) -> No
     run = subprocess.run([sys.executable, "-m", "gaiko_game", "replay", str(path), "--verify"], capture_output=True,
                          text=True, cwd=ROOT, env=env)
     assert run.returncode == 0 and "verified" in run.stdout
-    for lang, first in (("en", "2025 Q1 (turn 1): —"), ("ja", "2025年 第1四半期(ターン 1): —")):
+    for lang, first in (("en", "2025 Q1 (turn 1): —"), ("ja", "2025年 第1四半期（ターン 1）：—")):
         timeline = subprocess.run([sys.executable, "-m", "gaiko_game", "replay", str(path), "--lang", lang],
                                   capture_output=True, text=True, cwd=ROOT, env=env)
         assert timeline.returncode == 0 and timeline.stdout.startswith(first), timeline.stdout[:200]
@@ -238,7 +238,7 @@ def test_a_failed_save_is_told_in_the_terminal_in_the_players_language(
     answers = iter(["e", "1", "q", "y"])
     run_text(ROOT / "scenarios" / "indo_pacific_2025", 8, "ja", read=lambda _: next(answers), write=out.append)
     text = "\n".join(out)
-    assert any(line.startswith("保存できませんでした(") and "No space left on device" in line
+    assert any(line.startswith("保存できませんでした（") and "No space left on device" in line
                and line.endswith("それまでのセーブはすべて残っています。") for line in out), text[-500:]
 
 

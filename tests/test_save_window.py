@@ -180,7 +180,7 @@ def test_the_window_starts_over_damaged_saves_in_japanese_too(default: Scenario,
     frames(app, 3)
     press(app, pygame.K_3)
     assert isinstance(app.screen, LoadScreen)
-    assert app.screen.subtitle().startswith(f"開けないファイル: {len(damaged)} 件")
+    assert app.screen.subtitle().startswith(f"開けないファイル：{len(damaged)} 件")
     frames(app, 3)
 
 

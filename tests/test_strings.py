@@ -58,3 +58,26 @@ def test_every_string_is_used_somewhere() -> None:
 
     unused = [k for layer in TABLES.values() for k in layer if not used(k)]
     assert unused == []
+
+
+def _outside_placeholders(text: str) -> str:
+    return re.sub(r"\{[^}]*\}", "", text)
+
+
+def test_japanese_strings_use_full_width_brackets_and_colons() -> None:
+    """Japanese sets （）［］ and ： full width; the half-width forms read as English in a Japanese sentence."""
+    half = {key: v["ja"] for layer in TABLES.values() for key, v in layer.items()
+            if re.search(r"[()\[\]:]", _outside_placeholders(v["ja"]))}
+    assert half == {}
+
+
+SPELLED_OUT_IN_ENGLISH = {"action.cost_one", "debrief.impact_programme_one", "win.one_scenario"}
+"""Keys whose English says the number in words ("next turn", "one turn", "One scenario")."""
+
+
+def test_each_pair_says_the_same_numbers_in_both_languages() -> None:
+    def numbers(text: str) -> list[str]:
+        return sorted(re.findall(r"\d+", _outside_placeholders(text)))
+
+    differ = {key for layer in TABLES.values() for key, v in layer.items() if numbers(v["ja"]) != numbers(v["en"])}
+    assert differ == SPELLED_OUT_IN_ENGLISH

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -550,7 +551,7 @@ def play_to_campaign(app: App, seed: int, lang: str = "en", scale: float = 1.0) 
     return campaign
 
 
-@pytest.mark.parametrize("lang,kind,cost", [("en", "Crisis", " DC)"), ("ja", "危機", " 外交資本)")])
+@pytest.mark.parametrize("lang,kind,cost", [("en", "Crisis", " DC)"), ("ja", "危機", " 外交資本）")])
 def test_the_headline_strip_announces_the_turns_crisis_and_its_costs_before_the_actions(
         app: App, lang: str, kind: str, cost: str) -> None:
     campaign = play_to_campaign(app, 11, lang)
@@ -564,7 +565,8 @@ def test_the_headline_strip_announces_the_turns_crisis_and_its_costs_before_the_
     assert campaign.board.strip.colliderect(strip) and campaign.board.strip.bottom <= campaign.board.map_rect.y
     hover(app, strip.center)
     tip = campaign.tooltip()
-    assert tip[0] == f"{kind}: {w.name(f'event.{ev.id}.title')}" and any(cost + " · " in t for t in tip)
+    colon = "：" if lang == "ja" else ": "
+    assert tip[0] == f"{kind}{colon}{w.name(f'event.{ev.id}.title')}" and any(cost + " · " in t for t in tip)
     press(app, pygame.K_e)  # the same event is answered after the actions, in the crisis dialog
     assert isinstance(app.screen, CrisisScreen) and app.screen.card.id == ev.id
     # nothing was done in between: the headline's tooltip already showed each answer as the dialog now does
@@ -585,11 +587,11 @@ def test_an_opportunity_is_labelled_as_one_in_the_strip_and_the_dialog(app: App,
     press(app, pygame.K_e)
     while isinstance(app.screen, CrisisScreen) and not app.screen.card.opportunity:
         press(app, pygame.K_1 + next(i for i, b in enumerate(app.screen.buttons) if b.enabled))
-    assert isinstance(app.screen, CrisisScreen) and app.screen.card.heading.startswith(f"{word}: ")
+    assert isinstance(app.screen, CrisisScreen) and app.screen.card.heading.startswith((f"{word}: ", f"{word}："))
 
 
 @pytest.mark.parametrize("lang,title,last", [("en", "What other countries did", "Last turn: "),
-                                             ("ja", "各国の動き", "前のターンの動き: ")])
+                                             ("ja", "各国の動き", "前のターンの動き：")])
 def test_other_countries_moves_are_in_the_report_and_marked_on_the_map(app: App, lang: str, title: str,
                                                                       last: str) -> None:
     campaign = play_to_campaign(app, 11, lang)
@@ -617,7 +619,7 @@ def test_other_countries_moves_are_in_the_report_and_marked_on_the_map(app: App,
 
 @pytest.mark.parametrize("lang,note,ending", [
     ("en", "Standing programme: upkeep 1 DC a turn", "Ending it: US Commitment -8"),
-    ("ja", "継続施策: 維持費 毎ターン 1 外交資本", "取りやめると: 米国の関与 -8")])
+    ("ja", "継続施策：維持費 毎ターン 1 外交資本", "取りやめると：米国の関与 -8")])
 def test_a_programme_is_shown_with_its_upkeep_and_withdrawn_only_after_confirming_its_cost(
         app: App, lang: str, note: str, ending: str) -> None:
     campaign = play_to_campaign(app, 11, lang)
@@ -628,7 +630,8 @@ def test_a_programme_is_shown_with_its_upkeep_and_withdrawn_only_after_confirmin
     click(row.rect.center)
     app.step()
     assert game.view.commitments() == {"defence_buildup": 1} and campaign.shows_programmes
-    assert "(P)" in campaign.programmes_button.label and "1" in campaign.programmes_button.label
+    assert ("(P)" in campaign.programmes_button.label or "（P）" in campaign.programmes_button.label)
+    assert "1" in campaign.programmes_button.label
     click(campaign.programmes_button.rect.center)  # the bottom bar's button opens the list
     app.step()
     screen = app.screen
@@ -641,7 +644,7 @@ def test_a_programme_is_shown_with_its_upkeep_and_withdrawn_only_after_confirmin
     press(app, pygame.K_1)
     press(app, pygame.K_RETURN)  # withdrawn
     assert game.view.commitments() == {} and game.history[-1] == Withdraw("defence_buildup")
-    assert any(ending.rsplit(": ", maxsplit=1)[-1] in t for t in screen.texts())  # what it cost is said
+    assert any(re.split(": |：", ending)[-1] in t for t in screen.texts())  # what it cost is said
     press(app, pygame.K_ESCAPE)
     assert app.screen is campaign and not campaign.shows_programmes
     press(app, pygame.K_u)  # the withdrawal can be taken back this turn
@@ -676,7 +679,7 @@ def test_the_dependence_view_opens_with_d_and_from_the_autonomy_meter(app: App, 
     texts = screen.texts()
     target = campaign.game.view.target()
     assert texts[0] == w.ui("win.dependence") and str(target) in texts[1]
-    assert [t.split(":")[0] for t in texts[3:]] == [w.name(f"dependency.{k}") for k in
+    assert [re.split("[:：]", t)[0] for t in texts[3:]] == [w.name(f"dependency.{k}") for k in
                                                     campaign.game.view.dependency_kinds()]
     assert app.surface.get_rect().contains(screen.box)
     press(app, pygame.K_ESCAPE)
@@ -709,7 +712,7 @@ def test_every_track_has_a_tooltip_with_its_meaning_and_value_inside_the_window(
 
 @pytest.mark.parametrize("lang,words_", [
     ("en", ("Nothing to undo.", "Undone: ", "A roll, once made, is final", "The turn is over")),
-    ("ja", ("取り消せるものはありません", "取り消しました: ", "判定の結果が出た行動は取り消せません", "終わったターン"))])
+    ("ja", ("取り消せるものはありません", "取り消しました：", "判定の結果が出た行動は取り消せません", "終わったターン"))])
 def test_undo_says_why_when_it_is_refused(default: Scenario, data: Path, lang: str, words_: tuple[str, ...]) -> None:
     a = make_app(default, lang)
     c = Campaign.new(default, Source.of(DEFAULT), seed=11)

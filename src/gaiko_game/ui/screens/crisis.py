@@ -66,7 +66,7 @@ class CrisisScreen(Screen):
         self.buttons: list[Button] = []
         for c, h in zip(self.card.choices, answers, strict=True):
             cost = w.ui("word.dc", cost=c.cost) if c.cost else ""
-            label = f"{c.number}. {c.label}" + (f"  ({cost})" if cost else "")
+            label = f"{c.number}. " + (w.ui("word.with_cost", name=c.label, cost=cost) if cost else c.label)
             self.buttons.append(Button(pygame.Rect(x, y, self.right_w, h), label, self._chooser(c.id), c.enabled))
             y += h + px(8)
         self.focus = min(self.focus, len(self.buttons) - 1)
@@ -98,7 +98,8 @@ class CrisisScreen(Screen):
         """An answer's card from the top: its name and cost, why it cannot be chosen, then everything it does."""
         size, w = self.choice_size, self.ctx.words(self.c.scenario)
         cost = w.ui("word.dc", cost=c.cost) if c.cost else ""
-        lines = [(f"{c.number}. {c.label}" + (f"  ({cost})" if cost else ""), size, theme.INK if c.enabled else theme.MUTED)]
+        label = f"{c.number}. " + (w.ui("word.with_cost", name=c.label, cost=cost) if cost else c.label)
+        lines = [(label, size, theme.INK if c.enabled else theme.MUTED)]
         if c.reasons:
             lines.append((c.reasons, size - 2, theme.ORANGE))
         lines.append((w.join(list(c.effects)) or w.ui("word.no_changes"), size - 2, theme.MUTED))
