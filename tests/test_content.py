@@ -102,3 +102,14 @@ def test_opportunities_are_labelled(default: Scenario) -> None:
     opportunities = {e.id for e in default.events if e.opportunity}
     assert {"hosting_g7", "aukus_pillar2_invitation", "japan_asean_summit"} <= opportunities
     assert not opportunities & {"north_korea_missile", "senkaku_incursions", "taiwan_strait_exercises"}
+
+
+def test_no_player_text_mentions_the_developers_files() -> None:
+    """A student reads the game, not the repository: no text sends them to the README or a design document."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    found = [f"{f.relative_to(root)}:{n}" for f in sorted((root / "scenarios").glob("*/loc/*.yaml"))
+             for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+             if any(word in line for word in ("README", "DESIGN.md", "CHANGELOG", ".py"))]
+    assert found == []
