@@ -376,6 +376,7 @@ class Benchmark:
 
 _KEPT: dict[tuple[str, str, int, str], dict[str, Benchmark]] = {}
 """Finished benchmarks by scenario, content, seed and difficulty: a what-if on the same seed shows them at once."""
+_KEEP = 8
 
 
 def scenario_folder(source: Source) -> Path | None:
@@ -406,6 +407,8 @@ class Benchmarks:
         sc, level = campaign.scenario, campaign.game.difficulty.id
         self.key = (sc.id, sc.content_hash, campaign.seed, level)
         self.players = players
+        if self.key not in _KEPT and len(_KEPT) >= _KEEP:  # a long session keeps the latest few campaigns' only
+            del _KEPT[next(iter(_KEPT))]
         self.done: dict[str, Benchmark] = _KEPT.setdefault(self.key, {})
         self._playing: list[_Playing] = []
         folder = scenario_folder(campaign.source)
