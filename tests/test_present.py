@@ -48,8 +48,8 @@ def test_action_rows_number_label_price_and_explain_every_action(game: Game) -> 
     assert not locked.enabled and locked.reasons == "Requirements not met: Needs “EN flag.unlocked”."
     assert locked.line == "(unavailable) EN action.locked.name — Requirements not met: Needs “EN flag.unlocked”."
     assert rows[0].line == ("EN action.drills.name — 2 DC · EN meter.security +5, "
-                            "EN dependency.security (EN partner.india) -5, EN dependency.security (EN partner.us) +5, "
-                            "EN meter.autonomy target -5")
+                            "EN dependency.security (EN partner.us) +5, "
+                            "EN dependency.security (the others, in proportion) -5, EN meter.autonomy target -5")
     ja = action_rows(game, words(game.scenario, "ja"))
     assert ja[1].badge == "成功率 50%" and ja[0].line.startswith("JA action.drills.name — 2 外交資本 · ")
 
@@ -78,7 +78,7 @@ def test_the_turn_report_groups_changes_by_cause(game: Game) -> None:
     assert [g.line for g in view.groups][:2] == [
         "Diplomatic Capital income: EN capital +2",
         "Action: EN action.drills.name: EN meter.security +5, EN capital -2, "
-        "EN dependency.security (EN partner.india) -5, EN dependency.security (EN partner.us) +5"]
+        "EN dependency.security (EN partner.us) +5, EN dependency.security (the others, in proportion) -5"]
     assert [n.tone for n in view.net] == ["good", "good"]
     ja = turn_report(report, words(game.scenario, "ja"))
     assert ja.title == "ターン 1 の結果" and ja.groups[1].line.startswith("行動：JA action.drills.name：")

@@ -19,6 +19,7 @@ from gaiko_game.core import (
 from gaiko_game.core.effects import MeterAdd
 from gaiko_game.core.report import score_of
 from gaiko_game.core.text import Msg
+from gaiko_game.present.words import Words
 from gaiko_game.session.seeding import new_game, stream
 from tests.support import set_number, state
 
@@ -81,7 +82,19 @@ def test_targets_must_be_listed(game: Game) -> None:
     game.apply(Order("summit", "china"))
     assert game.view.number("relation.china") == -10
     assert game.view.number("dep.trade.china") == 44
-    assert game.view.number("dep.trade.us") == 36
+    assert game.view.number("dep.trade.us") == 37  # the 4 points come from the others in proportion: 40 and 20
+    assert game.view.number("dep.trade.india") == 19  # give 2.67 and 1.33, rounded by largest remainder to 3 and 1
+
+
+def test_a_shift_without_a_source_names_no_partner_as_its_loser(game: Game) -> None:
+    """A bigger share for one partner leaves every other share a little smaller; the ledger marks those changes
+    as spread, and the words show them as one line, "the others", never as a cut to one named partner."""
+    game.apply(Order("summit", "china"))
+    moved = [c for c in game.ledger if c.key.startswith("dep.trade.")]
+    assert [(c.key, c.delta, c.spread) for c in moved] == [
+        ("dep.trade.us", -3, True), ("dep.trade.india", -1, True), ("dep.trade.china", 4, False)]
+    words = Words(game.scenario, "en").amounts(moved)
+    assert words == ["EN dependency.trade (EN partner.china) +4", "EN dependency.trade (the others, in proportion) -4"]
 
 
 def test_unknown_action_is_refused(game: Game) -> None:
@@ -337,7 +350,7 @@ def test_diversification_cache_follows_share_changes(game: Game) -> None:
 def test_difficulty_changes_start_income_and_crisis_chance(default: Scenario) -> None:
     gentle, standard = new_game(default, 1, difficulty="gentle"), new_game(default, 1)
     assert standard.difficulty.id == "standard"
-    assert gentle.view.meters() == {m: v + 8 for m, v in standard.view.meters().items()}
+    assert gentle.view.meters() == {m: v + 10 for m, v in standard.view.meters().items()}
     assert gentle.view.capital == min(default.capital_cap, standard.view.capital + 2 + 1)
     with pytest.raises(UnknownDifficulty, match="no difficulty “impossible”; choose one of: gentle, standard, hard"):
         new_game(default, 1, difficulty="impossible")

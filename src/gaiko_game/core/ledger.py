@@ -21,6 +21,8 @@ class Change(NamedTuple):
     before: int
     after: int
     cause: Cause
+    spread: bool = False
+    """A share given up in proportion to make room for another partner's (a dependency shift without ``from``)."""
 
     @property
     def delta(self) -> int:

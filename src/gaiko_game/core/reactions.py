@@ -123,4 +123,4 @@ def _net(changes: tuple[Change, ...]) -> dict[str, int]:
 
 def _reverse(c: Change) -> Change:
     """A change taken back (what "without the decision" subtracts)."""
-    return Change(c.turn, c.key, c.after, c.before, c.cause)
+    return Change(c.turn, c.key, c.after, c.before, c.cause, c.spread)

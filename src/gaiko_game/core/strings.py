@@ -14,6 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.relation": {"ja": "{actor}との関係", "en": "Relation with {actor}"},
     "key.stance": {"ja": "{actor}の{axis}", "en": "{axis} ({actor})"},
     "key.dependency": {"ja": "{kind}（{partner}）", "en": "{kind} ({partner})"},
+    "key.dependency_others": {"ja": "{kind}（ほかの国・地域、比率に応じて）", "en": "{kind} (the others, in proportion)"},
     "word.turn": {"ja": "ターン", "en": "Turn"},
     # conditions
     "cond.at_least": {"ja": "{name}が{min}以上（現在{now}）", "en": "{name} at least {min} (now {now})"},
