@@ -17,6 +17,8 @@ from gaiko_game.core.text import Msg, Name
 
 _change = tuple.__new__  # builds a Change without NamedTuple's keyword-handling __new__ (the ledger's hot path)
 _COUNTER = (*COUNTER_BOUNDS, False)
+SPREAD = "*"
+"""The partner part of a key that stands for all the shares a shift without ``from`` made smaller, together."""
 
 
 def key_name(key: str) -> Msg:
@@ -28,6 +30,8 @@ def key_name(key: str) -> Msg:
         return Msg.of("key.stance", actor=Name(f"actor.{rest}"), axis=Name("stance.name"))
     if head == "dep":
         kind, _, partner = rest.partition(".")
+        if partner == SPREAD:
+            return Msg.of("key.dependency_others", kind=Name(f"dependency.{kind}"))
         return Msg.of("key.dependency", kind=Name(f"dependency.{kind}"), partner=Name(f"partner.{partner}"))
     return Msg.of("key.plain", name=Name(key))
 
@@ -84,7 +88,11 @@ class Board:
         """Resolve an actor parameter, ``target`` meaning the chosen target."""
         return target if actor == TARGET and target is not None else actor
 
-    def add(self, key: str, by: int, cause: Cause) -> int:
+    def limits(self, key: str) -> tuple[int, int, bool]:
+        """A number's bounds, and whether it is a dependency share."""
+        return self._limits.get(key, _COUNTER)
+
+    def add(self, key: str, by: int, cause: Cause, spread: bool = False) -> int:
         """Add ``by`` to a number within its bounds; record and return the real change."""
         s = self.state
         nums = s.nums
@@ -100,22 +108,38 @@ class Board:
         nums[key] = after
         if share:  # a dependency share moved: the cached diversification index is stale
             s.diversification = -1.0
-        self.ledger.append(_change(Change, (s.turn, key, before, after, cause)))
+        self.ledger.append(_change(Change, (s.turn, key, before, after, cause, spread)))
         return after - before
 
     def shift(self, kind: str, to: str, source: str | None, points: int, cause: Cause) -> int:
-        """Move dependency share points to ``to`` from ``source`` (else the largest other share)."""
+        """Move dependency share points to ``to`` from ``source``, or else from all the other shares in proportion.
+
+        Without a source, no partner is singled out: a bigger share for ``to`` leaves every other share a little
+        smaller, each by its part of ``points`` (largest remainders round, ties to the larger share, then the
+        scenario's order), and the ledger marks those changes ``spread``.
+        """
         nums = self.state.nums
-        if source is None:
-            others = [p for p in self.partners[kind] if p != to]
-            if not others:
+        to_key = f"dep.{kind}.{to}"
+        if source is not None:
+            source_key = f"dep.{kind}.{source}"
+            moved = min(points, nums[source_key])
+            if moved <= 0 or source_key == to_key:
                 return 0
-            source = min(others, key=lambda p: (-nums[f"dep.{kind}.{p}"], p))
-        source_key, to_key = f"dep.{kind}.{source}", f"dep.{kind}.{to}"
-        moved = min(points, nums[source_key])
-        if moved <= 0 or source_key == to_key:
+            self.add(source_key, -moved, cause)
+            self.add(to_key, moved, cause)
+            return moved
+        others = [(p, nums[f"dep.{kind}.{p}"]) for p in self.partners[kind] if p != to]
+        total = sum(share for _, share in others)
+        moved = min(points, total)
+        if moved <= 0:
             return 0
-        self.add(source_key, -moved, cause)
+        parts = {p: moved * share // total for p, share in others}
+        order = sorted(range(len(others)), key=lambda i: (-(moved * others[i][1] % total), -others[i][1], i))
+        for i in order[:moved - sum(parts.values())]:
+            parts[others[i][0]] += 1
+        for p, _ in others:
+            if parts[p]:
+                self.add(f"dep.{kind}.{p}", -parts[p], cause, spread=True)
         self.add(to_key, moved, cause)
         return moved
 

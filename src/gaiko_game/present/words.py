@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gaiko_game.core import Cause, Change, Choose, Deal, Decision, EndTurn, Msg, Name, Order, Preview, Scenario, Texts
-from gaiko_game.core.board import key_name
+from gaiko_game.core.board import SPREAD, key_name
 from gaiko_game.core.model import EventDef
 from gaiko_game.core.plugins import Effect
 from gaiko_game.core.reactions import CHANGES, FIRES, STOPS, Reactions
@@ -58,6 +58,17 @@ class Words(Texts):
             return self.ui("decision.deal", title=self.event_title(decision.event))
         return self.ui("decision.withdraw", name=self.name(f"action.{decision.action}.name"))
 
+    def background(self, entry: str) -> str:
+        """An encyclopedia entry (``action.<id>`` or ``event.<id>``) with its sources and date as a paragraph of
+        its own, when the scenario gives them."""
+        text = self.name(f"{entry}.encyclopedia")
+        return f"{text}\n{self.name(f'{entry}.source')}" if self.has(f"{entry}.source") else text
+
+    def note(self) -> str:
+        """The scenario's note on what it is (facts as of when, what is fictional, where its assumptions are
+        explained), or ""."""
+        return self.name("scenario.note") if self.has("scenario.note") else ""
+
     def key(self, key: str) -> str:
         """A number's name, e.g. "Relation with China"."""
         return self.render(key_name(key))
@@ -84,13 +95,16 @@ class Words(Texts):
         if key in self._meter_keys:
             return self._meter_keys.index(key), ""
         head = next((i for i, p in enumerate(_RANK_HEADS) if key.startswith(p)), len(_RANK_HEADS))
-        return len(self._meter_keys) + head, key
+        return len(self._meter_keys) + head, key.replace(SPREAD, "\uffff")  # the others' shares after the one named
 
     def amounts(self, changes: Iterable[Change], skip: tuple[str, ...] = ("capital",)) -> list[str]:
-        """Net changes by number, in reading order: ["Security +2", "Relation with China −3"]."""
+        """Net changes by number, in reading order: ["Security +2", "Relation with China −3"]. The shares a shift
+        without ``from`` made smaller count as one line per kind ("Security dependence (the others) −2"): no single
+        partner lost them, so none is named."""
         net: dict[str, int] = {}
         for ch in changes:
-            net[ch.key] = net.get(ch.key, 0) + ch.delta
+            key = f"{ch.key.rpartition('.')[0]}.{SPREAD}" if ch.spread else ch.key
+            net[key] = net.get(key, 0) + ch.delta
         return [self.amount(k, d) for k, d in sorted(net.items(), key=lambda kv: self.rank(kv[0])) if k not in skip and d]
 
     def effect(self, effect: Effect, offset: int = 0) -> str:
