@@ -30,6 +30,8 @@ CASES = [  # (scenario folder, seed, difficulty, strategy that chooses the decis
     ("scenarios/indo_pacific_2025", 1, "standard", "hedge"),
     ("scenarios/indo_pacific_2025", 2, "hard", "random"),
     ("scenarios/tutorial", 1, "standard", "hedge"),
+    ("scenarios/indo_pacific_2025_engagement", 1, "standard", "engagement_alliance"),
+    ("scenarios/indo_pacific_2025_realist", 1, "standard", "alliance_self_reliance"),
     ("tests/fixtures/northern_watch", 1, "standard", "rival_lean"),
     ("tests/fixtures/mini", 3, "standard", "random"),
 ]

@@ -281,6 +281,10 @@ class DiversificationDef:
     low: float
     high: float
     weights: tuple[tuple[str, float], ...]
+    capability: str | None = None
+    """A track of the player's own capability that counts toward the target too (None: only diversification)."""
+    capability_weight: float = 0.0
+    """Its share of the target (0–1): target = (1 − w) × diversification's target + w × the track's place in its range."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,6 +358,23 @@ class RatingDef:
 
 
 @dataclass(frozen=True, slots=True)
+class WeightingDef:
+    """A way to weigh the meters in the final score (what a player or a class chooses to value); text
+    ``weighting.<id>``. Meters it leaves out weigh 1."""
+
+    id: str
+    weights: tuple[tuple[str, float], ...] = ()
+
+    def of(self, meter_id: str) -> float:
+        """The weight of one meter."""
+        return next((w for m, w in self.weights if m == meter_id), 1.0)
+
+
+BALANCED = WeightingDef("balanced")
+"""Every meter weighs the same: the score of a scenario that declares no weightings."""
+
+
+@dataclass(frozen=True, slots=True)
 class Scenario:
     """Everything the engine needs to run one game, and the frame around it: player, meters, map."""
 
@@ -397,6 +418,9 @@ class Scenario:
     """The debrief's strategy labels, first match wins (the last has no requirements); text ``label.<id>``."""
     assumptions: tuple[str, ...] = ()
     """The causal claims its rules encode (texts ``assumption.<id>``, ``.source``, ``.counter``)."""
+    weightings: tuple[WeightingDef, ...] = ()
+    """Ways to weigh the score a player may choose before a game; the first is the one ratings, benchmarks and
+    classroom leaderboards use (empty: every meter weighs the same)."""
     without: tuple[str, ...] = ()
     """The assumptions switched off when it was loaded (the lab's ``--without``); empty for the scenario as written."""
     loc: Loc = field(default_factory=dict, compare=False)
@@ -434,6 +458,11 @@ class Scenario:
             return STANDARD
         raise UnknownDifficulty(Msg.of("refuse.difficulty", level=wanted, levels=", ".join(self.difficulty_ids())),
                                 self.loc)
+
+    def weighting(self, weighting_id: str | None = None) -> WeightingDef:
+        """A weighting by id; the scenario's first (the rating one) for None or an id it does not declare."""
+        found = next((x for x in self.weightings if x.id == weighting_id), None)
+        return found or (self.weightings[0] if self.weightings else BALANCED)
 
     def guide_for(self, turn: int) -> tuple[str, ...]:
         """The guide prompts shown at the start of ``turn``."""

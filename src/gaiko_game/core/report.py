@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from gaiko_game.core.ledger import Cause, Change
-from gaiko_game.core.model import Scenario
+from gaiko_game.core.model import BALANCED, Scenario, WeightingDef
 from gaiko_game.core.text import Msg
 
 
@@ -57,16 +57,19 @@ class Outcome:
     meters: dict[str, int]
 
 
-def score_of(meters: dict[str, int]) -> float:
-    """Geometric mean of the meters, to one decimal: balance beats one big number.
+def score_of(meters: dict[str, int], weights: WeightingDef = BALANCED) -> float:
+    """Geometric mean of the meters, weighted, to one decimal: balance beats one big number.
 
     >>> score_of({"a": 20, "b": 50, "c": 100})
     46.4
+    >>> score_of({"a": 20, "b": 50, "c": 100}, WeightingDef("a_first", (("a", 2.0),)))
+    37.6
     """
     values = list(meters.values())
     if min(values) <= 0:
         return 0.0
-    log_mean = sum(math.log(v) for v in values) / len(values)
+    total = sum(weights.of(k) for k in meters)
+    log_mean = sum(weights.of(k) * math.log(v) for k, v in meters.items()) / total
     return round(math.exp(log_mean), 1)
 
 

@@ -320,8 +320,12 @@ def diversification_target(b: Board) -> int | None:
     d = b.scenario.diversification
     if d is None:
         return None
-    frac = (diversification(b) - d.low) / (d.high - d.low)
-    return round_half_away(100 * min(1.0, max(0.0, frac)))
+    frac = min(1.0, max(0.0, (diversification(b) - d.low) / (d.high - d.low)))
+    if d.capability is not None:
+        lo, hi, _ = b.limits(f"track.{d.capability}")
+        own = (b.state.nums[f"track.{d.capability}"] - lo) / (hi - lo) if hi > lo else 0.0
+        frac = (1.0 - d.capability_weight) * frac + d.capability_weight * own
+    return round_half_away(100 * frac)
 
 
 def _follow_diversification(b: Board) -> None:

@@ -41,18 +41,42 @@ class Parts:
     """Assumptions switched off: every rule, move, modifier or ending encoding one is left out."""
     folder: Path | None = None
     """The scenario's folder (its own strategy files may be named in its texts)."""
+    overriding: bool = False
+    """Reading a layer's files: an id a base file defined is replaced, not a duplicate."""
+    base_ids: set[tuple[str, str]] = field(default_factory=set)
+    """The ids the base scenario's files defined (a layer may replace each once)."""
+    quiet: set[int] = field(default_factory=set)
+    """The text files (by ``id`` of their documents) whose unused keys are not reported: a base's, under a layer."""
 
     def define(self, kind: str, obj_id: str, doc: Document, path: Path_) -> bool:
-        """Note a new id; report a duplicate and return False when it already exists."""
+        """Note a new id; report a duplicate and return False when it already exists. Reading a layer, an id the
+        base defined is replaced: the base's item is dropped, once."""
         key = (kind, obj_id)
-        if key in self.defined:
+        if self.overriding and key in self.base_ids:
+            self.base_ids.discard(key)
+            self.drop(kind, obj_id)
+        elif key in self.defined:
             first = self.defined[key]
             line = first.doc.where(first.path)[0]
             self.checker.report(doc, path + ("id",), "duplicate-id", f"{kind} id '{obj_id}' is defined twice",
                                 hint=f"the first is at {first.doc.file}:{line}; ids must be unique")
             return False
+        elif not self.overriding:
+            self.base_ids.add(key)
         self.defined[key] = Where(doc, path)
         return True
+
+    def drop(self, kind: str, obj_id: str) -> None:
+        """Take a built item out (a layer replaces or removes it)."""
+        if kind == "actor":
+            self.actors[:] = [x for x in self.actors if x.id != obj_id]
+        elif kind == "action":
+            self.actions[:] = [x for x in self.actions if x.id != obj_id]
+        elif kind == "rule":
+            self.rules[:] = [x for x in self.rules if x.id != obj_id]
+        elif kind == "event":
+            self.events[:] = [x for x in self.events if x.id != obj_id]
+        self.defined.pop((kind, obj_id), None)
 
     def env(self, doc: Document, target_ok: bool = False) -> Env:
         """A reading context for condition and effect lists in ``doc``."""

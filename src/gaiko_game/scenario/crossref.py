@@ -149,6 +149,13 @@ def check_never_legal(parts: Parts, sm: ScenarioModel) -> None:
                                      f"action '{a.id}' needs {c.min} capital; the cap is {sm.capital.cap}", warning=True)
 
 
+def optional_text(needed: Iterable[str]) -> Iterable[str]:
+    """Texts a scenario may give and the game shows when it does: the note on what the scenario is (facts as of
+    when, what is fictional, where its assumptions are explained) and each background entry's sources and date."""
+    yield "scenario.note"
+    yield from (f"{key.removesuffix('.encyclopedia')}.source" for key in needed if key.endswith(".encyclopedia"))
+
+
 def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, str]]:
     """Every text key the scenario needs, with the kind and id of what needs it."""
     sc = sm.id
@@ -174,6 +181,8 @@ def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, s
         yield ("scenario", sc, f"guide.{g.id}")
     for d in sm.difficulties:
         yield from (("scenario", sc, k) for k in (f"difficulty.{d.id}", f"difficulty.{d.id}.desc"))
+    for weighting in sm.weightings:
+        yield from (("scenario", sc, k) for k in (f"weighting.{weighting.id}", f"weighting.{weighting.id}.desc"))
     for area in sm.map.disputed:
         yield ("disputed area", area.id, f"disputed.{area.id}")
     for lab in sm.labels:
@@ -227,9 +236,9 @@ def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dic
             language = "Japanese" if lang == "ja" else "English"
             parts.checker.report(at_doc, at_path, "missing-text", f"no {language} text for '{key}'",
                                  hint=f"add `{key}: ...` to {text.home_for(key, lang, at_doc.file)}")
-    named = _strategy_names(parts.folder)
+    named = _strategy_names(parts.folder) | set(optional_text(needed))
     for _, text in sorted(loc.items()):
-        for i, key in enumerate(sorted(set(text.table) - needed - named)):
+        for i, key in enumerate(sorted(k for k in set(text.table) - needed - named if id(text.where[k]) not in parts.quiet)):
             hint = did_you_mean(key, needed) if i < HINTED_UNUSED else None  # a thousand typos cost as much as fifty
             parts.checker.report(text.where[key], (key,), "unused-text", f"text '{key}' is not used by anything",
                                  at_key=True, hint=hint, warning=True)

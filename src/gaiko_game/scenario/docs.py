@@ -86,6 +86,36 @@ one language is an error; a key nothing uses is a warning.
 
 Format 1 scenarios had a fixed frame; `docs/modding/upgrading.md` shows, step by step, how to move
 one to format 2.
+
+## Scenario layers
+
+A scenario can extend another by id instead of copying it. Its `scenario.yaml` names the base with
+`extends:` and holds only what it changes (`scenarios/indo_pacific_2025_realist` and
+`scenarios/indo_pacific_2025_engagement` are two examples):
+
+```yaml
+extends: indo_pacific_2025          # a bundled scenario, or a folder of that name beside this one
+id: indo_pacific_2025_engagement    # its own id (saves and the lab name it)
+remove:                             # base items taken out by id
+  assumptions: [coercion_follows_dependence]   # with every rule, move, modifier and ending encoding it
+  actions: []
+  events: []
+  rules: []
+assumptions:                        # added after the base's
+  - id: interdependence_restrains
+files:                              # read after the base's files; nothing is read unless listed
+  rules: [rules.yaml]
+  agendas: [agendas.yaml]
+  loc: {ja: [loc/ja.yaml], en: [loc/en.yaml]}
+```
+
+- Any other top-level block the layer writes (`diversification`, `weightings`, `ratings`, `turns`…)
+  replaces the base's whole block.
+- An action, event, move, rule or actor in the layer's files with a base item's id replaces that item;
+  other ids are added. A text key in its loc files replaces the base's text.
+- One level only: a layer cannot extend a layer.
+- The content hash covers the base's files and the layer's, so a save or a lab report of a layer
+  goes stale when either changes.
 """
 
 _STRATEGIES = """\

@@ -7,14 +7,14 @@ None) and every diagnostic found, each located at file:line:col.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from gaiko_game.core import model as m
 from gaiko_game.core.conditions import Range
-from gaiko_game.scenario import build, crossref, eventcheck, params, paths, schema
+from gaiko_game.scenario import build, crossref, eventcheck, layers, params, paths, schema
 from gaiko_game.scenario.bundled import world_map
 from gaiko_game.scenario.context import Checker
 from gaiko_game.scenario.diagnostics import Diagnostic, did_you_mean
@@ -167,41 +167,45 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
                        hint="give the folder that holds scenario.yaml, e.g. scenarios/indo_pacific_2025")
         return LoadResult(None, checker.diagnostics)
     reader = _Reader(folder, folder, checker)
-    sdoc, sm = reader.file(SCENARIO_FILE, schema.ScenarioModel)
-    if sdoc is not None and _old_format(checker, sdoc):
+    opened = _open(reader, folder)
+    if opened is None:
         return LoadResult(None, checker.diagnostics)
-    if sdoc is None or sm is None:
-        return LoadResult(None, checker.diagnostics)
+    sdoc, sm, base, layer, own = opened
     off = frozenset(without)
-    parts = build.Parts(checker, partner_ids=frozenset(sm.partners), without=off, folder=folder)
-    unknown = sorted(off - {a.id for a in sm.assumptions})
+    removed = frozenset(layer.remove.assumptions) if layer else frozenset()
+    parts = build.Parts(checker, partner_ids=frozenset(sm.partners), without=off | removed, folder=folder)
+    unknown = sorted((off | removed) - {a.id for a in sm.assumptions})
     if unknown:
-        checker.report(sdoc, ("assumptions",), "unknown-id", f"no assumption '{unknown[0]}' to switch off",
+        checker.report(sdoc, ("remove", "assumptions") if unknown[0] in removed else ("assumptions",), "unknown-id",
+                       f"no assumption '{unknown[0]}' to switch off",
                        hint=did_you_mean(unknown[0], [a.id for a in sm.assumptions])
                        or f"this scenario declares: {', '.join(a.id for a in sm.assumptions) or 'none'}")
         return LoadResult(None, checker.diagnostics)
     _check_scenario_numbers(parts, sm, sdoc)
-    files = sm.files
+    sources = [(base, sm.files, False), (reader, layer.files, True)] if base and layer else [(reader, sm.files, False)]
     for kind, add in (("actors", build.add_actors), ("actions", build.add_actions), ("rules", build.add_rules),
-                      ("agendas", build.add_agendas)):
-        for i, rel in enumerate(getattr(files, kind)):
-            doc, items = reader.file(rel, schema.ITEMS, sdoc, ("files", kind, i))
-            if doc is not None and items is not None:
-                _warn_if_empty(checker, doc, items, kind)
-                add(parts, items, doc)
-    events = files.events if files.events is not None else sorted(
-        str(p.relative_to(folder)) for p in (folder / "events").glob("*.yaml"))
-    for i, rel in enumerate(events):
-        doc, items = reader.file(rel, schema.ITEMS, sdoc, ("files", "events", i))
-        if doc is not None and items is not None:
-            _warn_if_empty(checker, doc, items, "events")
-            build.add_events(parts, items, doc)
-    loc = _read_loc(reader, files.loc, sdoc)
+                      ("agendas", build.add_agendas), ("events", build.add_events)):
+        for src, files, over in sources:
+            parts.overriding = over
+            for i, rel in enumerate(_listed(src.folder, files, kind)):
+                doc, items = src.file(rel, schema.ITEMS, sdoc, ("files", kind, i))
+                if doc is not None and items is not None:
+                    _warn_if_empty(checker, doc, items, kind)
+                    add(parts, items, doc)
+    if layer is not None:
+        layers.take_out(parts, layer.remove, sdoc)
+    loc = _read_loc(reader if base is None else base, sm.files.loc, sdoc)
+    if base is not None and layer is not None:
+        parts.quiet = {id(d) for t in loc.values() for d in t.where.values()}  # the base's unused texts are its own
+        loc = _read_loc(reader, layer.files.loc, sdoc, loc)
+    files = sm.files
     income = build.bonuses(parts, sm.capital.bonuses, sdoc, ("capital", "bonuses"))
     endings = _endings(parts, sm, sdoc)
     labels = _labels(parts, sm, sdoc)
-    geometry = _map_geometry(reader, sm, sdoc)
-    if reader.complete and parts.complete:  # cross-file checks on a partial scenario would only add noise
+    diversification = _diversification(sm.diversification, parts, sdoc)
+    geometry = _map_geometry(reader if base is None or layers.writes(own, "map") else base, sm, sdoc)
+    complete = reader.complete and parts.complete and (base is None or base.complete)
+    if complete:  # cross-file checks on a partial scenario would only add noise
         crossref.check_frame(parts, sm, sdoc)
         crossref.check_refs(parts, sm)
         crossref.check_never_legal(parts, sm)
@@ -222,10 +226,11 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
         actors=tuple(parts.actors), stance=m.StanceDef(sm.stance.low, sm.stance.high),
         partners=tuple(sm.partners),
         dependencies=tuple((k, tuple(v.items())) for k, v in sm.dependencies.items()),
-        diversification=_diversification(sm.diversification),
+        diversification=diversification,
         categories=tuple(sm.categories),
         actions=tuple(parts.actions), rules=tuple(parts.rules), events=tuple(parts.events),
         ratings=tuple(m.RatingDef(r.id, r.min_score) for r in sm.ratings),
+        weightings=tuple(m.WeightingDef(x.id, tuple(x.weights.items())) for x in sm.weightings),
         map=_map(sm.map, geometry[0] if geometry else ""),
         max_crises=sm.max_crises, questions=tuple(sm.questions),
         difficulties=tuple(m.DifficultyDef(d.id, tuple(d.meters.items()), d.capital, d.income, d.crisis_chance,
@@ -239,11 +244,70 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
         labels=labels,
         repetition=m.RepetitionDef(sm.repetition.memory, sm.repetition.step, sm.repetition.floor)
         if sm.repetition else None,
-        assumptions=tuple(a.id for a in sm.assumptions), without=tuple(sorted(off)),
+        assumptions=tuple(a.id for a in sm.assumptions if a.id not in removed), without=tuple(sorted(off)),
         loc={lang: t.table for lang, t in loc.items()},
-        content_hash=reader.content_hash() + (f"-without-{'+'.join(sorted(off))}" if off else ""),
+        content_hash=_hash(reader, base) + (f"-without-{'+'.join(sorted(off))}" if off else ""),
     )
     return LoadResult(scenario, checker.diagnostics, _places(parts, sdoc))
+
+
+def _open(reader: _Reader, folder: Path) -> tuple[Document, schema.ScenarioModel, _Reader | None,
+                                                  layers.Layer | None, Document | None] | None:
+    """Read scenario.yaml: (its document, its model, None, None, None) for a scenario of its own; for a layer,
+    (the base's merged with the layer's, its model, the base's reader, the layer's own keys, the layer's own
+    document). None when it cannot be read (reported)."""
+    checker = reader.checker
+    shown = str(reader.shown / SCENARIO_FILE)
+    path = reader.locate(SCENARIO_FILE, shown, ())
+    if path is None or not reader.count(path, shown, ()):
+        return None
+    doc, diags = read(path, shown)
+    checker.diagnostics.extend(diags)
+    if doc is None:
+        return None
+    reader.digest.append((SCENARIO_FILE, (folder / SCENARIO_FILE).read_bytes()))
+    if doc.data is None:
+        doc.data = {}
+    if _old_format(checker, doc):
+        return None
+    if not layers.is_layer(doc):
+        sm = checker.validate(schema.ScenarioModel, doc.data, doc, ())
+        return None if sm is None else (doc, sm, None, None, None)
+    own = {k: v for k, v in doc.data.items() if k in layers.LAYER_KEYS}
+    layer = checker.validate(layers.Layer, own, doc, ())
+    if layer is None:
+        return None
+    where = layers.base_folder(layer.extends, folder)
+    if where is None:
+        checker.report(doc, (layers.EXTENDS,), "unknown-id", f"no scenario '{layer.extends}' to extend",
+                       hint="name a bundled scenario's id, or put the base's folder beside this one")
+        return None
+    base = _Reader(where, where, checker)
+    bdoc, _ = base.file(SCENARIO_FILE, Any)
+    if bdoc is None:
+        return None
+    if layers.is_layer(bdoc):
+        checker.report(doc, (layers.EXTENDS,), "layer-of-layer",
+                       f"'{layer.extends}' is itself a layer; a layer extends a whole scenario",
+                       hint=f"extend the scenario '{bdoc.data[layers.EXTENDS]}' instead")
+        return None
+    mdoc = layers.merged(bdoc, doc)
+    sm = checker.validate(schema.ScenarioModel, mdoc.data, mdoc, ())
+    return None if sm is None else (mdoc, sm, base, layer, doc)
+
+
+def _listed(folder: Path, files: schema.Files, kind: str) -> list[str]:
+    """The files of one kind a scenario (or a layer) lists; events default to every ``events/*.yaml``."""
+    if kind == "events" and files.events is None:
+        return sorted(str(p.relative_to(folder)) for p in (folder / "events").glob("*.yaml"))
+    return list(getattr(files, kind) or [])
+
+
+def _hash(reader: _Reader, base: _Reader | None) -> str:
+    """The content hash: of the scenario's files, or of the base's and the layer's together."""
+    if base is None:
+        return reader.content_hash()
+    return hashlib.sha256((base.content_hash() + reader.content_hash()).encode()).hexdigest()
 
 
 def _warn_if_empty(checker: Checker, doc: Document, items: list[Any], kind: str) -> None:
@@ -282,10 +346,15 @@ def _old_format(checker: Checker, sdoc: Document) -> bool:
     return True
 
 
-def _diversification(d: schema.DiversificationModel | None) -> m.DiversificationDef | None:
+def _diversification(d: schema.DiversificationModel | None, parts: build.Parts,
+                     doc: Document) -> m.DiversificationDef | None:
     if d is None:
         return None
-    return m.DiversificationDef(d.meter, d.rate, d.low, d.high, tuple(d.weights.items()))
+    own = d.capability
+    if own is not None and not parts.kept(own.assumption, doc, ("diversification", "capability", "assumption")):
+        own = None
+    return m.DiversificationDef(d.meter, d.rate, d.low, d.high, tuple(d.weights.items()),
+                                own.track if own else None, own.weight if own else 0.0)
 
 
 def _box(b: schema.BoxModel) -> tuple[float, float, float, float]:
@@ -325,17 +394,20 @@ def _check_map_names(checker: Checker, sm: schema.ScenarioModel, sdoc: Document,
                            hint=did_you_mean(name, names) or "docs/modding/map-countries.md lists the bundled map's names")
 
 
-def _read_loc(reader: _Reader, files: dict[str, list[str]], sdoc: Document) -> dict[str, crossref.LangText]:
-    """Every language's text, merged from its files; a key defined in two files is an error."""
-    out: dict[str, crossref.LangText] = {}
+def _read_loc(reader: _Reader, files: Mapping[Any, list[str]], sdoc: Document,
+              under: dict[str, crossref.LangText] | None = None) -> dict[str, crossref.LangText]:
+    """Every language's text, merged from its files; a key defined in two files is an error. ``under``: a base
+    scenario's text, which these files' keys replace (a layer's own text)."""
+    out: dict[str, crossref.LangText] = dict(under or {})
+    base_docs = {id(d) for t in out.values() for d in t.where.values()}
     for lang, rels in files.items():
-        merged = crossref.LangText()
+        merged = out.get(lang) or crossref.LangText()
         for i, rel in enumerate(rels):
             doc, table = reader.file(rel, schema.LOC, sdoc, ("files", "loc", lang, i))
             if doc is None or table is None:
                 continue
             for key, text in table.items():
-                if key in merged.table:
+                if key in merged.table and id(merged.where[key]) not in base_docs:
                     first = merged.where[key]
                     reader.checker.report(doc, (key,), "duplicate-key", f"text '{key}' is defined twice",
                                           hint=f"the first is at {first.file}:{first.where((key,))[0]}", at_key=True)
@@ -416,9 +488,16 @@ def _check_scenario_numbers(parts: build.Parts, sm: schema.ScenarioModel, doc: D
                 parts.ref("dependency", kind, doc, ("diversification", "weights", kind))
         if d.low >= d.high:
             report(doc, ("diversification",), "out-of-range", "diversification 'low' must be below 'high'")
+        if d.capability is not None:
+            parts.ref("track", d.capability.track, doc, ("diversification", "capability", "track"))
     for i, difficulty in enumerate(sm.difficulties):
         for meter_id in difficulty.meters:
             parts.ref("meter", meter_id, doc, ("difficulties", i, "meters", meter_id))
+    for i, weighting in enumerate(sm.weightings):
+        for meter_id in weighting.weights:
+            parts.ref("meter", meter_id, doc, ("weightings", i, "weights", meter_id))
+        if weighting.id in [x.id for x in sm.weightings[:i]]:
+            report(doc, ("weightings", i, "id"), "duplicate-id", f"weighting id '{weighting.id}' is defined twice")
     for end in ("low", "high"):
         parts.ref("actor", getattr(sm.stance, end), doc, ("stance", end))
     if sm.stance.low == sm.stance.high:

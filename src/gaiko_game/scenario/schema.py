@@ -63,6 +63,13 @@ class StanceModel(Strict):
     high: Id = D("the actor at +100 of the stance axis; the text `stance.name` names the axis")
 
 
+class CapabilityModel(Strict):
+    track: Id = D("a track of the player's own capability (its place between the track's min and max counts)")
+    weight: float = D("its share of the meter's target; diversification has the rest", gt=0.0, lt=1.0)
+    assumption: Id | None = D("the assumption it encodes (switched off, the target is diversification's alone)",
+                              default=None)
+
+
 class DiversificationModel(Strict):
     meter: Id = D("the meter that follows how diversified dependence is")
     rate: float = D("share of the gap to the target closed each turn", gt=0.0, le=1.0)
@@ -72,6 +79,9 @@ class DiversificationModel(Strict):
         "weight of each dependency kind. Diversification is the weighted mean over kinds of 1 − HHI of the "
         "shares (the sum of squared shares), normalised so that equal shares give 1; the target is "
         "100 × (diversification − low) / (high − low), kept within 0–100")
+    capability: CapabilityModel | None = D(
+        "the player's own capability counting toward the target too: target = (1 − weight) × the diversification "
+        "target + weight × 100 × the track's place in its range (left out: diversification alone)", default=None)
 
 
 class BoxModel(Strict):
@@ -135,6 +145,12 @@ class TrackModel(Strict):
 class RatingModel(Strict):
     id: Id = D("rating id; its names are `rating.<id>` and `rating.<id>.desc`")
     min_score: float = D("lowest final score that earns it", ge=0, le=100)
+
+
+class WeightingModel(Strict):
+    id: Id = D("weighting id; its names are `weighting.<id>` and `weighting.<id>.desc`")
+    weights: dict[Id, Annotated[float, Field(gt=0, le=10)]] = D(
+        "each meter's weight in the final score's geometric mean, by meter id (left out: 1)", default={})
 
 
 class DifficultyModel(Strict):
@@ -227,6 +243,9 @@ class ScenarioModel(Strict):
                                            "takes `step` off its gains, down to `floor` (left out: never)",
                                            default=None)
     ratings: list[RatingModel] = D("named bands of final score")
+    weightings: list[WeightingModel] = D("ways to weigh the score a player (or a teacher, for a class) may choose "
+                                         "before a game; the debrief shows the result under each, and the first is "
+                                         "the one ratings and benchmarks use", default=[])
     questions: list[Id] = D("discussion questions for the debrief, `question.<id>`", default=[])
     difficulties: list[DifficultyModel] = D("difficulty levels to choose from at a new campaign", default=[])
     default_difficulty: Id = D("the level a new campaign starts at unless the player picks another",
