@@ -63,6 +63,8 @@ class TextGame:
         w, game = self.w, self.campaign.game
         self.write(w.ui("term.title", scenario=w.name("scenario.name")))
         self.write(w.name("scenario.description"))
+        if w.note():
+            self.write(w.note())
         self.write(w.ui("term.intro_keys"))
         try:
             while not game.is_over:
@@ -311,14 +313,14 @@ class TextGame:
             return
         action = self.entries[n - 1].action
         self.write(w.ui("term.encyclopedia", name=w.name(f"action.{action}.name")))
-        self.write(w.name(f"action.{action}.encyclopedia"))
+        self.write(w.background(f"action.{action}"))
 
     def finale(self) -> None:
         """The ending, the score and rating, the strategy played, and questions to discuss."""
-        d = debrief(self.campaign.game, self.w)
+        d = debrief(self.campaign.game, self.w, self.campaign.weighting)
         self.write("")
         self.write(f"=== {d.game_over} ===")
-        for line in (d.ending_desc, d.meters_line, d.score_line, d.rating_desc, d.strategy):
+        for line in (d.ending_desc, d.meters_line, d.score_line, d.weighted, d.rating_desc, d.strategy):
             if line:
                 self.write(line)
         bench = Benchmarks(self.campaign)  # the reference players on this seed: the advisor takes about half a second

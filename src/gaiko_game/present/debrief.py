@@ -121,10 +121,23 @@ class DebriefView:
     """What each turn held, one line a turn: its date, the actions taken and the crisis answers."""
     answers: tuple[Impact, ...] = ()
     """Every crisis answer, in order, with when and what it did."""
+    weighted: str = ""
+    """The final score under each of the scenario's weightings, the player's choice marked ("" with fewer than two)."""
 
 
-def debrief(game: Game, w: Words) -> DebriefView:
-    """The debrief of a finished game."""
+def weighted_line(game: Game, w: Words, chosen: str | None = None) -> str:
+    """The final score under every weighting the scenario declares, the chosen one marked ("" with fewer than two)."""
+    sc, out = game.scenario, game.outcome()
+    if out is None or len(sc.weightings) < 2:
+        return ""
+    mine = sc.weighting(chosen).id
+    items = [w.ui("debrief.weighted_chosen" if x.id == mine else "debrief.weighted_item",
+                  name=w.name(f"weighting.{x.id}"), score=score_of(out.meters, x)) for x in sc.weightings]
+    return w.ui("debrief.weighted", scores=w.join(items))
+
+
+def debrief(game: Game, w: Words, weighting: str | None = None) -> DebriefView:
+    """The debrief of a finished game (``weighting``: what the player chose to value, marked among the others)."""
     out = game.outcome()
     assert out is not None, "the game is not over"
     sc = game.scenario
@@ -154,6 +167,7 @@ def debrief(game: Game, w: Words) -> DebriefView:
         steady=_steady(game, w, traced),
         years=_years(game, w), turns=tuple(turn_line(game, w, t) for t in range(1, len(game.reports) + 1)),
         answers=tuple(impact(game, w, d) for d in traced.decided if d.choice),
+        weighted=weighted_line(game, w, weighting),
     )
 
 

@@ -71,19 +71,23 @@ def _new_id(scenario: Scenario) -> str:
 class Campaign:
     """A scenario, where it came from, a seed, and the game played on them; saves go to its own slots."""
 
-    def __init__(self, scenario: Scenario, source: Source, seed: int, game: Game, campaign_id: str = "") -> None:
+    def __init__(self, scenario: Scenario, source: Source, seed: int, game: Game, campaign_id: str = "",
+                 weighting: str | None = None) -> None:
         self.scenario = scenario
         self.source = source
         self.seed = seed
         self.game = game
         self.id = campaign_id or _new_id(scenario)
+        self.weighting = scenario.weighting(weighting).id
+        """What the player chose to value (the scenario's first weighting unless they chose another): the debrief
+        puts the score by it first; ratings always use the scenario's first."""
         self.last_save: Path | None = None
         self.save_problem: str | None = None
         """Why the last save failed (the game goes on; front ends show it), or None."""
 
     @staticmethod
     def new(scenario: Scenario, source: Source, seed: int | None = None, difficulty: str | None = None,
-            undo: bool = True, explain: bool = True) -> Campaign:
+            undo: bool = True, explain: bool = True, weighting: str | None = None) -> Campaign:
         """A fresh campaign; a random seed when none is given. Raises ``UnknownDifficulty`` for a level not declared.
 
         ``undo=False`` keeps no undo stack (simulations, which never take a move back); ``explain=False``
@@ -91,7 +95,7 @@ class Campaign:
         """
         seed = seed if seed is not None else random.SystemRandom().randrange(2**32)
         return Campaign(scenario, source, seed, new_game(scenario, seed, difficulty=difficulty, undo=undo,
-                                                         explain=explain))
+                                                         explain=explain), weighting=weighting)
 
     @property
     def record(self) -> Record:
@@ -139,6 +143,7 @@ class Campaign:
             "scenario_name": _names(self.scenario), "meter_names": _meter_names(self.scenario),
             "source": self.source.as_json(),
             "content_hash": record.content_hash, "seed": self.seed, "difficulty": record.difficulty,
+            "weighting": self.weighting,
             "log": list(record.log), "turn": g.turn, "over": g.is_over, "meters": g.view.meters(),
             "state_hash": state_hash(g), "saved_at": saves.now(),
         }
@@ -288,7 +293,13 @@ def _whole(path: Path, scenario: Scenario, source: Source, data: dict[str, objec
         raise BadSave(Msg.of("save.does_not_replay", file=path.name, why=str(e))) from None
     if data.get("state_hash") != state_hash(game):
         raise BadSave(Msg.of("save.different_game", file=path.name))
-    return Campaign(scenario, source, seed, game, _campaign_id(path, data))
+    return Campaign(scenario, source, seed, game, _campaign_id(path, data), _weighting(data))
+
+
+def _weighting(data: dict[str, object]) -> str | None:
+    """The weighting a save names (saves from before weightings name none: the scenario's first applies)."""
+    chosen = data.get("weighting")
+    return chosen if isinstance(chosen, str) else None
 
 
 def _campaign_id(path: Path, data: dict[str, object]) -> str:
@@ -317,4 +328,4 @@ def _partial(scenario: Scenario, source: Source, data: dict[str, object]) -> tup
         except (Refusal, ValueError):
             break
         played += 1
-    return Campaign(scenario, source, seed, game), played, len(log)
+    return Campaign(scenario, source, seed, game, weighting=_weighting(data)), played, len(log)

@@ -59,7 +59,7 @@ class DebriefScreen(Screen):
         return self.c
 
     def resized(self) -> None:
-        self.view: DebriefView = debrief(self.c.game, self.ctx.words(self.c.scenario))
+        self.view: DebriefView = debrief(self.c.game, self.ctx.words(self.c.scenario), self.c.weighting)
         self.earlier = earlier_score(self.compare, self.c.scenario.meter_ids()) if self.compare else None
         self._layer = None
         self.pen = Pen(self.ctx)
@@ -186,6 +186,8 @@ class DebriefScreen(Screen):
         with fonts.panel(pygame.Rect(rect.x, y, rect.w, rect.h - y)):
             if v.strategy:
                 y += self.pen.draw(surf, v.strategy, rect.x, y, rect.w, px(15), theme.YELLOW) + px(2)
+            if v.weighted:
+                y += self.pen.draw(surf, v.weighted, rect.x, y, rect.w, px(13), theme.INK) + px(2)
             about = self.ctx.words(self.c.scenario).sentences([v.rating_desc, v.ending_desc])
             y += self.pen.draw(surf, about, rect.x, y, rect.w, px(13), theme.MUTED)
         return max(y, rect.y + tab_h)
