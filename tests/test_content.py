@@ -26,7 +26,7 @@ def test_default_scenario_shape(default: Scenario) -> None:
     assert {a.id for a in default.actors} >= ACTORS and len(default.actors) >= 15
     assert len(default.actions) >= 18
     assert {a.category for a in default.actions} == {"alliance", "partnership", "economic_security", "dialogue"}
-    assert {t.id for t in default.tracks} == {"tension", "us_commitment", "stability"}
+    assert {t.id for t in default.tracks} == {"tension", "us_commitment", "stability", "public_support", "own_capability"}
 
 
 def test_actors_sit_at_real_coordinates(default: Scenario) -> None:
@@ -113,3 +113,64 @@ def test_no_player_text_mentions_the_developers_files() -> None:
              for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
              if any(word in line for word in ("README", "DESIGN.md", "CHANGELOG", ".py"))]
     assert found == []
+
+
+def _bundled_texts() -> list[tuple[str, dict[str, str], dict[str, str]]]:
+    """(scenario id, Japanese table, English table) for every bundled scenario, layers included."""
+    from gaiko_game.scenario.bundled import bundled
+    from tests.conftest import load_ok
+
+    return [(sc.id, sc.loc["ja"], sc.loc["en"]) for sc in (load_ok(p) for p in bundled())]
+
+
+def test_japanese_scenario_text_sets_brackets_and_colons_full_width() -> None:
+    """Japanese typesetting: （）and ： in every scenario's Japanese, never ( ) or : (a time such as 10:00 aside)."""
+    import re
+
+    found = [f"{sid}:{k}" for sid, ja, _ in _bundled_texts() for k, v in ja.items()
+             if re.search(r"[()]|:(?!\d)", v)]
+    assert found == []
+
+
+def test_every_background_entry_says_where_its_facts_come_from_and_as_of_when() -> None:
+    for sid, ja, en in _bundled_texts():
+        for key in [k for k in ja if k.endswith(".encyclopedia")]:
+            source = key.removesuffix(".encyclopedia") + ".source"
+            assert source in ja and source in en, f"{sid}: {source}"
+            assert ja[source].startswith("出典：") and "時点" in ja[source], f"{sid}: {source}"
+            assert en[source].startswith("Sources: ") and "As of" in en[source], f"{sid}: {source}"
+
+
+def test_short_texts_say_the_same_numbers_in_both_languages() -> None:
+    """Names, choices, titles, notes and source lines carry the same figures in Japanese and English (the long
+    background texts are left out: Japanese writes months in digits, 8月, where English spells them)."""
+    import re
+    from collections import Counter
+
+    long = (".encyclopedia", ".text", ".desc")
+    spelled = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+               "nine": "9", "ten": "10", "trilateral": "3", "Pillar II": "Pillar 2", "a quarter": "1/4"}
+
+    def figures(text: str, english: bool) -> list[str]:
+        for word, digits in spelled.items() if english else ():
+            text = re.sub(rf"\b{word}\b", digits, text, flags=re.IGNORECASE)
+        return sorted(re.findall(r"\d+", text))
+
+    def same(ja: str, en: str) -> bool:  # every English figure is in the Japanese, every Japanese one in the English
+        return not Counter(figures(en, False)) - Counter(figures(ja, False)) and not (
+            Counter(figures(ja, False)) - Counter(figures(en, True)))
+
+    found = [f"{sid}:{k}" for sid, ja, en in _bundled_texts() for k in ja if not k.endswith(long) and k in en
+             and not same(ja[k], en[k])]
+    assert found == []
+
+
+def test_official_japanese_terms_are_used() -> None:
+    """The government's own wording where the review found the scenario departing from it (MOFA, NSS 2022)."""
+    words = " ".join(v for _, ja, _ in _bundled_texts() for v in ja.values())
+    wrongs = ("実効支配しています", "戦時中の労働者（いわゆる徴用工）", "従属国家", "最適解", "中立国との連携", "米中緊張",
+              "!!!", "逼迫")
+    for wrong in wrongs:
+        assert wrong not in words, wrong
+    for right in ("有効に支配", "旧朝鮮半島出身労働者", "ポツダム宣言第八項に基づく立場を堅持する", "戦略的互恵関係"):
+        assert right in words, right

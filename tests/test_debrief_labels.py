@@ -52,10 +52,25 @@ def labels(sc: Scenario, player: str | Strategy, seeds: range = SEEDS) -> Counte
 
 
 @pytest.mark.parametrize(("family", "expected"), [
-    ("hedge", "hedge"), ("alliance_first", "alliance_first"), ("alliance_self_reliance", "alliance_first"),
-    ("rival_lean", "rival_lean"), ("partners_only", "partners_without_alliance"), ("do_nothing", "adrift")])
+    ("hedge", "hedge"), ("alliance_first", "alliance_first"), ("alliance_self_reliance", "alliance_and_self_reliance"),
+    ("engagement_alliance", "engagement_and_alliance"), ("rival_lean", "rival_lean"),
+    ("partners_only", "partners_without_alliance"), ("do_nothing", "adrift")])
 def test_each_family_gets_its_label(default: Scenario, family: str, expected: str) -> None:
     assert labels(default, family) == {expected: len(SEEDS)}
+
+
+def test_the_equidistance_file_is_labelled_by_what_it_managed_to_do(default: Scenario) -> None:
+    """Moves towards the rival are scarce and dear in this scenario (one action, 2 DC, every other turn at most),
+    so the equidistance file, which takes the first alliance move before them, mostly cannot afford them: the
+    debrief calls such a game by what was played (US-first), and equidistance only when the rival really got a
+    share of the turns."""
+    for seed in SEEDS:
+        game = play_game(new_game(default, seed, undo=False), make_policy("equidistance", stream(seed, "policy"),
+                                                                          default, DEFAULT))
+        b = behaviour(game)
+        expected = "equidistance" if b.turns["rival"] >= 0.3 else (
+            "engagement_and_alliance" if b.turns["dialogue"] >= 0.3 else "alliance_first")
+        assert label(game) == expected, (seed, dict(b.turns))
 
 
 @pytest.mark.parametrize("family", ["alliance_first", "rival_lean", "partners_only"])
@@ -80,7 +95,7 @@ def test_a_perturbed_hedge_is_called_the_hedge_only_when_it_still_is_one(default
                 called += 1
                 b = behaviour(game)
                 assert b.engaged_turns.get("china", 0.0) >= 0.2 and b.lowest.get("track.us_commitment", 60) >= 30
-                assert b.turns["alliance"] >= 0.3 and b.turns["partners"] >= 0.3 and len(b.engaged) >= 5
+                assert b.turns["alliance"] >= 0.3 and b.turns["partners"] >= 0.25 and len(b.engaged) >= 5
     assert called >= 4, "most small changes to the hedge still play the hedge"
 
 
