@@ -108,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--json", action="store_true", help="print every figure as one JSON object (no progress bar)")
     lab.add_argument("--lang", choices=("ja", "en"), default=None, help="report language (default: from your system)")
 
+    mc = sub.add_parser("modelcard", help="measure and write a scenario's model card (its assumptions, switched off "
+                                          "one at a time, and its variants) for teachers")
+    mc.add_argument("path", type=_path, nargs="?", default=None, metavar="SCENARIO",
+                    help="scenario folder (default: the bundled one)")
+    mc.add_argument("--seeds", type=_count, default=100, help="games per strategy and setup (default 100)")
+    mc.add_argument("--out", type=_path, default=Path("docs/teachers"), help="where the pages go (default docs/teachers)")
+    mc.add_argument("--check", action="store_true", help="only check that the card matches the scenario (exit 1 if not)")
+    _runner_options(mc)
+
     t = sub.add_parser("test", help="run the expected-outcome tests in each scenario's tests.yaml")
     t.add_argument("paths", nargs="*", type=_path, metavar="SCENARIO", help="scenario folder(s) (default: the bundled ones)")
     t.add_argument("--tier", choices=("quick", "full"), default="quick", help="quick tests only (default), or all")
@@ -203,6 +212,32 @@ def _known_difficulty(scenario: Scenario, difficulty: str | None) -> bool:
     return True
 
 
+def _modelcard(args: argparse.Namespace) -> int:
+    """`gaiko modelcard`: measure the card and write it, or check that it is current."""
+    from gaiko_game.lab import modelcard
+    from gaiko_game.lab.backends import Pool
+
+    folder = args.path or default_scenario()
+    if load_or_report(folder) is None:
+        return 1
+    if args.check:
+        why = modelcard.stale(folder)
+        if why:
+            sys.stderr.write(f"gaiko: {why}; run `gaiko modelcard {folder}`\n")
+            return 1
+        print(f"{folder}: model card is current")
+        return 0
+    try:
+        with Pool(args.backend, args.jobs, args.address) as executor:
+            written = modelcard.write(folder, args.out, args.seeds, executor, quiet=False)
+    except ValueError as e:
+        sys.stderr.write(f"gaiko: {e}\n")
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -225,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                              args.jobs)
         if args.command == "docs":
             return _docs(args.out, args.check)
+        if args.command == "modelcard":
+            return _modelcard(args)
         if args.command == "simulate":
             from gaiko_game.cli.simulate import run_simulate
 

@@ -79,11 +79,22 @@ def badge(game: Game, w: Words, order: Order) -> str:
     return w.ui("action.programme") if a is not None and a.commitment else ""
 
 
+def target_note(game: Game, w: Words) -> str:
+    """What the diversified meter's target is and how the meter follows it ("" when the scenario has none)."""
+    d = game.scenario.diversification
+    if d is None:
+        return ""
+    note = w.ui("action.target_note", meter=w.meter(d.meter), rate=round(d.rate * 100))
+    if d.capability is None:
+        return note
+    return note + w.ui("action.target_capability", meter=w.meter(d.meter), track=w.name(f"track.{d.capability}"),
+                       share=round(d.capability_weight * 100))
+
+
 def action_rows(game: Game, w: Words) -> list[ActionRow]:
     """The menu now."""
     rows = []
-    d = game.scenario.diversification
-    note = w.ui("action.target_note", meter=w.meter(d.meter), rate=round(d.rate * 100)) if d is not None else ""
+    note = target_note(game, w)
     for n, order in enumerate(orders(game), 1):
         a = game.scenario.action(order.action)
         assert a is not None

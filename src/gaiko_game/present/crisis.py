@@ -65,4 +65,4 @@ def crisis_card(game: Game, w: Words) -> CrisisCard:
                                   tuple(w.reactions(p.reactions))))
     title = w.name(f"event.{ev.id}.title")
     return CrisisCard(ev.id, title, heading(w, ev), w.name(f"event.{ev.id}.text"),
-                      w.name(f"event.{ev.id}.encyclopedia"), immediate(game, w, ev), tuple(choices), ev.opportunity)
+                      w.background(f"event.{ev.id}"), immediate(game, w, ev), tuple(choices), ev.opportunity)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pygame
 
 from gaiko_game.core import Scenario
+from gaiko_game.lab.modelcard import figures_for
+from gaiko_game.present.modelcard import entries
+from gaiko_game.scenario.bundled import bundled_by_id
 from gaiko_game.ui import theme
 from gaiko_game.ui.context import Context
 from gaiko_game.ui.icons import category_icon, draw_icon
@@ -19,12 +22,18 @@ class EncyclopediaScreen(Screen):
     def __init__(self, ctx: Context, scenario: Scenario, start: str | None = None) -> None:
         super().__init__(ctx)
         self.scenario = scenario
-        self.entries = [f"action.{a.id}" for a in scenario.actions] + [f"event.{e.id}" for e in scenario.events if e.choices]
+        folder = bundled_by_id(scenario.id)
+        card = entries(ctx.words(scenario), figures_for(folder) if folder is not None else None)
+        self.card = {e.key: e for e in card}
+        self.entries = [e.key for e in card] + [f"action.{a.id}" for a in scenario.actions] + [
+            f"event.{e.id}" for e in scenario.events if e.choices]
         self.index = self.entries.index(start) if start in self.entries else 0
         self.resized()
 
     def title_of(self, entry: str) -> str:
-        """An entry's heading: the action's name or the crisis's title."""
+        """An entry's heading: the card entry's, the action's name or the crisis's title."""
+        if entry in self.card:
+            return self.card[entry].title
         return self.ctx.words(self.scenario).name(f"{entry}.name" if entry.startswith("action.") else f"{entry}.title")
 
     def resized(self) -> None:
@@ -36,12 +45,18 @@ class EncyclopediaScreen(Screen):
         self.text_rect = pygame.Rect(self.list_rect.right + px(30), px(70), w - self.list_rect.right - px(50),
                                      h - px(70) - footer)
         self.footer_y = h - footer + px(6)
+        card = len(self.card)
         actions = sum(1 for e in self.entries if e.startswith("action."))
         t = self.ctx.t
-        self.rows: list[tuple[str, int]] = [(t("win.encyclopedia_actions", n=actions), -1)] if actions else []
-        for i, entry in enumerate(self.entries):  # a heading before the actions and before the crises
-            if i == actions and i < len(self.entries):
-                self.rows.append((t("win.encyclopedia_events", n=len(self.entries) - actions), -1))
+        heads = {0: t("win.encyclopedia_card", n=card)} if card else {}
+        if actions:
+            heads[card] = t("win.encyclopedia_actions", n=actions)
+        if card + actions < len(self.entries):
+            heads[card + actions] = t("win.encyclopedia_events", n=len(self.entries) - card - actions)
+        self.rows: list[tuple[str, int]] = []
+        for i, entry in enumerate(self.entries):  # a heading before each section
+            if i in heads:
+                self.rows.append((heads[i], -1))
             self.rows.append((entry, i))
 
     def _first_visible(self) -> int:
@@ -64,7 +79,9 @@ class EncyclopediaScreen(Screen):
         return super().handle(event)
 
     def _icon(self, entry: str) -> str:
-        """An action's category icon, or a crisis's warning and an opportunity's star."""
+        """An action's category icon, a crisis's warning, an opportunity's star, the card's book."""
+        if entry in self.card:
+            return "generic"
         if entry.startswith("action."):
             a = self.scenario.action(entry.removeprefix("action."))
             return category_icon(a.category) if a is not None else "generic"
@@ -94,12 +111,21 @@ class EncyclopediaScreen(Screen):
         r = self.text_rect
         with fonts.panel(r):
             y = r.y + fonts.draw(surf, self.title_of(entry), r.x, r.y, r.w, px(24), theme.INK, bold=True) + px(10)
-            lead = f"{entry}.desc" if entry.startswith("action.") else f"{entry}.text"
-            y += fonts.draw(surf, w.name(lead), r.x, y, r.w, px(16), theme.MUTED) + px(10)
-            fonts.draw(surf, w.name(f"{entry}.encyclopedia"), r.x, y, r.w, px(17), theme.INK)
+            y += fonts.draw(surf, self.lead(entry), r.x, y, r.w, px(16), theme.MUTED) + px(10)
+            fonts.draw(surf, self.body(entry), r.x, y, r.w, px(17), theme.INK)
         hint = w.ui("win.encyclopedia_hint", at=self.index + 1, n=len(self.entries))
         fonts.draw(surf, hint, px(20), self.footer_y, surf.get_width() - px(40), px(13), theme.MUTED, max_lines=1)
 
+    def lead(self, entry: str) -> str:
+        """The line under an entry's heading: the card entry's lead, the action's summary or the crisis's text."""
+        if entry in self.card:
+            return self.card[entry].lead
+        return self.ctx.words(self.scenario).name(f"{entry}.desc" if entry.startswith("action.") else f"{entry}.text")
+
+    def body(self, entry: str) -> str:
+        """An entry's text: the card entry's, or the background with its sources and date."""
+        return self.card[entry].body if entry in self.card else self.ctx.words(self.scenario).background(entry)
+
     def texts(self) -> list[str]:
-        w = self.ctx.words(self.scenario)
-        return [self.title_of(self.entries[self.index]), w.name(f"{self.entries[self.index]}.encyclopedia")]
+        entry = self.entries[self.index]
+        return [self.title_of(entry), self.lead(entry), self.body(entry)]
