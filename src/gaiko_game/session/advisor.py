@@ -4,7 +4,8 @@ For each legal action (and for ending the turn now) it plays a copy of the game 
 of the next turn and scores the result: the geometric mean of the meters (the diversified
 meter counted halfway to where diversification is taking it), plus a little for capital kept.
 The copies draw from their own randomness (``Game.clone(resample=…)``), so the advisor samples
-possible futures rather than peeking at the game's own deck and rolls. The same search explains
+possible futures (three, the same for every option) rather than peeking at the game's own deck and rolls. It
+also keeps a margin above the track levels at which the scenario's world rules start to cost it. The same search explains
 its advice: what the best move leads to compared with ending the turn.
 """
 
@@ -36,13 +37,48 @@ def value(game: Game) -> float:
     d, target = game.scenario.diversification, view.target()
     heading = d.meter if d is not None and target is not None else None
     parts = [max((v + (target or 0)) / 2 if m == heading else v, 0.5) for m, v in meters.items()]
-    return math.exp(sum(math.log(v) for v in parts) / len(parts)) + 0.3 * view.capital - danger(game)
+    return math.exp(sum(math.log(v) for v in parts) / len(parts)) + CAPITAL_WEIGHT * view.capital - danger(game)
+
+
+CAPITAL_WEIGHT = 0.3
+"""Points of value for each Diplomatic Capital kept."""
+FUTURES = 3
+"""Sampled futures each option is judged on (the same ones for every option of a decision): one future let the
+luck of a single draw decide between close options, and a simple strategy the lab's search found beat it."""
+SOFT_WEIGHT = 4.0
+"""Points of value the advisor gives up for a track at the very level where a world rule starts to cost it."""
+
+
+def costly_levels(game: Game) -> tuple[tuple[str, int], ...]:
+    """(track, level) for each world rule that costs the player (a meter or capital taken away) once a track falls
+    to a level: the advisor keeps a margin above them, as above the bounds that end the game."""
+    cached = game.scenario.cache.get("advisor.costly_levels")
+    if isinstance(cached, tuple):
+        return cached
+    out = []
+    for rule in game.scenario.rules:
+        hurts = any(e.name in ("meter", "capital") and isinstance(getattr(e, "by", 0), int) and getattr(e, "by", 0) < 0
+                    for e in rule.effects)
+        for c in rule.when if hurts else ():
+            level = getattr(c, "max", None)
+            if c.name == "track" and level is not None:
+                out.append((str(getattr(c, "id", "")), int(level)))
+    found = tuple(sorted(set(out)))
+    game.scenario.cache["advisor.costly_levels"] = found
+    return found
 
 
 def danger(game: Game) -> float:
-    """How close the tracks are to the bounds at which the scenario's declared endings end the game."""
+    """How close the tracks are to the bounds at which the scenario's declared endings end the game, and (less) to
+    the levels at which its world rules start to cost the player."""
     sc, view, total = game.scenario, game.view, 0.0
     spans = {t.id: (t.lo, t.hi) for t in sc.tracks}
+    for name, floor in costly_levels(game):
+        if name in spans:
+            margin = DANGER_MARGIN * (spans[name][1] - spans[name][0])
+            rise: float = view.track(name) - floor
+            if rise < margin:
+                total += SOFT_WEIGHT * (margin - max(rise, 0)) / margin
     for ending in sc.endings:
         for c in ending.when:
             track = getattr(c, "id", None) if c.name == "track" else None
@@ -116,15 +152,25 @@ class LookaheadPolicy:
         deck, a, b = future
         return game.clone(resample=Randomness(deck, Pcg64(a, b)), explain=False)  # rollouts show no reasons
 
+    def _judge_all(self, game: Game, order: Order | None, futures: list[tuple[int, int, int]]
+                   ) -> tuple[float, dict[str, int], int]:
+        """The mean value over the sampled futures of taking ``order`` (None: ending the turn), with the first
+        future's meters and target."""
+        out = []
+        for future in futures:
+            g = self._copy(game, future)
+            if order is not None:
+                g.apply(order)
+            out.append(self._judge(g))
+        return sum(v for v, _, _ in out) / len(out), out[0][1], out[0][2]
+
     def advise(self, game: Game) -> Advice:
         """The best action now (or None to end the turn), with what it leads to by the next turn."""
-        future = self._future()
-        base_v, base_m, base_t = self._judge(self._copy(game, future))
+        futures = [self._future() for _ in range(FUTURES)]
+        base_v, base_m, base_t = self._judge_all(game, None, futures)
         best: tuple[float, Order | None, dict[str, int], int] = (base_v, None, base_m, base_t)
         for order in game.legal_actions():
-            g = self._copy(game, future)
-            g.apply(order)
-            v, m, t = self._judge(g)
+            v, m, t = self._judge_all(game, order, futures)
             if v > best[0]:
                 best = (v, order, m, t)
         gains = {k: best[2][k] - base_m[k] for k in base_m}
