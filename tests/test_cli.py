@@ -95,7 +95,7 @@ def test_a_whole_game_can_be_played_in_text_mode(lang: str, data: Path) -> None:
         assert "=== 2025 Q1 · turn 1 of 24 ===" in text and "=== 2025 Q2 · turn 2 of 24 ===" in text
         assert "Requirements not met" in text  # counterstrike before the 2+2
         assert "Undone: Japan–US Joint Exercises" in text
-        assert "After w, give one of: Security, Prosperity, Autonomy, Diplomatic Capital, US–China Tension" in text
+        assert "After w, give one of: Security, Prosperity, Autonomy, Diplomatic Capital, Regional Tension" in text
         assert "=== Game over:" in text and "Questions to discuss:" in text and "Your strategy:" in text
         assert "There is no number 99." in text and "“zzz” is not understood" in text
         assert "Security (now 55): How well Japan can deter threats" in text  # `w security` says what it means
@@ -289,11 +289,11 @@ def number_of(scenario: Scenario, action: str) -> str:
 
 @pytest.mark.parametrize("lang,expect", [
     ("en", {"headline": "This turn's headline (answered after your actions):", "none": "No programmes in force.",
-            "ending": "Ending it: US Commitment -8", "confirm": "Withdraw “Defence Build-up Programme”?",
-            "withdrawn": "Withdrawn: Defence Build-up Programme", "undone": "Undone: withdrawing",
-            "summary": "Programmes in force: Defence Build-up Programme (upkeep 1 DC a turn in all)",
+            "ending": "Ending it: US Commitment -8", "confirm": "Withdraw “Defense Buildup Program”?",
+            "withdrawn": "Withdrawn: Defense Buildup Program", "undone": "Undone: withdrawing",
+            "summary": "Programmes in force: Defense Buildup Program (upkeep 1 DC a turn in all)",
             "turn_over": "The turn is over: it cannot be undone.", "moves": "What other countries did",
-            "started": "Programme started: Defence Build-up Programme", "answers": "Answers: ",
+            "started": "Programme started: Defense Buildup Program", "answers": "Answers: ",
             "nothing": "Nothing to undo.", "no_number": "There is no programme 9 in force (x lists them)."}),
     ("ja", {"headline": "このターンの予告（行動のあとで対応します）：", "none": "継続中の施策はありません。",
             "ending": "取りやめると：米国の関与 -8", "confirm": "「防衛力整備計画」を取りやめますか?",
@@ -368,7 +368,7 @@ def test_wrong_terminal_input_says_what_was_meant(lang: str, expected: list[str]
 
 def test_c_shows_what_each_announced_answer_would_do_before_the_actions(data: Path) -> None:
     out: list[str] = []
-    run_text(DEFAULT, 2026, "en", read=Script(["1", "2", "e", "c"]), write=out.append)
+    run_text(DEFAULT, 2006, "en", read=Script(["1", "2", "e", "c"]), write=out.append)
     at = out.index("This turn's headline (answered after your actions):", out.index("  (c shows what each answer would do)")
                    - 6)
     answers = [line for line in out[at:] if line.startswith("    - ")]
@@ -377,7 +377,7 @@ def test_c_shows_what_each_announced_answer_would_do_before_the_actions(data: Pa
         in answers
     from tests.conftest import load_ok
 
-    game = new_game(load_ok(DEFAULT), 2026)
+    game = new_game(load_ok(DEFAULT), 2006)
     with pytest.raises(IllegalChoice) as refusal:
         game.preview_answer("china_seafood_ban", "seek_talks_with_china")  # nothing is announced on turn 1
     assert "headline has no answer" in str(refusal.value)

@@ -260,7 +260,7 @@ def test_gaiko_lab_writes_the_report_and_prints_the_verdict(tmp_path: Path, caps
         "doing nothing loses in at least 90% of games (this scenario's tests.yaml)",
         "no simple strategy found by the search beats the advisor (the paired difference's 95% interval reaches 0)",
         "skill orders the results: advisor > hedge > random (each difference's 95% interval above 0)",
-        "games that let US Commitment fall below 20 earn the top rating in at most 0% of them (this scenario's "
+        "games that let US Commitment fall below 20 earn the top rating in at most 1% of them (this scenario's "
         "tests.yaml)",
         "games that let the relation with China fall below -70 earn the top rating in at most 0% of them (this "
         "scenario's tests.yaml)"]

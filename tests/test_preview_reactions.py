@@ -44,13 +44,13 @@ def test_the_access_agreement_row_shows_the_answer_in_both_languages(indo: Scena
     g = new_game(indo, 1)
     en, ja = row(g, "en", Order("australia_raa")), row(g, "ja", Order("australia_raa"))
     assert en.world == (
-        "Then the world: China answers US–Japan military moves (US–China Tension +1, Relation with China -2)",
+        "Then the world: China answers US–Japan military moves (Regional Tension +1, Relation with China -2)",
         "Then the world: Relations return to their usual level (Relation with China +2, compared with not doing it)",
         "Then the world: Partners bring trade and investment (Prosperity +1)",
         "Then the world: Trusted partners add to deterrence (Security +1)",
         "Australia's move “Australia joins exercises with the Self-Defense Forces”: chance 0% → 30%",
     )
-    assert ja.world[0] == "続いて世界の反応：「中国が日米の軍事的動きに対抗」（米中緊張 +1、中国との関係 -2）"
+    assert ja.world[0] == "続いて世界の反応：「中国が日米の軍事的動きに対抗」（地域の緊張 +1、中国との関係 -2）"
     assert ja.world[-1] == "オーストラリアの動き「オーストラリアが自衛隊との共同訓練に参加する」：確率 0% → 30%"
 
 
@@ -104,7 +104,8 @@ def test_a_failure_that_the_world_answers_differently_says_so_under_if_it_fails(
     assert "security_dilemma" in {r.rule for r in p.reactions.rules} - {r.rule for r in p.failure_reactions.rules}
     lines = words(indo, "en").preview(p)
     assert "Then the world: Security dilemma: neighbors arm in response (Security -1, Relation with China -1)" in lines
-    assert lines[-1].startswith("If it fails: Prosperity -2, US Commitment +2, Then the world no longer: ")
+    assert lines[-1].startswith("If it fails: Prosperity -2, Public Support -2, US Commitment +2, "
+                                "Then the world no longer: ")
 
 
 def test_a_scenario_whose_world_has_no_rules_previews_none(indo: Scenario) -> None:

@@ -68,7 +68,10 @@ def test_the_default_scenario_keeps_its_design_targets() -> None:
     assert [t.id for t in tests.values() if t.expect_fail] == []
     lows = {t.low: t for t in tests.values() if t.kind == "tops_after_low" and t.tier == "full"}
     assert set(lows) == {("track.us_commitment", 20), ("relation.china", -70)}
-    assert all(t.at_most == 0 and t.seeds >= 500 and not t.group for t in lows.values())
+    # "almost never": since the perspectives content (issue 13) a game that lets the alliance slip below 20 once
+    # and rebuilds it can still top, about one in a thousand (tests.yaml says so); enmity with China never
+    assert lows[("track.us_commitment", 20)].at_most == 1 and lows[("relation.china", -70)].at_most == 0
+    assert all(t.seeds >= 500 and not t.group for t in lows.values())
 
 
 # --- measuring: each figure equals the one gaiko simulate gives on the same seeds ----------------

@@ -263,7 +263,7 @@ def test_an_action_rule_takes_only_that_action_at_most_once_a_turn(tmp_path: Pat
     # it is taken every turn it can be: cooldown 2, cost 1, so turns 1, 3, 5, …
     cooldown = next(a.cooldown for a in default.actions if a.id == "extended_deterrence_dialogue")
     assert taken == [turn for turn, legal in legal_at_start.items() if legal] == list(range(1, len(played) + 1, cooldown))
-    assert len(played) == 24
+    assert game.is_over and len(played) >= 12  # long enough to see the cooldown come round many times
 
 
 def test_an_action_rule_with_a_target_takes_only_that_target(tmp_path: Path, default: Scenario) -> None:

@@ -63,7 +63,7 @@ def press(app: App, k: int) -> None:
 def start_campaign(app: App) -> CampaignScreen:
     """Title → New campaign → Start, as a player would."""
     press(app, pygame.K_1)
-    press(app, pygame.K_3)
+    press(app, pygame.K_4)  # Start (1 scenario, 2 difficulty, 3 what you value)
     assert isinstance(app.screen, CampaignScreen)
     return app.screen
 
@@ -268,11 +268,18 @@ def test_a_crash_autosaves_the_turn_in_progress_and_offers_the_way_back(app: App
 
 def test_encyclopedia_is_reachable_readable_and_leavable(app: App) -> None:
     press(app, pygame.K_4)
-    assert isinstance(app.screen, EncyclopediaScreen)
-    second = app.home.actions[1].id
-    press(app, pygame.K_DOWN)
+    screen = app.screen
+    assert isinstance(screen, EncyclopediaScreen)
     w = app.words()
-    assert app.screen.texts() == [w.name(f"action.{second}.name"), w.name(f"action.{second}.encyclopedia")]
+    about = screen.texts()  # it opens on what the scenario is: its note before anything else
+    assert about[:2] == ["About this scenario", w.name("scenario.description")]
+    assert about[2].startswith(w.name("scenario.note") + "\n")
+    card = 1 + len(app.home.assumptions)
+    for _ in range(card + 1):  # past the card to the second action
+        press(app, pygame.K_DOWN)
+    second = app.home.actions[1].id
+    assert screen.texts() == [w.name(f"action.{second}.name"), w.name(f"action.{second}.desc"),
+                              w.name(f"action.{second}.encyclopedia") + "\n" + w.name(f"action.{second}.source")]
     press(app, pygame.K_ESCAPE)
     assert isinstance(app.screen, TitleScreen)
 
@@ -281,16 +288,17 @@ def test_the_encyclopedia_groups_actions_and_crises_under_headings(app: App) -> 
     press(app, pygame.K_4)
     screen = app.screen
     assert isinstance(screen, EncyclopediaScreen)
-    actions = len(app.home.actions)
-    crises = len(screen.entries) - actions
-    assert screen.rows[0] == (f"Actions ({actions})", -1)
-    assert screen.rows[actions + 1] == (f"Crises and opportunities ({crises})", -1)
+    actions, card = len(app.home.actions), 1 + len(app.home.assumptions)
+    crises = len(screen.entries) - actions - card
+    assert screen.rows[0] == (f"This scenario and its model ({card})", -1)
+    assert screen.rows[card + 1] == (f"Actions ({actions})", -1)
+    assert screen.rows[card + actions + 2] == (f"Crises and opportunities ({crises})", -1)
     assert [i for _, i in screen.rows if i >= 0] == list(range(len(screen.entries)))
     press(app, pygame.K_END)
     assert screen.index == len(screen.entries) - 1
     press(app, pygame.K_HOME)
     assert screen.index == 0
-    heading_y = screen.list_rect.y + screen.row_h // 2  # the first row shown is the actions' heading
+    heading_y = screen.list_rect.y + screen.row_h // 2  # the first row shown is the card's heading
     click((screen.list_rect.x + 20, heading_y))
     app.step()
     assert screen.index == 0  # a heading is not an entry
@@ -350,11 +358,15 @@ def test_new_campaign_offers_the_scenarios_difficulties(app: App) -> None:
     press(app, pygame.K_1)
     screen = app.screen
     assert [t for t in screen.texts() if "Difficulty" in t] == ["2. Difficulty: Standard"]
+    assert "3. What you value: Balanced" in screen.texts()
     press(app, pygame.K_2)  # standard → hard
     assert "2. Difficulty: Hard" in screen.texts()
-    press(app, pygame.K_3)
+    press(app, pygame.K_3)  # balanced → security first
+    assert "3. What you value: Security first" in screen.texts()
+    press(app, pygame.K_4)
     campaign = app.screen
     assert isinstance(campaign, CampaignScreen) and campaign.game.difficulty.id == "hard"
+    assert campaign.c.weighting == "security_first"
     start = {"security": 50, "prosperity": 50, "autonomy": 40}  # the scenario's start, less hard's 5
     for change in campaign.game.ledger:  # and whatever turn 1's headline crisis did at once
         if change.key.startswith("meter."):

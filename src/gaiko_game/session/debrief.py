@@ -421,8 +421,9 @@ class Benchmarks:
             except BadStrategy:
                 continue
             game = Campaign.new(sc, campaign.source, campaign.seed, level, undo=False, explain=False).game
-            self._playing.append(_Playing(name, game, policy, strategy.names if strategy else {},
-                                          strategy.descriptions if strategy else {}))
+            names = {lang: sc.loc.get(lang, {}).get(f"strategy.{name}") or text  # the scenario's name first, as the lab
+                     for lang, text in (strategy.names if strategy else {}).items()}
+            self._playing.append(_Playing(name, game, policy, names, strategy.descriptions if strategy else {}))
 
     @property
     def finished(self) -> bool:

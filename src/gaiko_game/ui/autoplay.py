@@ -40,7 +40,7 @@ def wheel(pos: tuple[int, int], steps: int) -> None:
 class Autopilot:
     """Drives the app with a policy until the debrief; returns the screenshots it took."""
 
-    TOUR = (pygame.K_4, pygame.K_ESCAPE, pygame.K_5, pygame.K_ESCAPE, pygame.K_1, pygame.K_3)
+    TOUR = (pygame.K_4, pygame.K_ESCAPE, pygame.K_5, pygame.K_ESCAPE, pygame.K_1, pygame.K_4)
     """From the title: the encyclopedia, back, the settings, back, New campaign, then Start."""
 
     def __init__(self, app: App, policy: Policy, shots: Path | None, tour: bool = True) -> None:

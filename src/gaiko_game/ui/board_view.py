@@ -57,7 +57,8 @@ class BoardView:
         scale; the map keeps room at its foot for the longest of ``legends`` (each map mode's), wrapped."""
         px = self.ctx.sizes.px
         width, height = self.ctx.surface.get_size()
-        self.hud = pygame.Rect(0, 0, width, px(74))
+        tracks = len(game.scenario.tracks)  # one row each beside the meters; a scenario with many gets a taller HUD
+        self.hud = pygame.Rect(0, 0, width, max(px(74), px(12) + tracks * px(20)))
         self.panel = pygame.Rect(width - px(400), self.hud.bottom, px(400), height - self.hud.bottom - px(64))
         strip_h = 2 * self.ctx.fonts.get(px(14)).get_linesize() + px(10) if strip else 0
         self.strip = pygame.Rect(0, self.hud.bottom, self.panel.x, strip_h)
