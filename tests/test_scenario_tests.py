@@ -8,11 +8,14 @@ until the mark is removed.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from concurrent.futures import Executor
 from pathlib import Path
 
 import pytest
 
 from gaiko_game.cli.main import main
+from gaiko_game.lab.backends import Pool
 from gaiko_game.lab.checks import Measure, measure, selected
 from gaiko_game.lab.runner import Job, play_chunk
 from gaiko_game.scenario.bundled import bundled
@@ -39,11 +42,32 @@ def _cases() -> list[object]:
     return cases
 
 
+class Measures:
+    """One measure per scenario for the whole module, playing on two worker processes: the games one test
+    plays (the advisor's 200, say) serve every other test that needs the same player, seeds and level."""
+
+    def __init__(self, executor: Executor | None) -> None:
+        self.executor, self.made = executor, dict[Path, Measure]()
+
+    def of(self, folder: Path) -> Measure:
+        if folder not in self.made:
+            sc = load(folder).scenario
+            assert sc is not None
+            self.made[folder] = Measure(sc, folder, self.executor)
+        return self.made[folder]
+
+
+@pytest.fixture(scope="module")
+def measures() -> Iterator[Measures]:
+    with Pool("process", 2) as executor:
+        yield Measures(executor)
+
+
 @pytest.mark.parametrize(("folder", "test"), _cases())
-def test_expected_outcome(folder: Path, test: Expectation) -> None:
-    sc = load(folder).scenario
-    assert sc is not None
-    (outcome,) = measure(sc, folder, [test])
+def test_expected_outcome(folder: Path, test: Expectation, measures: Measures) -> None:
+    m = measures.of(folder)
+    m.play([test])
+    outcome = m.outcome(test)
     assert outcome.passed, outcome.line("en")
 
 
