@@ -99,3 +99,25 @@ def test_the_csv_has_a_row_per_decision_with_every_vote_and_the_meters_after(def
                      "vote_mofa": "quad_summit", "vote_mod": "", "vote_meti": "asean_summit", "vote_mof": "quad_summit",
                      **{m: str(v) for m, v in game.view.meters().items()},
                      "score": str(score_of(game.view.meters()))}]
+
+
+def test_gaiko_replay_verifies_every_team_of_a_session_file(default: Scenario, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from gaiko_game.cli.main import main
+
+    r = room(default)
+    for team, decision in (("blue", "quad_summit"), ("green", "joint_drills")):
+        r.vote(team, "mofa", decision)
+        r.submit(team, "mofa")
+    path = tmp_path / "class.json"
+    r.save(path)
+    assert main(["replay", str(path), "--verify", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    for team in ("blue", "green"):
+        score = score_of(r.teams[team].campaign.game.view.meters())
+        assert f"Team “{team}”: replays to its record (score {score})" in out
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["teams"][0]["meters"]["security"] += 1  # a hand-edited result
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["replay", str(path), "--verify", "--lang", "ja"]) == 1
+    assert "チーム「blue」：記録どおりに再現できません。スコアは数えません" in capsys.readouterr().out

@@ -40,7 +40,7 @@ def test_no_key_is_defined_in_two_layers() -> None:
 def test_japanese_strings_have_no_untranslated_words() -> None:
     allowed = {"DC", "Gaik", "e", "h", "q", "i", "s", "a", "d", "u", "w", "x", "y", "n", "c", "save",
                "E", "M", "P", "I", "F", "G", "V", "R", "D", "U", "Esc", "Enter", "Tab", "Home", "End", "PNG", "gaiko",
-               "validate", "modelcard", "teachers",
+               "validate", "modelcard", "teachers", "scenario",
                "replay"}  # keys, commands
     leftovers = {}
     for layer in TABLES.values():

@@ -15,14 +15,20 @@ from pathlib import Path
 from gaiko_game.core import Game, Texts
 from gaiko_game.present.timeline import timeline
 from gaiko_game.present.words import TABLE, words
-from gaiko_game.session import saves
+from gaiko_game.scenario.bundled import bundled_by_id
+from gaiko_game.scenario.loader import load
+from gaiko_game.session import classroom, saves
 from gaiko_game.session.campaign import FolderScenario, open_save
 from gaiko_game.session.record import state_hash
 
 
 def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) -> int:
-    """Print the timeline, or verify the save (exit 0 when it replays to the saved result, else 1)."""
+    """Print the timeline, or verify the save (exit 0 when it replays to the saved result, else 1); a classroom
+    session file has every team verified and the leaderboard printed."""
     where = saves.shown(save)
+    session = classroom.read_session(save)
+    if session is not None:
+        return _session(where, session, scenario_path, lang)
     try:
         info = saves.info(save)
         opened = open_save(save, scenario_path)
@@ -55,6 +61,22 @@ def run_replay(save: Path, scenario_path: Path | None, verify: bool, lang: str) 
         return 1
     print("\n".join(timeline(game, words(game.scenario, lang))))
     return 0
+
+
+def _session(where: str, data: dict[str, object], scenario_path: Path | None, lang: str) -> int:
+    """Replay every team of a classroom session; exit 0 when every one reaches its recorded state."""
+    t = Texts({}, lang, TABLE)
+    folder = scenario_path or bundled_by_id(str(data.get("scenario", "")))
+    loaded = load(folder) if folder is not None else None
+    if loaded is None or loaded.scenario is None or not loaded.ok:
+        sys.stderr.write(f"{where}: " + t.ui("class.no_scenario", scenario=str(data.get("scenario", "?"))) + "\n")
+        return 1
+    ok = classroom.verify(loaded.scenario, data)
+    for team, score in classroom.leaderboard(loaded.scenario, data):
+        line = t.ui("class.verified", team=team, score=score) if score is not None else t.ui("class.not_verified",
+                                                                                            team=team)
+        print(f"{where}: {line}")
+    return 0 if ok and all(ok.values()) else 1
 
 
 def _same_game(save: Path, game: Game) -> bool:

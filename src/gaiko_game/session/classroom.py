@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,6 +148,22 @@ class Room:
                 w.writerow([t.id, d.turn, d.decision, d.submitter, *(d.votes.get(r, "") for r in ROLES),
                             *(now[m] for m in meters), score_of(now, self.scenario.weighting(self.weighting))])
         return out.getvalue()
+
+
+MAX_BYTES = 5_000_000
+"""The largest session file read (a class of 8 teams over 24 turns writes about 100 KB)."""
+
+
+def read_session(path: Path) -> dict[str, Any] | None:
+    """A session file's data, or None when the file is not a session (too large, not JSON, no teams)."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    ok = isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("teams"), list)
+    return data if ok and all(isinstance(t, dict) for t in data["teams"]) else None
 
 
 def verify(scenario: Scenario, data: dict[str, Any]) -> dict[str, bool]:

@@ -5,6 +5,12 @@ from __future__ import annotations
 from gaiko_game.core.strings import STRINGS as CORE
 
 STRINGS: dict[str, dict[str, str]] = {
+    "class.verified": {"ja": "チーム「{team}」：記録どおりに再現できました（スコア {score}）",
+                       "en": "Team “{team}”: replays to its record (score {score})"},
+    "class.not_verified": {"ja": "チーム「{team}」：記録どおりに再現できません。スコアは数えません",
+                           "en": "Team “{team}”: does not replay to its record; its score does not count"},
+    "class.no_scenario": {"ja": "このセッションのシナリオ「{scenario}」を読み込めません。シナリオのフォルダを --scenario で指定してください",
+                          "en": "cannot load this session’s scenario “{scenario}”; give its folder with --scenario"},
     "save.unreadable": {"ja": "{file} を読み込めません（{why}）。", "en": "{file} cannot be read ({why})."},
     "save.too_big": {"ja": "{file} は大きすぎます（{size:,} バイト。セーブは最大 {limit:,} バイトです）。",
                      "en": "{file} is too big to be a save ({size:,} bytes; a save is at most {limit:,})."},
