@@ -206,6 +206,12 @@ def _encodes(text: str) -> bool:
     return True
 
 
+def plain_bytes(path: Path) -> bytes:
+    """A file's bytes through the saves' one door: a plain file (no link, folder or pipe) of at most
+    :data:`MAX_BYTES`; raises :class:`BadSave` or ``OSError``."""
+    return _bytes(path)
+
+
 def _load(path: Path) -> object:
     """A save file's JSON, read only when it is a plain file (no link, folder or pipe) of at most :data:`MAX_BYTES`."""
     file = shown(path.name)
