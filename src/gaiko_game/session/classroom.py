@@ -48,6 +48,8 @@ class Submitted:
     decision: str
     submitter: str
     votes: dict[str, str]
+    meters: dict[str, int] = field(default_factory=dict)
+    """The meters right after it (what the CSV reports)."""
 
 
 @dataclass
@@ -107,7 +109,8 @@ class Room:
         t = self.team(team)
         decision = self.choice(team, submitter)
         t.campaign.game.play(parse_decision(decision))
-        done = Submitted(t.campaign.game.turn, decision, submitter, dict(t.ballot))
+        game = t.campaign.game
+        done = Submitted(game.turn, decision, submitter, dict(t.ballot), game.view.meters())
         t.decided.append(done)
         t.ballot.clear()
         return done
@@ -140,13 +143,11 @@ class Room:
         out = io.StringIO()
         w = csv.writer(out)
         w.writerow(["team", "turn", "decision", "submitter", *(f"vote_{r}" for r in ROLES), *meters, "score"])
+        weights = self.scenario.weighting(self.weighting)
         for t in self.teams.values():
-            game = new_game(self.scenario, self.seed, difficulty=self.difficulty, explain=False)
             for d in t.decided:
-                game.play(parse_decision(d.decision))
-                now = game.view.meters()
                 w.writerow([t.id, d.turn, d.decision, d.submitter, *(d.votes.get(r, "") for r in ROLES),
-                            *(now[m] for m in meters), score_of(now, self.scenario.weighting(self.weighting))])
+                            *(d.meters[m] for m in meters), score_of(d.meters, weights)])
         return out.getvalue()
 
 
