@@ -24,7 +24,9 @@ ORDER = [("core",), ("scenario",), ("session",), ("present",), ("lab", "classroo
 RANK = {layer: i for i, group in enumerate(ORDER) for layer in group}
 THIRD_PARTY = {"pygame": {"ui"}, "pygame_gui": set(), "yaml": {"scenario"}, "pydantic": {"scenario"},
                "numpy": {"session"}, "platformdirs": {"session", "ui"}, "matplotlib": {"lab"}, "dask": {"lab"},
-               "distributed": {"lab"}, "ray": {"lab"}}
+               "distributed": {"lab"}, "ray": {"lab"},
+               "starlette": {"classroom"}, "uvicorn": {"classroom", "cli"}, "segno": {"classroom", "cli"},
+               "websockets": {"classroom"}}
 LAZY_IMPORTS_ALLOWED = {"cli/main.py", "cli/entry.py"}
 """The command line imports each subcommand when it runs, so `gaiko validate` never loads pygame; the entry point
 imports the command line inside its Ctrl-C guard."""

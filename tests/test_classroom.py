@@ -20,7 +20,9 @@ DEFAULT = ROOT / "scenarios" / "indo_pacific_2025"
 
 
 def room(default: Scenario) -> Room:
-    return Room(default, Source.of(DEFAULT), 7, ["blue", "green"])
+    r = Room(default, Source.of(DEFAULT), 7, ["blue", "green"])
+    r.start()
+    return r
 
 
 def test_every_team_plays_the_same_seed_and_meets_the_same_crises(default: Scenario) -> None:
@@ -121,3 +123,143 @@ def test_gaiko_replay_verifies_every_team_of_a_session_file(default: Scenario, t
     path.write_text(json.dumps(data), encoding="utf-8")
     assert main(["replay", str(path), "--verify", "--lang", "ja"]) == 1
     assert "チーム「blue」：記録どおりに再現できません。スコアは数えません" in capsys.readouterr().out
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def crisis_room(default: Scenario, clock: Clock, teams: tuple[str, ...] = ("blue", "green")) -> Room:
+    """Seed 13 announces the Taiwan Strait exercises on turn 1 (default answer: quiet diplomacy)."""
+    return Room(default, Source.of(DEFAULT), 13, list(teams), clock=clock)
+
+
+def test_the_default_preset_fits_a_period_and_the_clock_closes_a_turn_with_default_answers(default: Scenario) -> None:
+    clock = Clock()
+    r = crisis_room(default, clock)
+    assert (r.preset.id, r.preset.turns, r.preset.minutes, r.status, r.roles) == (
+        "one_period", 8, 4.0, "lobby", ("mofa", "mod", "meti", "mof"))
+    with pytest.raises(ClassroomError) as refused:
+        r.vote("blue", "mofa", "quad_summit")
+    assert refused.value.code == "not_open"  # nothing before the teacher opens the first turn
+    r.start()
+    assert r.remaining() == 240.0
+    r.vote("blue", "mofa", "quad_summit")
+    r.submit("blue", "mofa")
+    clock.now += 239
+    assert not r.tick() and r.remaining() == 1.0
+    clock.now += 1
+    assert r.tick() and r.status == "closed"
+    for t in r.teams.values():  # both teams ended the turn; the crisis took its declared default
+        timed = [(d.decision, d.submitter, d.votes) for d in t.decided if d.submitter == "timer"]
+        assert timed == [("end", "timer", {}), ("choose:quiet_diplomacy", "timer", {})]
+        assert t.game.turn == 2 and t.ballot == {}
+    with pytest.raises(ClassroomError) as refused:
+        r.vote("blue", "mofa", "quad_summit")
+    assert refused.value.code == "not_open"
+
+
+def test_pause_keeps_the_time_left_and_extend_adds_to_it(default: Scenario) -> None:
+    clock = Clock()
+    r = crisis_room(default, clock)
+    r.start()
+    clock.now += 100
+    r.pause()
+    clock.now += 1000  # a paused clock does not run
+    assert r.remaining() == 140.0 and not r.tick()
+    r.extend(60)
+    r.resume()
+    assert r.remaining() == 200.0
+    r.extend(-500)
+    assert r.remaining() == 0.0 and r.tick() and r.status == "closed"
+
+
+def test_a_turn_closes_itself_when_every_team_has_finished_it_and_the_last_turn_ends_the_session(
+        default: Scenario) -> None:
+    clock = Clock()
+    r = Room(default, Source.of(DEFAULT), 7, ["blue"], preset="one_period", clock=clock)
+    for turn in range(1, 9):
+        r.start()
+        assert r.turn == turn
+        while r.teams["blue"].game.turn == turn:
+            game = r.teams["blue"].game
+            r.vote("blue", "mod", "end" if game.pending_crisis is None else f"choose:{game.default_choice()}")
+            r.submit("blue", "mod")
+    assert r.status == "ended" and r.teams["blue"].game.turn == 9
+    with pytest.raises(ClassroomError):
+        r.start()
+
+
+def test_the_teacher_vetoes_or_deals_a_crisis_for_chosen_teams_and_replays_see_it(default: Scenario,
+                                                                                 tmp_path: Path) -> None:
+    clock = Clock()
+    r = crisis_room(default, clock, ("blue", "green", "red"))
+    r.start()
+    assert r.veto("taiwan_strait_exercises", ["blue"]) == ["blue"]
+    assert [e.id for e in r.teams["blue"].game.announced] == []
+    assert [e.id for e in r.teams["green"].game.announced] == ["taiwan_strait_exercises"]
+    assert r.deal("north_korea_missile", ["green"]) == ["green"]
+    assert [e.id for e in r.teams["green"].game.announced] == ["taiwan_strait_exercises", "north_korea_missile"]
+    with pytest.raises(ClassroomError) as refused:
+        r.veto("north_korea_missile", ["red"])  # red never had it
+    assert refused.value.code == "illegal"
+    r.close()
+    assert [d.decision for d in r.teams["blue"].decided] == ["veto:taiwan_strait_exercises", "end"]
+    assert r.teams["blue"].decided[0].submitter == "teacher"
+    path = tmp_path / "class.json"
+    r.save(path)
+    assert verify(default, json.loads(path.read_text(encoding="utf-8"))) == {"blue": True, "green": True, "red": True}
+
+
+def test_seats_are_per_team_and_role_locked_teams_take_no_one_and_a_merge_moves_the_students(
+        default: Scenario) -> None:
+    r = crisis_room(default, Clock())
+    a = r.join("blue", "mofa")
+    with pytest.raises(ClassroomError) as refused:
+        r.join("blue", "mofa")
+    assert refused.value.code == "role_taken"
+    b = r.join("blue", "mofa", replace=True)  # the first device is gone: its token no longer holds a seat
+    with pytest.raises(ClassroomError) as refused:
+        r.seat(a)
+    assert refused.value.code == "token" and r.seat(b).role == "mofa"
+    r.lock("green")
+    with pytest.raises(ClassroomError) as refused:
+        r.join("green", "mod")
+    assert refused.value.code == "locked"
+    r.lock("green", False)
+    g = r.join("green", "mofa")
+    r.merge("green", "blue")
+    assert r.seat(g).team == "blue" and r.seat(g).role == "mod"  # the next free role of the team it joined
+    assert not r.teams["green"].playing and r.join("green", "meti") and r.holder("blue", "meti")
+
+
+def test_a_session_resumes_from_its_file_paused_with_the_time_it_had_left(default: Scenario, tmp_path: Path) -> None:
+    clock = Clock()
+    r = crisis_room(default, clock)
+    token = r.join("blue", "meti")
+    r.start()
+    r.vote("blue", "meti", "quad_summit")
+    r.submit("blue", "meti")
+    r.reveal("agenda", "china")
+    clock.now += 40
+    path = tmp_path / "class.json"
+    r.save(path)
+    back = Room.resume_from(default, json.loads(path.read_text(encoding="utf-8")), clock)
+    assert (back.status, back.remaining(), back.turn, back.code) == ("paused", 200.0, 1, r.code)
+    assert back.seat(token) == r.seat(token) and back.reveals() == [{"turn": 1, "kind": "agenda", "actor": "china"}]
+    assert [d.decision for d in back.teams["blue"].decided] == ["quad_summit"]
+    assert back.teams["blue"].game.view.meters() == r.teams["blue"].game.view.meters()
+    assert token not in path.read_text(encoding="utf-8")  # the file keeps a hash of each seat's token, not the token
+    anonymous = r.data(anonymous=True)
+    assert anonymous["members"] == {} and anonymous["code"] == ""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["teams"][0]["decided"][0]["decision"] = "joint_drills"
+    with pytest.raises(ClassroomError) as refused:
+        Room.resume_from(default, data, clock)
+    assert refused.value.code == "replay"

@@ -53,6 +53,30 @@ def _name(text: str) -> str:
     return text
 
 
+def _teams(text: str) -> int:
+    value = _seed(text)
+    if not 1 <= value <= 40:
+        raise argparse.ArgumentTypeError("give between 1 and 40 teams")
+    return value
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text) if len(text) <= 10 else -1.0
+    except ValueError:
+        value = -1.0
+    if not 0.05 <= value <= 60:
+        raise argparse.ArgumentTypeError("give the minutes a turn lasts, from 0.05 to 60")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _seed(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError("a port goes from 0 to 65535")
+    return value
+
+
 def _count(text: str) -> int:
     value = _seed(text)
     if not 1 <= value <= 1_000_000:
@@ -134,6 +158,26 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("docs", help="write the modding reference from the plugins")
     d.add_argument("--out", type=_path, default=Path("docs/modding/reference.md"), help="where to write it")
     d.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
+
+    c = sub.add_parser("class", help="run a class on the school network: teams play from their browsers, the teacher "
+                                     "paces the turns, a projector shows the clock and the debrief")
+    c.add_argument("path", type=_path, nargs="?", default=None, metavar="SCENARIO",
+                   help="scenario folder (default: the bundled one)")
+    c.add_argument("--teams", type=_teams, default=6, help="how many teams, named 1, 2, … (default 6)")
+    c.add_argument("--names", default=None, help="the teams' names instead, comma-separated (never students' names)")
+    c.add_argument("--preset", default=None, help="a preset the scenario declares (default: its first)")
+    c.add_argument("--minutes", type=_minutes, default=None, help="minutes on the clock a turn (default: the preset's)")
+    c.add_argument("--seed", type=_seed, default=None, help="seed every team plays (default: random)")
+    c.add_argument("--host", default=None, help="the address to listen on (default: this machine's first address on a "
+                                                "private network; 127.0.0.1 to try it on this machine alone)")
+    c.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0: any free port)")
+    c.add_argument("--lang", choices=("ja", "en"), default=None, help="language of these messages (default: your "
+                                                                       "system's)")
+    c.add_argument("--resume", type=_path, default=None, metavar="SESSION",
+                   help="resume a class from its session file (paused where it stopped)")
+    c.add_argument("--session", type=_path, default=None, metavar="FILE",
+                   help="where to keep the session file (default: the game's data folder, classes/)")
+    c.add_argument("--no-browser", action="store_true", help="do not open the teacher's console in a browser")
 
     g = sub.add_parser("play", help="play a campaign")
     g.add_argument("--text", action="store_true", help="play in the terminal (keyboard only, screen-reader friendly)")
@@ -262,6 +306,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _docs(args.out, args.check)
         if args.command == "modelcard":
             return _modelcard(args)
+        if args.command == "class":
+            from gaiko_game.cli.classroom import run_class
+
+            return run_class(args.path or default_scenario(), teams=args.teams, names=args.names, preset=args.preset,
+                             minutes=args.minutes,
+                             seed=args.seed, host=args.host, port=args.port, lang=args.lang or default_lang(),
+                             resume=args.resume, session=args.session, browser=not args.no_browser)
         if args.command == "simulate":
             from gaiko_game.cli.simulate import run_simulate
 

@@ -6,7 +6,7 @@ registers every condition and effect plugin.
 """
 
 from gaiko_game.core import conditions, effects  # noqa: F401  (registers the plugins)
-from gaiko_game.core.decisions import Choose, Deal, Decision, EndTurn, Order, Withdraw, parse_decision
+from gaiko_game.core.decisions import Choose, Deal, Decision, EndTurn, Order, Veto, Withdraw, parse_decision
 from gaiko_game.core.engine import Game
 from gaiko_game.core.errors import (
     IllegalAction,
@@ -53,6 +53,7 @@ __all__ = [
     "Texts",
     "TurnReport",
     "UnknownDifficulty",
+    "Veto",
     "View",
     "Withdraw",
     "WrongPhase",

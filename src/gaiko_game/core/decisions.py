@@ -45,6 +45,17 @@ class Deal:
 
 
 @dataclass(frozen=True, slots=True)
+class Veto:
+    """Take an announced crisis off this turn's headline by hand (a teacher's move): it is never put to the
+    player, and its answer never happens. What it did when it broke stays done."""
+
+    event: str
+
+    def __str__(self) -> str:
+        return f"veto:{self.event}"
+
+
+@dataclass(frozen=True, slots=True)
 class Withdraw:
     """End a standing programme the player started (an action's commitment), paying what ending it costs."""
 
@@ -54,7 +65,7 @@ class Withdraw:
         return f"withdraw:{self.action}"
 
 
-Decision = Order | EndTurn | Choose | Deal | Withdraw
+Decision = Order | EndTurn | Choose | Deal | Veto | Withdraw
 
 
 def parse_decision(text: str) -> Decision:
@@ -71,6 +82,8 @@ def parse_decision(text: str) -> Decision:
         return Choose(text[len("choose:") :])
     if text.startswith("deal:"):
         return Deal(text[len("deal:") :])
+    if text.startswith("veto:"):
+        return Veto(text[len("veto:") :])
     if text.startswith("withdraw:"):
         return Withdraw(text[len("withdraw:") :])
     action, _, target = text.partition("@")

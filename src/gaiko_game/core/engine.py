@@ -18,12 +18,13 @@ from gaiko_game.core import acts
 from gaiko_game.core import turn as phases
 from gaiko_game.core.board import Board
 from gaiko_game.core.conditions import holds
-from gaiko_game.core.decisions import Choose, Deal, Decision, EndTurn, Order, Withdraw
+from gaiko_game.core.decisions import Choose, Deal, Decision, EndTurn, Order, Veto, Withdraw
 from gaiko_game.core.errors import IllegalAction, IllegalChoice, IllegalDeal, NothingToUndo, WrongPhase
 from gaiko_game.core.ledger import Change
 from gaiko_game.core.model import ActionDef, DifficultyDef, EventDef, Odds, Scenario
 from gaiko_game.core.plugins import Condition
 from gaiko_game.core.preview import Preview, preview, with_world
+from gaiko_game.core.reactions import MoveOdds, move_odds
 from gaiko_game.core.report import Fired, Outcome, Roll, TurnReport, rating_of, score_of
 from gaiko_game.core.rng import Randomness
 from gaiko_game.core.state import Phase, State
@@ -265,6 +266,23 @@ class Game:
         self._push(Deal(event_id))
         phases.deal_now(self._b, ev)
 
+    def agenda_odds(self) -> tuple[MoveOdds, ...]:
+        """Every other actor's move that may come up at the end of this turn, with its chance if the player ended
+        the turn now (what a teacher may reveal to a class)."""
+        return move_odds(self._b)
+
+    def veto(self, event_id: str) -> None:
+        """Take an announced crisis off this turn's headline (a facilitator's move): it is not put to the player
+        and its answer never happens; what it did when it broke stays done."""
+        s = self._b.state
+        if s.phase is not Phase.ACTIONS:
+            raise WrongPhase(Msg.of("refuse.over" if s.phase is Phase.OVER else "refuse.phase_actions"),
+                             self.scenario.loc)
+        if event_id not in s.pending:
+            raise IllegalDeal(Msg.of("refuse.not_pending", event=event_id), self.scenario.loc)
+        self._push(Veto(event_id))
+        s.pending.remove(event_id)
+
     # ── crises ───────────────────────────────────────────────────────────
     @property
     def announced(self) -> tuple[EventDef, ...]:
@@ -384,6 +402,8 @@ class Game:
             self.end_turn()
         elif isinstance(decision, Deal):
             self.deal(decision.event)
+        elif isinstance(decision, Veto):
+            self.veto(decision.event)
         elif isinstance(decision, Withdraw):
             self.withdraw(decision.action)
         else:

@@ -371,6 +371,28 @@ class WeightingDef:
 
 
 BALANCED = WeightingDef("balanced")
+
+
+@dataclass(frozen=True, slots=True)
+class MinistryDef:
+    """A role a classroom team's student holds: texts ``ministry.<id>`` and ``ministry.<id>.brief``; its advice
+    weighs the meters in ``focus`` (and ``capital``, Diplomatic Capital kept)."""
+
+    id: str
+    focus: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PresetDef:
+    """A way to fit a class period: the turns played, minutes on the clock a turn, minutes kept for the debrief,
+    and the difficulty and weighting of the whole class (None: the scenario's). Texts ``preset.<id>``/``.desc``."""
+
+    id: str
+    turns: int
+    minutes: float
+    debrief: int = 15
+    difficulty: str | None = None
+    weighting: str | None = None
 """Every meter weighs the same: the score of a scenario that declares no weightings."""
 
 
@@ -421,6 +443,10 @@ class Scenario:
     weightings: tuple[WeightingDef, ...] = ()
     """Ways to weigh the score a player may choose before a game; the first is the one ratings, benchmarks and
     classroom leaderboards use (empty: every meter weighs the same)."""
+    ministries: tuple[MinistryDef, ...] = ()
+    """The roles of a classroom team (empty: :meth:`roles` makes one per meter)."""
+    presets: tuple[PresetDef, ...] = ()
+    """Classroom period presets (empty: :meth:`class_presets` gives one of every turn)."""
     without: tuple[str, ...] = ()
     """The assumptions switched off when it was loaded (the lab's ``--without``); empty for the scenario as written."""
     loc: Loc = field(default_factory=dict, compare=False)
@@ -463,6 +489,15 @@ class Scenario:
         """A weighting by id; the scenario's first (the rating one) for None or an id it does not declare."""
         found = next((x for x in self.weightings if x.id == weighting_id), None)
         return found or (self.weightings[0] if self.weightings else BALANCED)
+
+    def roles(self) -> tuple[MinistryDef, ...]:
+        """The roles a classroom team's students hold: the scenario's ministries, else one per meter (its text is
+        the meter's name)."""
+        return self.ministries or tuple(MinistryDef(m.id, (m.id,)) for m in self.meters)
+
+    def class_presets(self) -> tuple[PresetDef, ...]:
+        """The classroom presets: the scenario's, else one of every turn at five minutes a turn."""
+        return self.presets or (PresetDef("full", self.turns, 5.0),)
 
     def guide_for(self, turn: int) -> tuple[str, ...]:
         """The guide prompts shown at the start of ``turn``."""

@@ -81,6 +81,14 @@ def _end(b: Board, decide: Callable[[Board], None] | None) -> _Ended:
     return _Ended(odds, {i: tuple(scratch.ledger[m:end]) for (i, m), end in zip(marks, ends, strict=True)})
 
 
+def move_odds(b: Board) -> tuple[MoveOdds, ...]:
+    """Each other actor's move with the chance it comes up at the end of this turn if the player ends it now
+    (``before`` and ``after`` alike), in agenda order; moves that cannot come up are left out."""
+    odds = _end(b, None).odds
+    return tuple(MoveOdds(t.event.id, t.event.actor or "", odds[t.event.id], odds[t.event.id])
+                 for t in b.tables.move_triggers(b.scenario, b.level.move_chance) if odds[t.event.id] > 0)
+
+
 def reactions(b: Board, decide: Callable[[Board], None]) -> Reactions:
     """What the world does differently at the end of this turn when ``decide`` is applied to the board now."""
     without, after = _end(b, None), _end(b, decide)

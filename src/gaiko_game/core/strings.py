@@ -94,6 +94,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "「{event}」という出来事はこのシナリオにありません。",
         "en": "This scenario has no event called “{event}”.",
     },
+    "refuse.not_pending": {
+        "ja": "「{event}」は今ターンの予告にありません。",
+        "en": "“{event}” is not on this turn's headline.",
+    },
     "refuse.event_spent": {
         "ja": "「{event}」はこのゲームではもう起こりません。",
         "en": "“{event}” cannot happen again in this game.",

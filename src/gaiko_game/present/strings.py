@@ -60,6 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "decision.end_turn": {"ja": "ターン終了", "en": "ending the turn"},
     "decision.choose": {"ja": "危機への対応", "en": "the answer to a crisis"},
     "decision.deal": {"ja": "「{title}」の配布", "en": "dealing “{title}”"},
+    "decision.veto": {"ja": "「{title}」の取り下げ", "en": "vetoing “{title}”"},
     "decision.withdraw": {"ja": "「{name}」の取りやめ", "en": "withdrawing “{name}”"},
     "effect.repeated": {"ja": "直近{memory}ターンで{n}回実施済み：得られる効果は ×{scale}",
                         "en": "Taken {n}× in the last {memory} turns: gains ×{scale}"},

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import takewhile
 
-from gaiko_game.core import Cause, Change, Choose, Deal, Decision, EndTurn, Game, Order, TurnReport, Withdraw
+from gaiko_game.core import Cause, Change, Choose, Deal, Decision, EndTurn, Game, Order, TurnReport, Veto, Withdraw
 from gaiko_game.present.report import moves, net, roll_line
 from gaiko_game.present.words import Words
 
@@ -123,7 +123,7 @@ def decisions_by_turn(game: Game) -> dict[int, list[Decision]]:
             out[turn] = []
         if isinstance(d, EndTurn):
             closed = True
-        if not isinstance(d, Deal):
+        if not isinstance(d, Deal | Veto):
             out[turn].append(d)
     return out
 

@@ -7,7 +7,7 @@ change to the rules or to the wording shows up as a readable diff.
 
 from __future__ import annotations
 
-from gaiko_game.core import Choose, Deal, Decision, EndTurn, Game, Order, TurnReport, Withdraw
+from gaiko_game.core import Choose, Deal, Decision, EndTurn, Game, Order, TurnReport, Veto, Withdraw
 from gaiko_game.present.crisis import CrisisCard, crisis_card
 from gaiko_game.present.debrief import debrief
 from gaiko_game.present.hud import header
@@ -40,8 +40,8 @@ def transcript(game: Game, decisions: list[Decision], w: Words) -> list[str]:
         if isinstance(d, Order):
             game.apply(d)
             lines.append("> " + w.ui("action.done", name=w.order(d)))
-        elif isinstance(d, Deal):
-            game.deal(d.event)
+        elif isinstance(d, Deal | Veto):
+            game.play(d)
             lines.append(f"> {d}")
         elif isinstance(d, Withdraw):
             game.withdraw(d.action)
@@ -55,7 +55,7 @@ def transcript(game: Game, decisions: list[Decision], w: Words) -> list[str]:
             report = game.end_turn()
             lines.append("> " + w.ui("win.end_turn"))
         lines += ["  " + roll_line(w, r) for r in game.rolls[rolls:]]
-        if game.pending_crisis is not None and (report is None and not isinstance(d, Order | Deal | Withdraw)):
+        if game.pending_crisis is not None and (report is None and not isinstance(d, Order | Deal | Veto | Withdraw)):
             lines += _card(crisis_card(game, w))
         if report is not None:
             view = turn_report(report, w)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gaiko_game.core import Cause, Change, Choose, Deal, Decision, EndTurn, Msg, Name, Order, Preview, Scenario, Texts
+from gaiko_game.core import Cause, Change, Choose, Deal, Decision, EndTurn, Msg, Name, Order, Preview, Scenario, Texts, Veto
 from gaiko_game.core.board import SPREAD, key_name
 from gaiko_game.core.model import EventDef
 from gaiko_game.core.plugins import Effect
@@ -56,6 +56,8 @@ class Words(Texts):
             return self.ui("decision.choose")
         if isinstance(decision, Deal):
             return self.ui("decision.deal", title=self.event_title(decision.event))
+        if isinstance(decision, Veto):
+            return self.ui("decision.veto", title=self.event_title(decision.event))
         return self.ui("decision.withdraw", name=self.name(f"action.{decision.action}.name"))
 
     def background(self, entry: str) -> str:

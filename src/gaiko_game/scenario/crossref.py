@@ -183,6 +183,11 @@ def required_text(parts: Parts, sm: ScenarioModel) -> Iterable[tuple[str, str, s
         yield from (("scenario", sc, k) for k in (f"difficulty.{d.id}", f"difficulty.{d.id}.desc"))
     for weighting in sm.weightings:
         yield from (("scenario", sc, k) for k in (f"weighting.{weighting.id}", f"weighting.{weighting.id}.desc"))
+    if sm.classroom is not None:
+        for ministry in sm.classroom.ministries:
+            yield from (("ministry", ministry.id, f"ministry.{ministry.id}{k}") for k in ("", ".brief"))
+        for p in sm.classroom.presets:
+            yield from (("preset", p.id, f"preset.{p.id}{k}") for k in ("", ".desc"))
     for area in sm.map.disputed:
         yield ("disputed area", area.id, f"disputed.{area.id}")
     for lab in sm.labels:

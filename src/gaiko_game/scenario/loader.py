@@ -238,6 +238,9 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
                            for d in sm.difficulties),
         default_difficulty=sm.default_difficulty,
         guide=tuple((g.turn, g.id) for g in sm.guide),
+        ministries=tuple(m.MinistryDef(x.id, tuple(x.focus)) for x in sm.classroom.ministries) if sm.classroom else (),
+        presets=tuple(m.PresetDef(p.id, p.turns, p.minutes, p.debrief, p.difficulty, p.weighting)
+                      for p in sm.classroom.presets) if sm.classroom else (),
         strategy_tags=tuple((role, frozenset(tags)) for role, tags in sm.strategy_tags.model_dump().items() if tags),
         tutorial=sm.tutorial,
         endings=endings,
@@ -498,6 +501,8 @@ def _check_scenario_numbers(parts: build.Parts, sm: schema.ScenarioModel, doc: D
             parts.ref("meter", meter_id, doc, ("weightings", i, "weights", meter_id))
         if weighting.id in [x.id for x in sm.weightings[:i]]:
             report(doc, ("weightings", i, "id"), "duplicate-id", f"weighting id '{weighting.id}' is defined twice")
+    if sm.classroom is not None:
+        _check_classroom(parts, sm, sm.classroom, doc)
     for end in ("low", "high"):
         parts.ref("actor", getattr(sm.stance, end), doc, ("stance", end))
     if sm.stance.low == sm.stance.high:
@@ -521,3 +526,33 @@ def _check_scenario_numbers(parts: build.Parts, sm: schema.ScenarioModel, doc: D
 def _check_box(parts: build.Parts, doc: Document, box: schema.BoxModel, path: tuple[str | int, ...]) -> None:
     if not (box.west < box.east <= box.west + 360 and box.south < box.north):
         parts.checker.report(doc, path, "out-of-range", "a box needs west < east (at most 360° apart) and south < north")
+
+
+def _check_classroom(parts: build.Parts, sm: schema.ScenarioModel, cls: schema.ClassroomModel, doc: Document) -> None:
+    """The classroom block: unique ministries focused on meters (or capital), presets that fit the scenario."""
+    report = parts.checker.report
+    meters = {x.id for x in sm.meters}
+    for i, ministry in enumerate(cls.ministries):
+        if ministry.id in [x.id for x in cls.ministries[:i]]:
+            report(doc, ("classroom", "ministries", i, "id"), "duplicate-id", f"ministry '{ministry.id}' is defined twice")
+        for j, focus in enumerate(ministry.focus):
+            if focus != "capital" and focus not in meters:
+                report(doc, ("classroom", "ministries", i, "focus", j), "unknown-id",
+                       f"a ministry's focus '{focus}' is neither a meter nor `capital`",
+                       hint=did_you_mean(focus, meters | {"capital"}) or f"use one of: "
+                                                                         f"{', '.join(sorted(meters | {'capital'}))}")
+    levels = {d.id for d in sm.difficulties} or {m.STANDARD.id}
+    weightings = {x.id for x in sm.weightings}
+    for i, preset in enumerate(cls.presets):
+        at = ("classroom", "presets", i)
+        if preset.id in [x.id for x in cls.presets[:i]]:
+            report(doc, (*at, "id"), "duplicate-id", f"preset '{preset.id}' is defined twice")
+        if preset.turns > sm.turns:
+            report(doc, (*at, "turns"), "out-of-range", f"preset '{preset.id}' plays {preset.turns} turns but the "
+                   f"scenario has {sm.turns}", hint=f"at most {sm.turns}")
+        if preset.difficulty is not None and preset.difficulty not in levels:
+            report(doc, (*at, "difficulty"), "unknown-id", f"no difficulty '{preset.difficulty}'",
+                   hint=f"use one of: {', '.join(sorted(levels))}")
+        if preset.weighting is not None and preset.weighting not in weightings:
+            report(doc, (*at, "weighting"), "unknown-id", f"no weighting '{preset.weighting}'",
+                   hint=f"use one of: {', '.join(sorted(weightings)) or '(the scenario declares none)'}")

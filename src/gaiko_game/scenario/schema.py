@@ -153,6 +153,30 @@ class WeightingModel(Strict):
         "each meter's weight in the final score's geometric mean, by meter id (left out: 1)", default={})
 
 
+class MinistryModel(Strict):
+    id: Id = D("ministry id; its texts are `ministry.<id>` (its name) and `ministry.<id>.brief` (what it looks after)")
+    focus: list[Id] = D("what its advice weighs: meter ids, and `capital` for Diplomatic Capital kept", min_length=1)
+
+
+class PresetModel(Strict):
+    id: Id = D("preset id; its texts are `preset.<id>` and `preset.<id>.desc`")
+    turns: int = D("the turns the class plays (the game's score is taken after the last)", ge=1, le=200)
+    minutes: float = D("minutes on the clock for each turn", gt=0, le=60)
+    debrief: int = D("minutes kept for the debrief at the end (shown to the teacher; the clock does not enforce "
+                     "it)", default=15, ge=0, le=120)
+    difficulty: Id | None = D("the difficulty every team plays (left out: the scenario's default)", default=None)
+    weighting: Id | None = D("the one score weighting of the whole class (left out: the scenario's first)",
+                             default=None)
+
+
+class ClassroomModel(Strict):
+    ministries: Annotated[list[MinistryModel], Field(min_length=2, max_length=6)] = D(
+        "the roles a team's students hold, each with the focus of its advice; a team of two or three holds the "
+        "first ones")
+    presets: Annotated[list[PresetModel], Field(min_length=1)] = D(
+        "ways to fit a class period (turns, minutes a turn, debrief); the first is the default of `gaiko class`")
+
+
 class DifficultyModel(Strict):
     id: Id = D("difficulty id; its names are `difficulty.<id>` and `difficulty.<id>.desc`")
     meters: dict[Id, Annotated[int, Field(ge=-50, le=50)]] = D("added to the starting meters, by meter id",
@@ -251,6 +275,8 @@ class ScenarioModel(Strict):
     default_difficulty: Id = D("the level a new campaign starts at unless the player picks another",
                                default="standard")
     guide: list[GuideModel] = D("prompts shown at the start of given turns (tutorials)", default=[])
+    classroom: ClassroomModel | None = D("how a class plays it with `gaiko class`: ministries and period presets "
+                                         "(left out: one role per meter and one preset of every turn)", default=None)
     files: Files = D("which files hold the content", default=Files())
 
 
