@@ -99,6 +99,7 @@ def test_the_csv_has_a_row_per_decision_with_every_vote_and_the_meters_after(def
     game = r.teams["blue"].campaign.game
     assert rows == [{"team": "blue", "turn": "1", "decision": "quad_summit", "submitter": "mofa",
                      "vote_mofa": "quad_summit", "vote_mod": "", "vote_meti": "asean_summit", "vote_mof": "quad_summit",
+                     "vote_kantei": "",
                      **{m: str(v) for m, v in game.view.meters().items()},
                      "score": str(score_of(game.view.meters()))}]
 
@@ -144,7 +145,7 @@ def test_the_default_preset_fits_a_period_and_the_clock_closes_a_turn_with_defau
     clock = Clock()
     r = crisis_room(default, clock)
     assert (r.preset.id, r.preset.turns, r.preset.minutes, r.status, r.roles) == (
-        "one_period", 8, 4.0, "lobby", ("mofa", "mod", "meti", "mof"))
+        "one_period", 8, 4.0, "lobby", ("mofa", "mod", "meti", "mof", "kantei"))
     with pytest.raises(ClassroomError) as refused:
         r.vote("blue", "mofa", "quad_summit")
     assert refused.value.code == "not_open"  # nothing before the teacher opens the first turn
@@ -180,10 +181,11 @@ def test_pause_keeps_the_time_left_and_extend_adds_to_it(default: Scenario) -> N
     assert r.remaining() == 0.0 and r.tick() and r.status == "closed"
 
 
-def test_a_turn_closes_itself_when_every_team_has_finished_it_and_the_last_turn_ends_the_session(
+def test_a_turn_closes_itself_when_every_team_with_students_has_finished_it_and_the_last_turn_ends_the_session(
         default: Scenario) -> None:
     clock = Clock()
-    r = Room(default, Source.of(DEFAULT), 7, ["blue"], preset="one_period", clock=clock)
+    r = Room(default, Source.of(DEFAULT), 7, ["blue", "nobody"], preset="one_period", clock=clock)
+    r.join("blue", "mod")
     for turn in range(1, 9):
         r.start()
         assert r.turn == turn
@@ -192,6 +194,8 @@ def test_a_turn_closes_itself_when_every_team_has_finished_it_and_the_last_turn_
             r.vote("blue", "mod", "end" if game.pending_crisis is None else f"choose:{game.default_choice()}")
             r.submit("blue", "mod")
     assert r.status == "ended" and r.teams["blue"].game.turn == 9
+    assert {d.submitter for d in r.teams["nobody"].decided} == {"timer"}  # a team nobody joined is not waited for
+    assert r.teams["nobody"].game.turn == 9
     with pytest.raises(ClassroomError):
         r.start()
 

@@ -12,18 +12,21 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gaiko_game.classroom.protocol import STUDENT, TEACHER, BadMessage, Bucket, parse
+from gaiko_game.classroom.protocol import PROJECTOR, STUDENT, TEACHER, BadMessage, Bucket, parse
 from gaiko_game.classroom.views import Views
 from gaiko_game.session.classroom import ClassroomError, Room, token_key
 
 log = logging.getLogger("gaiko.classroom")
 
 Send = Callable[[str], Awaitable[None]]
+GRACE = 30.0
+"""Seconds a seat stays its device's after it was last connected (or given)."""
 TOO_MANY_REFUSED = 60
 """Messages refused for speed after which a connection is closed (a page never sends this fast)."""
 
@@ -51,12 +54,18 @@ class Hub:
         self.views = Views(room)
         self.conns: set[Conn] = set()
         self.lock = asyncio.Lock()
+        self.seen: dict[str, float] = {}
+        """When each seat's device was last connected (by token hash)."""
         self.decisions = 0
         """Decisions recorded since the server started (what the load test counts)."""
 
     # ── seats and connections ─────────────────────────────────────────────
     def connected(self, token_hash: str) -> bool:
-        return any(c.view == "student" and token_key(c.token) == token_hash for c in self.conns)
+        """Whether the device holding a seat is here, or was within the last :data:`GRACE` seconds (a sleeping
+        Chromebook or a Wi-Fi hiccup does not lose its seat to whoever picks the same role)."""
+        if any(c.view == "student" and token_key(c.token) == token_hash for c in self.conns):
+            return True
+        return time.monotonic() - self.seen.get(token_hash, -GRACE) < GRACE
 
     async def join(self, code: str, team: str, role: str) -> str:
         """A seat for a device: refused for a wrong room code; a role held by a device no longer connected is
@@ -66,6 +75,7 @@ class Hub:
         async with self.lock:
             held = self.room.holder(team, role)
             token = self.room.join(team, role, replace=held is not None and not self.connected(held))
+            self.seen[token_key(token)] = time.monotonic()
             self.save()
         await self.broadcast()
         return token
@@ -89,6 +99,8 @@ class Hub:
             await self.broadcast()  # the team and the teacher see who is here
 
     def leave(self, conn: Conn) -> None:
+        if conn in self.conns and conn.view == "student":
+            self.seen[token_key(conn.token)] = time.monotonic()
         self.conns.discard(conn)
 
     # ── messages ──────────────────────────────────────────────────────────
@@ -100,7 +112,7 @@ class Hub:
             await self.refuse(conn, "rate", "too many messages: wait a moment")
             return True
         try:
-            msg = parse(text, TEACHER if conn.view == "teacher" else STUDENT if conn.view == "student" else {})
+            msg = parse(text, {"teacher": TEACHER, "student": STUDENT}.get(conn.view, PROJECTOR))
             if msg["type"] == "lang":
                 conn.lang = msg["lang"]
                 await self.send_view(conn, force=True)
@@ -110,7 +122,8 @@ class Hub:
                     self.student(conn, msg)
                 else:
                     self.teacher(msg)
-                self.save()
+                if msg["type"] != "vote":  # a vote is not a decision: the file is written after each decision
+                    self.save()
         except (BadMessage, ClassroomError) as e:
             await self.refuse(conn, e.code, str(e))
             return True
@@ -122,6 +135,9 @@ class Hub:
         conn.team, conn.role = seat.team, seat.role
         if msg["type"] == "vote":
             self.room.vote(seat.team, seat.role, msg["decision"])
+        elif msg["type"] == "leave":
+            self.room.leave(conn.token)
+            self.seen.pop(token_key(conn.token), None)
         else:
             self.room.submit(seat.team, seat.role)
             self.decisions += 1
@@ -162,34 +178,39 @@ class Hub:
         with contextlib.suppress(Exception):
             await conn.send(json.dumps({"type": "error", "code": code, "message": message}, ensure_ascii=False))
 
-    def envelope(self, conn: Conn) -> tuple[object, dict[str, Any]]:
-        """The view a connection is sent, with the stamp that says whether it changed."""
+    def stamp(self, conn: Conn) -> object:
+        """What a connection's view depends on: when it changes, the view is sent again."""
         room = self.room
         if conn.view == "student":
             seat = room.seat(conn.token)
             conn.team, conn.role = seat.team, seat.role
-            team = room.team(seat.team)
-            view = self.views.student(seat.team, seat.role, conn.lang)
-            stamp: object = (team.version, room.version, conn.lang, conn.role)
-        else:
-            view = self.views.room_view(conn.lang, conn.view == "teacher")
-            stamp = (room.version, conn.lang)
-            if conn.view == "teacher":
-                view = {**view, "join_url": self.join_url,
-                        "connected": sorted({c.team for c in self.conns if c.view == "student"})}
-                stamp = (room.version, conn.lang, len(self.conns))
-        return stamp, {"type": "state", "view": view, "remaining": room.remaining()}
+            return room.team(seat.team).version, room.epoch, conn.lang, conn.role
+        if conn.view == "teacher":
+            return room.version, conn.lang, len(self.conns)
+        return room.version, conn.lang
+
+    def message(self, conn: Conn) -> str:
+        """The state message a connection is sent, as JSON text."""
+        room = self.room
+        if conn.view == "student":
+            text = self.views.student_json(conn.team, conn.role, conn.lang)
+            return '{"type": "state", "remaining": ' + json.dumps(room.remaining()) + ', "view": ' + text + "}"
+        view = {**self.views.room_view(conn.lang, conn.view == "teacher"), "join_url": self.join_url}
+        if conn.view == "teacher":
+            view = {**view,
+                    "connected": sorted({c.team for c in self.conns if c.view == "student"})}
+        return json.dumps({"type": "state", "view": view, "remaining": room.remaining()}, ensure_ascii=False)
 
     async def send_view(self, conn: Conn, force: bool = False) -> None:
         try:
-            stamp, message = self.envelope(conn)
+            stamp = self.stamp(conn)
         except ClassroomError as e:  # the seat was taken over by another device
             await self.refuse(conn, e.code, str(e))
             return
         if force or stamp != conn.sent:
             conn.sent = stamp
             try:
-                await conn.send(json.dumps(message, ensure_ascii=False))
+                await conn.send(self.message(conn))
             except Exception:  # noqa: BLE001 - a page that went away is dropped, never the class
                 log.debug("a page went away while being sent its view")
                 self.leave(conn)

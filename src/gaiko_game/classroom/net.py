@@ -24,20 +24,25 @@ def addresses() -> list[str]:
     return out
 
 
-def choose_host(asked: str | None) -> tuple[str, str]:
-    """The address to listen on and a note for the teacher ("" when there is nothing to say). Refused (ValueError,
-    with what to do) when no private address exists and none was asked for."""
-    if asked:
-        if asked in ("0.0.0.0", "::"):
-            return asked, ("listening on every network interface, as asked: any network this machine is on can "
-                           "reach the class")
-        return asked, ""
+EVERY = ("0.0.0.0", "::")
+
+
+class NoAddress(ValueError):
+    """This machine has no address on a private network, and none was asked for."""
+
+
+def choose_host(asked: str | None) -> tuple[str, str, list[str]]:
+    """(the address to listen on, the address students are given, this machine's other private addresses).
+    Listening on every interface (``0.0.0.0``) happens only when asked for; students are then given this machine's
+    first private address. Raises :class:`NoAddress` when there is none to give."""
     found = addresses()
+    if asked and asked not in EVERY:
+        return asked, asked, [a for a in found if a != asked]
     if not found:
-        raise ValueError("this machine has no address on a private network (a school LAN): connect to the school's "
-                         "network, or give --host 127.0.0.1 to try the class on this machine alone")
-    note = f"other addresses of this machine: {', '.join(found[1:])} (choose one with --host)" if found[1:] else ""
-    return found[0], note
+        if asked:
+            return asked, "127.0.0.1", []
+        raise NoAddress("no private network address")
+    return asked or found[0], found[0], found[1:]
 
 
 def bind(host: str, port: int) -> socket.socket:

@@ -23,8 +23,10 @@ Spec = dict[str, tuple[str, bool]]
 STUDENT: dict[str, Spec] = {
     "vote": {"decision": ("str", True)},
     "submit": {},
+    "leave": {},
     "lang": {"lang": ("lang", True)},
 }
+PROJECTOR: dict[str, Spec] = {"lang": {"lang": ("lang", True)}}
 TEACHER: dict[str, Spec] = {
     "start": {}, "pause": {}, "resume": {}, "close": {}, "end": {},
     "extend": {"seconds": ("int", True)},

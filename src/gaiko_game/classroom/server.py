@@ -33,7 +33,7 @@ from gaiko_game.session.classroom import ClassroomError
 WEB = Path(__file__).parent / "web"
 HELLO_WAIT = 10.0
 """Seconds a new WebSocket has to say who it is."""
-LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost", "testclient"})
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 
 
 def _local(host: str | None, own: frozenset[str]) -> bool:
@@ -89,7 +89,9 @@ def app(hub: Hub, own: frozenset[str] = frozenset()) -> Starlette:
             return JSONResponse({"code": "teacher", "message": "the teacher's exports open on the teacher's machine"},
                                 403)
         name = f"gaiko-{hub.room.code}.csv"
-        return Response(hub.room.csv(), media_type="text/csv; charset=utf-8",
+        lang = "en" if request.query_params.get("lang") == "en" else "ja"
+        text = hub.room.csv(lambda d: hub.views.label(None, d, lang))
+        return Response("\ufeff" + text, media_type="text/csv; charset=utf-8",  # the mark tells Excel it is UTF-8
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     async def export_session(request: Request) -> Response:

@@ -8,6 +8,7 @@ room. A student's page gets the team's view with its own role's brief and advice
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from typing import Any
 
@@ -22,7 +23,7 @@ from gaiko_game.present.map import Projection, colour, map_data
 from gaiko_game.present.words import words
 from gaiko_game.session.classroom import TEACHER, TIMER, Room, Team
 from gaiko_game.session.debrief import attribute, label, series, start_values
-from gaiko_game.session.ministries import advice
+from gaiko_game.session.ministries import advice_all
 
 LANGS = ("ja", "en")
 MAP_SIZE = (960, 560)
@@ -59,40 +60,64 @@ class Views:
     def __init__(self, room: Room) -> None:
         self.room = room
         self.w = {lang: words(room.scenario, lang) for lang in LANGS}
-        self._team: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
+        self._team: dict[tuple[str, str], tuple[tuple[int, int], dict[str, Any]]] = {}
+        self._news: dict[str, tuple[tuple[str, int, int], dict[str, Any]]] = {}
+        self._json: dict[tuple[str, str], tuple[tuple[int, int], str]] = {}
         self._advice: dict[str, tuple[int, dict[str, list[dict[str, Any]]]]] = {}
         self._room: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
 
     # ── a team ────────────────────────────────────────────────────────────
     def student(self, team: str, role: str, lang: str) -> dict[str, Any]:
-        """A student's page: the team's view with the role's brief and advice."""
+        """A student's page: the team's view with the role's brief and advice (``me``)."""
         t = self.room.team(team)
-        view = dict(self.team(t, lang))
+        return {**self.team(t, lang), "me": self.me(t, role, lang)}
+
+    def student_json(self, team: str, role: str, lang: str) -> str:
+        """:meth:`student` as JSON text: the team's part encoded once per change for all its students."""
+        t = self.room.team(team)
+        key, stamp = (t.id, lang), (t.version, self.room.epoch)
+        cached = self._json.get(key)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, json.dumps(self.team(t, lang), ensure_ascii=False))
+            self._json[key] = cached
+        me = json.dumps(self.me(t, role, lang), ensure_ascii=False)
+        return cached[1][:-1] + ', "me": ' + me + "}"
+
+    def me(self, t: Team, role: str, lang: str) -> dict[str, Any]:
         w = self.w[lang]
-        view["me"] = {"team": t.id, "role": role, "role_name": self.role_name(role, lang),
-                      "brief": w.name(f"ministry.{role}.brief") if self.room.scenario.ministries
-                      else w.name(f"meter.{role}.desc"),
-                      "advice": self.advice(t, lang).get(role, [])}
-        return view
+        return {"team": t.id, "role": role, "role_name": self.role_name(role, lang),
+                "brief": w.name(f"ministry.{role}.brief") if self.room.scenario.ministries else w.name(f"meter.{role}.desc"),
+                "advice": self.advice(t, lang).get(role, [])}
+
+    def date(self, game: Game, lang: str) -> str:
+        """The game's date (the class's turn count is the page's own: the scenario's would contradict it)."""
+        year, quarter = self.room.scenario.date(game.turn)
+        return self.w[lang].ui("hud.date_only", year=year, quarter=quarter)
 
     def role_name(self, role: str, lang: str) -> str:
         w = self.w[lang]
         return w.name(f"ministry.{role}") if self.room.scenario.ministries else w.meter(role)
 
     def team(self, t: Team, lang: str) -> dict[str, Any]:
-        key = (t.id, lang)
-        stamp = t.version + self.room.version * 100_000
+        """A team's view: the game's part (menu, previews, map, reveals: the costly part) built once per decision
+        and change of the room's clock, the rest (ballot, seats, status) each time it is asked for."""
+        key, stamp = (t.id, lang), (len(t.decided), self.room.epoch)
         cached = self._team.get(key)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-        view = self._team_view(t, lang)
-        self._team[key] = (stamp, view)
-        return view
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, self._game_view(t, lang))
+            self._team[key] = cached
+        room, game = self.room, t.game
+        return {**cached[1], "status": room.status, "turn": room.turn, "turns": room.preset.turns,
+                "acting": room.status == "open" and not room.finished(t),
+                "finished": room.status != "lobby" and room.finished(t),
+                "locked": t.locked, "merged_into": t.merged_into,
+                "ballot": {role: {"decision": d, "label": self.label(game, d, lang)} for role, d in t.ballot.items()},
+                "roles": [{"id": r, "name": self.role_name(r, lang), "held": room.holder(t.id, r) is not None}
+                          for r in room.roles]}
 
-    def _team_view(self, t: Team, lang: str) -> dict[str, Any]:
+    def _game_view(self, t: Team, lang: str) -> dict[str, Any]:
         room, w, game = self.room, self.w[lang], t.game
         h = hud(game, w)
-        acting = room.status == "open" and not room.finished(t)
         crisis = asdict(crisis_card(game, w)) if game.pending_crisis is not None else None
         actions = [] if game.pending_crisis is not None or game.is_over else [
             {"decision": str(r.order), "label": r.label, "category": r.category_name, "cost": r.cost, "badge": r.badge,
@@ -100,9 +125,8 @@ class Views:
              "warnings": list(r.warnings)} for r in action_rows(game, w)]
         news = headline(game, w)
         return {
-            "kind": "team", "team": t.id, "status": room.status, "turn": room.turn, "turns": room.preset.turns,
-            "acting": acting, "finished": room.finished(t), "locked": t.locked, "merged_into": t.merged_into,
-            "hud": {"date": h.date, "capital": h.capital, "capital_value": h.capital_value, "upkeep": h.upkeep,
+            "kind": "team", "team": t.id, "player": w.player(),
+            "hud": {"date": self.date(game, lang), "capital": h.capital, "capital_value": h.capital_value, "upkeep": h.upkeep,
                     "programmes": h.programmes,
                     "meters": [{"id": m.id, "name": m.name, "value": m.value, "trend": m.trend, "colour": m.colour,
                                 "desc": m.desc} for m in h.meters],
@@ -111,10 +135,9 @@ class Views:
             "headline": [{"id": i.id, "heading": i.heading, "text": i.text, "immediate": i.immediate,
                           "answers": list(i.details), "opportunity": i.opportunity} for i in news.items],
             "crisis": crisis, "actions": actions,
-            "end": {"decision": "end", "label": w.ui("win.end_turn")} if crisis is None and not game.is_over else None,
-            "ballot": {role: {"decision": d, "label": self.label(game, d, lang)} for role, d in t.ballot.items()},
-            "roles": [{"id": r, "name": self.role_name(r, lang), "held": room.holder(t.id, r) is not None}
-                      for r in room.roles],
+            "end": {"decision": "end", "label": self.label(game, "end", lang)} if crisis is None and not game.is_over
+            else None,
+            "default": game.default_choice(),
             "decided": [{"turn": d.turn, "label": self.label(None, d.decision, lang), "by": d.submitter}
                         for d in t.decided[-8:]],
             "colours": {a.id: hex_colour(colour(game, a.id, "relation")) for a in room.scenario.actors},
@@ -128,7 +151,7 @@ class Views:
         """A decision as students read it: the action's name, the crisis answer's name, or the clock's move."""
         w = self.w[lang]
         if decision == "end":
-            return w.ui("win.end_turn")
+            return w.ui("decision.end_turn_button")
         head, _, rest = decision.partition(":")
         if head == "choose":
             ev = game.pending_crisis if game is not None else None
@@ -145,16 +168,15 @@ class Views:
     def advice(self, t: Team, lang: str) -> dict[str, list[dict[str, Any]]]:
         """Each ministry's advice for the team's decision in hand, computed once per change of the team."""
         cached = self._advice.get(f"{t.id}:{lang}")
-        if cached is not None and cached[0] == t.version:
+        if cached is not None and cached[0] == len(t.decided):
             return cached[1]
         w, game = self.w[lang], t.game
         out: dict[str, list[dict[str, Any]]] = {}
         if not game.is_over:
-            for m in self.room.scenario.roles():
-                out[m.id] = [{"decision": p.decision, "label": self.label(game, p.decision, lang), "cost": p.cost,
-                              "gains": [{"meter": w.meter(k), "by": v} for k, v in p.gains]}
-                             for p in advice(game, m)]
-        self._advice[f"{t.id}:{lang}"] = (t.version, out)
+            for role, picks in advice_all(game, self.room.scenario.roles()).items():
+                out[role] = [{"decision": p.decision, "label": self.label(game, p.decision, lang), "cost": p.cost,
+                              "gains": [{"meter": w.meter(k), "by": v} for k, v in p.gains]} for p in picks]
+        self._advice[f"{t.id}:{lang}"] = (len(t.decided), out)
         return out
 
     def _reveals(self, game: Game, lang: str) -> list[dict[str, Any]]:
@@ -181,7 +203,8 @@ class Views:
         room, w = self.room, self.w[lang]
         teams = []
         for t in room.teams.values():
-            row: dict[str, Any] = {"id": t.id, "finished": room.finished(t), "playing": t.playing,
+            row: dict[str, Any] = {"id": t.id, "finished": room.status != "lobby" and room.finished(t),
+                                   "playing": t.playing,
                                    "merged_into": t.merged_into, "locked": t.locked,
                                    "members": sum(1 for m in room.members.values() if m.team == t.id)}
             if teacher:
@@ -191,14 +214,22 @@ class Views:
                 row["announced"] = [e.id for e in t.game.announced]
             teams.append(row)
         first = next((t for t in room.teams.values() if t.playing), next(iter(room.teams.values())))
-        view: dict[str, Any] = {
+        stamp = (first.id, len(first.decided), room.epoch)
+        shared = self._news.get(lang)
+        if shared is None or shared[0] != stamp:
+            shared = (stamp, {"date": self.date(first.game, lang), "player": w.player(),
+                              "news": [{"heading": i.heading, "text": i.text} for i in headline(first.game, w).items],
+                              "colours": {a.id: hex_colour(colour(first.game, a.id, "role")) for a in room.scenario.actors}})
+            self._news[lang] = shared
+        view: dict[str, Any] = {**shared[1],
             "kind": "teacher" if teacher else "projector", "status": room.status, "turn": room.turn,
             "turns": room.preset.turns, "preset": w.name(f"preset.{room.preset.id}") if room.scenario.presets
             else room.preset.id, "debrief_minutes": room.preset.debrief, "minutes": room.preset.minutes,
-            "code": room.code, "teams": teams, "date": hud(first.game, w).date,
-            "news": [{"heading": i.heading, "text": i.text} for i in headline(first.game, w).items],
-            "colours": {a.id: hex_colour(colour(first.game, a.id, "role")) for a in room.scenario.actors},
+            "code": room.code, "teams": teams,
             "names": {a.id: w.name(f"actor.{a.id}") for a in room.scenario.actors},
+            "roles": {a.id: a.role for a in room.scenario.actors},
+            "role_names": {a.role: w.name(f"role.{a.role}") for a in room.scenario.actors},
+            "meters": [{"id": m.id, "name": w.meter(m.id), "colour": m.colour} for m in room.scenario.meters],
             "debrief": self.debrief(lang) if room.status == "ended" else None,
         }
         if teacher:
@@ -234,7 +265,7 @@ class Views:
                                         {"turn": d.turn, "when": i.when, "title": i.parts[0], "teams": {}})
                 row["teams"][t.id] = {"answer": i.parts[1], "effects": [e for e, _ in i.effects + i.later],
                                       "total": i.total}
-        teams.sort(key=lambda x: -float(x["score"]))
+        teams.sort(key=lambda x: (x["merged_into"] is not None, -float(x["score"])))  # merged teams last
         return {"teams": teams, "crises": [crises[k] for k in sorted(crises)],
                 "meters": [{"id": m.id, "name": w.meter(m.id), "colour": m.colour} for m in sc.meters],
                 "questions": [w.name(f"question.{q}") for q in sc.questions],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import sys
 import time
@@ -12,10 +13,10 @@ import segno
 import uvicorn
 
 from gaiko_game.classroom.hub import Hub
-from gaiko_game.classroom.net import bind, choose_host
+from gaiko_game.classroom.net import EVERY, NoAddress, bind, choose_host
 from gaiko_game.classroom.server import app
 from gaiko_game.classroom.strings import TEXTS
-from gaiko_game.core import Texts
+from gaiko_game.core import Scenario, Texts, UnknownDifficulty
 from gaiko_game.scenario.bundled import bundled_by_id
 from gaiko_game.scenario.loader import load
 from gaiko_game.session import saves
@@ -24,9 +25,9 @@ from gaiko_game.session.classroom import ClassroomError, Room, read_session
 
 
 def team_names(count: int, names: str | None) -> list[str]:
-    """The teams: the names given (comma-separated), else 1…count."""
+    """The teams: the names given (separated by commas, Japanese 、 or ，), else 1…count."""
     if names:
-        return [n.strip() for n in names.split(",") if n.strip()]
+        return [n.strip() for n in re.split(r"[,、，]", names) if n.strip()]
     return [str(i) for i in range(1, count + 1)]
 
 
@@ -41,7 +42,7 @@ def _err(t: Texts, key: str, **kw: object) -> int:
 
 
 def run_class(folder: Path, *, teams: int, names: str | None, preset: str | None, minutes: float | None,
-              seed: int | None,
+              difficulty: str | None, seed: int | None,
               host: str | None, port: int, lang: str, resume: Path | None, session: Path | None,
               browser: bool) -> int:
     """Start the server and serve until Ctrl+C; exit 1 with a located message when it cannot start."""
@@ -62,37 +63,57 @@ def run_class(folder: Path, *, teams: int, names: str | None, preset: str | None
             room = Room.resume_from(scenario, data)
         else:
             room = Room(scenario, Source.of(folder), seed if seed is not None else secrets.randbelow(2**63),
-                        team_names(teams, names), preset=preset, minutes=minutes)
+                        team_names(teams, names), difficulty=difficulty, preset=preset, minutes=minutes)
     except ClassroomError as e:
-        return _err(t, "cli.refused", why=str(e))
+        return _refused(t, scenario, e)
+    except UnknownDifficulty as e:
+        return _err(t, "cli.refused", why=e.text(lang))
     try:
-        where, note = choose_host(host)
+        where, shown_host, others = choose_host(host)
+    except NoAddress:
+        return _err(t, "cli.no_lan")
+    try:
         sock = bind(where, port)
-    except (ValueError, OSError) as e:
-        return _err(t, "cli.no_address", why=str(e))
+    except OSError as e:
+        return _err(t, "cli.cannot_listen", host=where, port=port, why=e.strerror or str(e))
     path = resume or session or session_path(room.code)
     bound = sock.getsockname()[1]
-    shown = f"[{where}]" if ":" in where else where
+    shown = f"[{shown_host}]" if ":" in shown_host else shown_host
     base = f"http://{shown}:{bound}"
     join_url = f"{base}/?c={room.code}"
     teacher = secrets.token_urlsafe(24)
     hub = Hub(room, path, teacher, join_url)
     hub.save()
-    _announce(t, hub, base, note, path)
+    _announce(t, hub, base, path)
+    if others:
+        print(t.ui("cli.other_addresses", addresses=", ".join(others)))
+    if where in EVERY:
+        print(t.ui("cli.every_interface"))
+    if data is not None:
+        print(t.ui("cli.resumed", turn=room.turn, turns=room.preset.turns))
     console = f"{base}/teacher#{teacher}"
     if browser and sys.stdout.isatty():
         webbrowser.open(console)
-    config = uvicorn.Config(app(hub, frozenset({where})), log_level="warning", access_log=False,
+    config = uvicorn.Config(app(hub, frozenset({where, shown_host, *others})), log_level="warning", access_log=False,
                             ws_max_size=64 * 1024, ws="websockets-sansio", lifespan="on")
     try:
         uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # a second Ctrl+C while it stops
+        pass
     finally:
         hub.save()
         print(t.ui("cli.stopped", file=str(path)))
     return 0
 
 
-def _announce(t: Texts, hub: Hub, base: str, note: str, path: Path) -> None:
+def _refused(t: Texts, scenario: Scenario, e: ClassroomError) -> int:
+    if e.code == "preset":
+        return _err(t, "cli.no_preset", presets=", ".join(p.id for p in scenario.class_presets()))
+    key = f"error.{e.code}"
+    return _err(t, "cli.refused", why=t.ui(key) if key in TEXTS else str(e))
+
+
+def _announce(t: Texts, hub: Hub, base: str, path: Path) -> None:
     room = hub.room
     w = hub.views.w[t.lang]
     p = room.preset
@@ -104,7 +125,5 @@ def _announce(t: Texts, hub: Hub, base: str, note: str, path: Path) -> None:
     print(t.ui("cli.teacher", url=f"{base}/teacher#{hub.teacher_token}"))
     print(t.ui("cli.projector", url=f"{base}/projector#{room.code}"))
     print(t.ui("cli.session", file=str(path)))
-    if note:
-        print(note)
     print(t.ui("cli.firewall"))
     print(t.ui("cli.stop"), flush=True)

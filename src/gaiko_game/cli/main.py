@@ -167,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--names", default=None, help="the teams' names instead, comma-separated (never students' names)")
     c.add_argument("--preset", default=None, help="a preset the scenario declares (default: its first)")
     c.add_argument("--minutes", type=_minutes, default=None, help="minutes on the clock a turn (default: the preset's)")
+    c.add_argument("--difficulty", default=None, help="the difficulty every team plays (default: the preset's, else "
+                                                      "the scenario's default)")
     c.add_argument("--seed", type=_seed, default=None, help="seed every team plays (default: random)")
     c.add_argument("--host", default=None, help="the address to listen on (default: this machine's first address on a "
                                                 "private network; 127.0.0.1 to try it on this machine alone)")
@@ -310,7 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from gaiko_game.cli.classroom import run_class
 
             return run_class(args.path or default_scenario(), teams=args.teams, names=args.names, preset=args.preset,
-                             minutes=args.minutes,
+                             minutes=args.minutes, difficulty=args.difficulty,
                              seed=args.seed, host=args.host, port=args.port, lang=args.lang or default_lang(),
                              resume=args.resume, session=args.session, browser=not args.no_browser)
         if args.command == "simulate":

@@ -24,7 +24,7 @@ from gaiko_game.core.ledger import Change
 from gaiko_game.core.model import ActionDef, DifficultyDef, EventDef, Odds, Scenario
 from gaiko_game.core.plugins import Condition
 from gaiko_game.core.preview import Preview, preview, with_world
-from gaiko_game.core.reactions import MoveOdds, move_odds
+from gaiko_game.core.reactions import MoveOdds, move_odds, world_now
 from gaiko_game.core.report import Fired, Outcome, Roll, TurnReport, rating_of, score_of
 from gaiko_game.core.rng import Randomness
 from gaiko_game.core.state import Phase, State
@@ -78,6 +78,16 @@ class Game:
         self._b = board
         self._t = board.tables
         self._undo: list[_Snapshot] = []
+        self._changes = 0
+        """Raised by every decision and undo: what the cached world phase of :meth:`_world_now` is keyed on."""
+        self._world: tuple[int, object] = (-1, None)
+
+    def _world_now(self) -> object:
+        """The world phase if the turn ended now with no decision, computed once per state (every preview of a
+        menu compares with it)."""
+        if self._world[0] != self._changes:
+            self._world = (self._changes, world_now(self._b))
+        return self._world[1]
 
     # ── reading ──────────────────────────────────────────────────────────
     @property
@@ -191,9 +201,9 @@ class Game:
     def _odds(self, odds: Odds | None, target: str | None) -> float | None:
         return acts.chance(self._b, odds, target)
 
-    def preview(self, order: Order) -> Preview:
+    def preview(self, order: Order, world: bool = True) -> Preview:
         """What ``order`` would change now and later, its odds, how the world would react at the end of this turn (see
-        ``core.reactions``), and why it is unavailable if it is.
+        ``core.reactions``; left out with ``world=False``, which is much cheaper), and why it is unavailable if it is.
 
         An order naming no action, or a wrong target, is refused with :class:`IllegalAction`, as ``apply`` does.
         """
@@ -204,7 +214,9 @@ class Game:
         repeats = self.repeats(a.id)
         p = preview(self._b, a, self._odds(a.odds, order.target), order.target, self.reasons(order),
                     self._t.repeated(self.scenario, a, repeats), repeats)
-        return with_world(p, self._b, lambda b, success: acts.take(b, a, order.target, success))
+        if not world:
+            return p
+        return with_world(p, self._b, lambda b, success: acts.take(b, a, order.target, success), self._world_now())
 
     def _allowed(self, order: Order) -> ActionDef | None:
         """The order's action when it may be taken now (the cheap check; :meth:`reasons` says why not)."""
@@ -342,17 +354,20 @@ class Game:
         if ev is None or c is None:
             raise IllegalChoice(Msg.of("refuse.not_announced", event=event_id, choice=choice_id), self.scenario.loc)
         return with_world(preview(self._b, c, self._odds(c.odds, None), None), self._b,
-                          lambda b, success: acts.answer(b, ev, c, success))
+                          lambda b, success: acts.answer(b, ev, c, success), self._world_now())
 
-    def preview_choice(self, choice_id: str) -> Preview:
+    def preview_choice(self, choice_id: str, world: bool = True) -> Preview:
         """What a choice of the pending crisis would change, its odds, how the world would react, and why it is
         unavailable if it is."""
         ev = self.pending_crisis
         c = ev.choice(choice_id) if ev else None
         if ev is None or c is None:
             raise IllegalChoice(self.explain_choice(choice_id) or Msg.of("refuse.phase_crisis"), self.scenario.loc)
-        return with_world(preview(self._b, c, self._odds(c.odds, None), None, self.choice_reasons(choice_id)), self._b,
-                          lambda b, success: acts.answer(b, ev, c, success))
+        p = preview(self._b, c, self._odds(c.odds, None), None, self.choice_reasons(choice_id))
+        if not world:
+            return p
+        return with_world(p, self._b,
+                          lambda b, success: acts.answer(b, ev, c, success), self._world_now())
 
     def end_turn(self) -> TurnReport | None:
         """End the action phase: answer the announced crises, then (when none waits) run the world and score.
@@ -458,6 +473,7 @@ class Game:
         if reason is not None:
             raise NothingToUndo(reason, self.scenario.loc)
         state, marks, n_reports = self._undo.pop()
+        self._changes += 1
         self._b.state = state.copy()
         self._b.cut(marks)
         del self.reports[n_reports:]
@@ -466,6 +482,7 @@ class Game:
     # ── internals ────────────────────────────────────────────────────────
     def _push(self, decision: Decision) -> int:
         b = self._b
+        self._changes += 1
         if self.keeps_undo:
             self._undo.append((b.state.copy(), b.marks(), len(self.reports)))
         self.history.append(decision)

@@ -9,7 +9,7 @@ from gaiko_game.core.board import Board
 from gaiko_game.core.ledger import Cause, Change
 from gaiko_game.core.model import ActionDef, ChoiceDef
 from gaiko_game.core.plugins import Effect, Plan
-from gaiko_game.core.reactions import NONE, Reactions, reactions
+from gaiko_game.core.reactions import NONE, Reactions, _Ended, reactions
 from gaiko_game.core.text import Msg
 from gaiko_game.core.turn import diversification_target
 
@@ -79,10 +79,12 @@ def preview(board: Board, item: ActionDef | ChoiceDef, odds: float | None, targe
                    failure_total=_landed(board, item.failure_plan, cause, target)[0], repeats=repeats, scale=scale)
 
 
-def with_world(p: Preview, board: Board, decide: Callable[[Board, bool], None]) -> Preview:
+def with_world(p: Preview, board: Board, decide: Callable[[Board, bool], None], without: object = None) -> Preview:
     """``p`` with the world's reactions to the decision added: to its success, and to its failure when it has odds
-    (``decide(scratch, success)`` takes the decision on a scratch board). None when it cannot be taken now."""
+    (``decide(scratch, success)`` takes the decision on a scratch board). None when it cannot be taken now.
+    ``without``: the board's :func:`~gaiko_game.core.reactions.world_now`, when the caller keeps it."""
     if p.reasons:
         return p
-    fail = NONE if p.odds is None else reactions(board, lambda b: decide(b, False))
-    return replace(p, reactions=reactions(board, lambda b: decide(b, True)), failure_reactions=fail)
+    base = without if isinstance(without, _Ended) else None
+    fail = NONE if p.odds is None else reactions(board, lambda b: decide(b, False), base)
+    return replace(p, reactions=reactions(board, lambda b: decide(b, True), base), failure_reactions=fail)

@@ -89,9 +89,16 @@ def move_odds(b: Board) -> tuple[MoveOdds, ...]:
                  for t in b.tables.move_triggers(b.scenario, b.level.move_chance) if odds[t.event.id] > 0)
 
 
-def reactions(b: Board, decide: Callable[[Board], None]) -> Reactions:
-    """What the world does differently at the end of this turn when ``decide`` is applied to the board now."""
-    without, after = _end(b, None), _end(b, decide)
+def world_now(b: Board) -> _Ended:
+    """The world phase as it would run if the turn ended now, with no decision (what every preview compares with:
+    the game computes it once per state, see ``Game.preview``)."""
+    return _end(b, None)
+
+
+def reactions(b: Board, decide: Callable[[Board], None], without: _Ended | None = None) -> Reactions:
+    """What the world does differently at the end of this turn when ``decide`` is applied to the board now
+    (``without``: :func:`world_now` of this very board, when the caller has it)."""
+    without, after = without or _end(b, None), _end(b, decide)
     moves = tuple(MoveOdds(t.event.id, t.event.actor or "", without.odds[t.event.id], after.odds[t.event.id])
                   for t in b.tables.move_triggers(b.scenario, b.level.move_chance)
                   if abs(after.odds[t.event.id] - without.odds[t.event.id]) > 1e-9)

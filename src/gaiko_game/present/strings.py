@@ -39,6 +39,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "word.no_changes": {"ja": "（変化なし）", "en": "(no changes)"},
     "word.guide": {"ja": "★ ガイド：{text}", "en": "★ Guide: {text}"},
     # the HUD
+    "hud.date_only": {"ja": "{year}年 第{quarter}四半期", "en": "{year} Q{quarter}"},
     "hud.date": {"ja": "{year}年 第{quarter}四半期 · ターン {turn}/{turns}", "en": "{year} Q{quarter} · turn {turn} of {turns}"},
     "hud.capital": {"ja": "{name} {value}/{cap}（毎ターン +{income}）", "en": "{name} {value}/{cap} (+{income} a turn)"},
     "hud.capital_upkeep": {"ja": "{name} {value}/{cap}（毎ターン +{income}、維持費 {upkeep}）",
@@ -57,6 +58,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "action.programme": {"ja": "継続施策", "en": "programme"},
     "action.done": {"ja": "実行：{name}", "en": "Done: {name}"},
     "action.undone": {"ja": "取り消しました：{what}", "en": "Undone: {what}"},
+    "decision.end_turn_button": {"ja": "ターン終了", "en": "End turn"},
     "decision.end_turn": {"ja": "ターン終了", "en": "ending the turn"},
     "decision.choose": {"ja": "危機への対応", "en": "the answer to a crisis"},
     "decision.deal": {"ja": "「{title}」の配布", "en": "dealing “{title}”"},

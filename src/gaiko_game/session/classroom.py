@@ -80,6 +80,14 @@ class Team:
     """The team whose members it joined: it plays no more turns."""
     version: int = 0
     """Raised at every change a page shows (what page caches are keyed on)."""
+    _hash: tuple[int, str] = (-1, "")
+
+    @property
+    def state_hash(self) -> str:
+        """The game's state hash, computed once per decision."""
+        if self._hash[0] != len(self.decided):
+            self._hash = (len(self.decided), state_hash(self.game))
+        return self._hash[1]
 
     @property
     def game(self) -> Game:
@@ -133,6 +141,14 @@ class Room:
         self.revealed: list[dict[str, Any]] = []
         """What the teacher revealed, each with the turn it was revealed in."""
         self.version = 0
+        """Raised at every change any page shows (the teacher's and the projector's views are keyed on it)."""
+        self.epoch = 0
+        """Raised at every change of the clock, the turn, what is revealed, or a team's lock or merge: what every
+        team's view shows besides its own game (a vote raises only its team's version)."""
+
+    def _epoch(self) -> None:
+        self.epoch += 1
+        self.version += 1
 
     # ── seats ─────────────────────────────────────────────────────────────
     def team(self, team: str) -> Team:
@@ -164,6 +180,12 @@ class Room:
         self.members[token_key(token)] = Member(t.id, role)
         self._changed(t)
         return token
+
+    def leave(self, token: str) -> None:
+        """Give up a seat (a device handed on to another student); its votes stay in the record."""
+        t = self.team(self.seat(token).team)
+        del self.members[token_key(token)]
+        self._changed(t)
 
     def seat(self, token: str) -> Member:
         """The seat a token holds; refused for a token the room never gave (or gave to a seat since taken)."""
@@ -216,8 +238,9 @@ class Room:
         return done
 
     def _play(self, t: Team, decision: str, submitter: str, votes: dict[str, str]) -> Submitted:
+        turn = t.game.turn  # the turn it was made in (ending a turn moves the game to the next)
         t.game.play(parse_decision(decision))
-        done = Submitted(t.game.turn, decision, submitter, votes, t.game.view.meters())
+        done = Submitted(turn, decision, submitter, votes, t.game.view.meters())
         t.decided.append(done)
         t.ballot.clear()
         self._changed(t)
@@ -243,7 +266,7 @@ class Room:
                                  else "the session is over")
         self.turn += 1
         self.status, self.deadline, self.left = OPEN, self.clock() + self.preset.minutes * 60, None
-        self.version += 1
+        self._epoch()
         self._all_done()
 
     def remaining(self) -> float | None:
@@ -258,13 +281,13 @@ class Room:
         if self.status != OPEN:
             raise ClassroomError("state", "only a turn on the clock can be paused")
         self.left, self.deadline, self.status = self.remaining(), None, PAUSED
-        self.version += 1
+        self._epoch()
 
     def resume(self) -> None:
         if self.status != PAUSED:
             raise ClassroomError("state", "the session is not paused")
         self.deadline, self.left, self.status = self.clock() + (self.left or 0.0), None, OPEN
-        self.version += 1
+        self._epoch()
 
     def extend(self, seconds: float) -> None:
         """Give the turn more time (or less, down to none left)."""
@@ -274,7 +297,7 @@ class Room:
             self.left = max(0.0, (self.left or 0.0) + seconds)
         else:
             raise ClassroomError("state", "no turn is on the clock")
-        self.version += 1
+        self._epoch()
 
     def tick(self) -> bool:
         """Close the turn when its clock has run out; whether it did."""
@@ -294,11 +317,17 @@ class Room:
                 decision = "end" if t.game.pending_crisis is None else f"choose:{t.game.default_choice()}"
                 self._play(t, decision, TIMER, {})
         self.status, self.deadline, self.left = (ENDED if self.turn >= self.preset.turns else CLOSED), None, None
-        self.version += 1
+        self._epoch()
+
+    def seated(self, team: Team) -> bool:
+        """Whether any student holds a seat on the team (a team nobody joined is not waited for)."""
+        return any(m.team == team.id for m in self.members.values())
 
     def _all_done(self) -> None:
-        """When every team has finished the turn on the clock, stop the clock (the teacher starts the next)."""
-        if self.status == OPEN and all(self.finished(t) for t in self.teams.values()):
+        """When every team someone plays in has finished the turn on the clock, close it (the teams nobody joined
+        end theirs by default, as the clock would) and stop the clock: the teacher starts the next."""
+        waiting = [t for t in self.teams.values() if not self.finished(t) and self.seated(t)]
+        if self.status == OPEN and not waiting and any(self.seated(t) for t in self.teams.values()):
             self.close()
 
     def end(self) -> None:
@@ -306,7 +335,7 @@ class Room:
         if self.status in (OPEN, PAUSED):
             self.close()
         self.status = ENDED
-        self.version += 1
+        self._epoch()
 
     # ── the teacher's moves ───────────────────────────────────────────────
     def targets(self, teams: list[str] | None) -> list[Team]:
@@ -347,9 +376,7 @@ class Room:
         elif kind != "next_crises":
             raise ClassroomError("reveal", f"nothing to reveal called '{kind}'")
         self.revealed.append({"turn": self.turn, "kind": kind, "actor": actor})
-        self.version += 1
-        for t in self.teams.values():
-            t.version += 1
+        self._epoch()
 
     def reveals(self) -> list[dict[str, Any]]:
         """What is revealed for the turn on the clock."""
@@ -358,6 +385,7 @@ class Room:
     def lock(self, team: str, locked: bool = True) -> None:
         self.team(team).locked = locked
         self._changed(self.team(team))
+        self._epoch()
 
     def merge(self, team: str, into: str) -> None:
         """Move a team's students to another team; it plays no more turns (its record stays in the session)."""
@@ -373,6 +401,7 @@ class Room:
                 self.members[key] = Member(b.id, free)
         self._changed(a)
         self._changed(b)
+        self._epoch()
         self._all_done()
 
     def _changed(self, t: Team) -> None:
@@ -384,14 +413,17 @@ class Room:
         """Everything the session holds: the frame, the clock, the seats, and each team's decisions, votes and
         resulting state. ``anonymous`` leaves out the seats and the room code (what may leave the teacher's
         machine: it names no device)."""
+        source = self.source.as_json()
+        if anonymous and self.source.folder:  # a folder's path can name the teacher's account
+            source = {"folder": Path(self.source.folder).name}
         return {"format": FORMAT, "scenario": self.scenario.id, "content_hash": self.scenario.content_hash,
-                "source": self.source.as_json(), "seed": self.seed, "difficulty": self.difficulty,
+                "source": source, "seed": self.seed, "difficulty": self.difficulty,
                 "weighting": self.weighting, "preset": self.preset.id, "minutes": self.preset.minutes,
                 "code": "" if anonymous else self.code, "status": self.status, "turn": self.turn,
                 "left": self.remaining(), "revealed": self.revealed,
                 "members": {} if anonymous else {k: [m.team, m.role] for k, m in self.members.items()},
                 "teams": [{"id": t.id, "decided": [vars(d) for d in t.decided], "turn": t.game.turn,
-                           "meters": t.game.view.meters(), "state_hash": state_hash(t.game),
+                           "meters": t.game.view.meters(), "state_hash": t.state_hash,
                            "locked": t.locked, "merged_into": t.merged_into}
                           for t in self.teams.values()]}
 
@@ -429,17 +461,22 @@ class Room:
         room.left = float(left) if room.status == PAUSED and left is not None else None
         return room
 
-    def csv(self) -> str:
-        """One row per team and decision: the turn, the decision, each role's vote, the meters after, the score."""
+    def csv(self, name: Callable[[str], str] | None = None) -> str:
+        """One row per team and decision: the turn it was made in, the decision (and, with ``name``, what it is
+        called in the teacher's language), who submitted it (a role, the clock or the teacher), each role's vote,
+        the meters after it, the score."""
         meters = self.scenario.meter_ids()
         out = io.StringIO()
         w = csv.writer(out)
-        w.writerow(["team", "turn", "decision", "submitter", *(f"vote_{r}" for r in self.roles), *meters, "score"])
+        named = ["decision_name"] if name else []
+        w.writerow(["team", "turn", "decision", *named, "submitter", *(f"vote_{r}" for r in self.roles), *meters,
+                    "score"])
         weights = self.scenario.weighting(self.weighting)
         for t in self.teams.values():
             for d in t.decided:
-                w.writerow([t.id, d.turn, d.decision, d.submitter, *(d.votes.get(r, "") for r in self.roles),
-                            *(d.meters[m] for m in meters), score_of(d.meters, weights)])
+                w.writerow([t.id, d.turn, d.decision, *([name(d.decision)] if name else []), d.submitter,
+                            *(d.votes.get(r, "") for r in self.roles), *(d.meters[m] for m in meters),
+                            score_of(d.meters, weights)])
         return out.getvalue()
 
 

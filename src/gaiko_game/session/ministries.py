@@ -47,20 +47,22 @@ def options(game: Game) -> list[tuple[str, int, Preview]]:
     every legal action."""
     ev = game.pending_crisis
     if ev is not None:
-        return [(f"choose:{c}", next(x.cost for x in ev.choices if x.id == c), game.preview_choice(c))
+        return [(f"choose:{c}", next(x.cost for x in ev.choices if x.id == c), game.preview_choice(c, world=False))
                 for c in game.legal_choices()]
     out = []
     for order in game.legal_actions():
         a = game.scenario.action(order.action)
-        out.append((str(order), a.cost if a else 0, game.preview(order)))
+        out.append((str(order), a.cost if a else 0, game.preview(order, world=False)))
     return out
 
 
-def advice(game: Game, ministry: MinistryDef, n: int = 2) -> list[Pick]:
-    """The ``n`` moves that do most for a ministry's focus (only those that gain; none when nothing does)."""
+def advice(game: Game, ministry: MinistryDef, n: int = 2,
+           choices: list[tuple[str, int, Preview]] | None = None) -> list[Pick]:
+    """The ``n`` moves that do most for a ministry's focus (only those that gain; none when nothing does);
+    ``choices`` are :func:`options` when the caller already has them."""
     meters = [f for f in ministry.focus if f != CAPITAL]
     picks = []
-    for decision, cost, p in options(game):
+    for decision, cost, p in options(game) if choices is None else choices:
         gains = tuple((m, round(_expected(game, p, m), 1)) for m in meters)
         total = sum(g for _, g in gains)
         score = total / max(cost, 1) if CAPITAL in ministry.focus else total
@@ -68,6 +70,12 @@ def advice(game: Game, ministry: MinistryDef, n: int = 2) -> list[Pick]:
             picks.append(Pick(decision, cost, gains, round(score, 2)))
     picks.sort(key=lambda x: (-x.score, x.cost, x.decision))
     return picks[:n]
+
+
+def advice_all(game: Game, ministries: tuple[MinistryDef, ...], n: int = 2) -> dict[str, list[Pick]]:
+    """Every ministry's advice, from one look at the options (each preview is computed once for them all)."""
+    choices = options(game)
+    return {m.id: advice(game, m, n, choices) for m in ministries}
 
 
 def order_of(decision: str) -> Order | None:
