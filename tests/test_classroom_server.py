@@ -314,3 +314,40 @@ def test_gaiko_class_refuses_bad_options_in_the_teachers_language_without_a_trac
                  "--session", str(tmp_path / "s.json"), *args]) == 1
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err and not (tmp_path / "s.json").exists()
+
+
+def test_each_ministrys_advice_is_computed_once_per_team_and_decision_not_per_student(
+        client: TestClient, hub: Hub, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gaiko_game.classroom import views
+
+    calls = []
+    real = views.advice_all
+    monkeypatch.setattr(views, "advice_all", lambda game, roles: calls.append(1) or real(game, roles))
+    tokens = [join(client, hub, "1", r) for r in ("mofa", "mod", "meti", "mof", "kantei")]
+    hub.room.start()
+    pages = [client.websocket_connect("/ws") for _ in tokens]
+    try:
+        seen = [hello(ws.__enter__(), view="student", token=k, lang="ja")["view"]["me"] for ws, k in zip(pages, tokens,
+                                                                                                      strict=True)]
+        assert len(calls) == 1  # five students, five roles, one look at the options
+        assert {m["role"] for m in seen} == {"mofa", "mod", "meti", "mof", "kantei"}
+        assert seen[1]["advice"][0]["gains"][0]["meter"] == "安全保障"  # the defence ministry weighs security
+    finally:
+        for ws in pages:
+            ws.__exit__(None, None, None)
+
+
+def test_the_debrief_ranks_a_team_only_when_its_record_replays_to_its_result(hub: Hub) -> None:
+    from gaiko_game.classroom.views import Views
+
+    room = hub.room
+    room.join("1", "mofa")
+    room.start()
+    room.vote("1", "mofa", "quad_summit")
+    room.submit("1", "mofa")
+    room.end()
+    ranked = Views(room).debrief("en")["teams"]
+    assert all(t["verified"] for t in ranked) and len(ranked) == 2
+    room.teams["1"].decided.pop(0)  # a record that no longer leads to the team's state
+    ranked = Views(room).debrief("en")["teams"]
+    assert [(t["id"], t["verified"]) for t in ranked] == [("2", True), ("1", False)]

@@ -287,6 +287,8 @@ PAGE: dict[str, dict[str, str]] = {
     "debrief.ranking": {"ja": "チームの結果（得点順）", "en": "The teams, by score"},
     "debrief.rank": {"ja": "{n}位", "en": "#{n}"},
     "debrief.score": {"ja": "得点", "en": "Score"},
+    "debrief.verified": {"ja": "（記録から再現して確認済み）", "en": "(checked by replaying the record)"},
+    "debrief.not_verified": {"ja": "（記録から再現できないため順位に数えません）", "en": "(its record does not replay: not ranked)"},
     "debrief.no_label": {"ja": "（方針の判定なし）", "en": "(no strategy label)"},
     "debrief.by_clock": {"ja": "時間切れによる決定：{n}件　先生による決定：{m}件",
                          "en": "Decided by the clock: {n} · by the teacher: {m}"},

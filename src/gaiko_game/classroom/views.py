@@ -21,7 +21,7 @@ from gaiko_game.present.headline import headline
 from gaiko_game.present.hud import hud
 from gaiko_game.present.map import Projection, colour, map_data
 from gaiko_game.present.words import words
-from gaiko_game.session.classroom import TEACHER, TIMER, Room, Team
+from gaiko_game.session.classroom import TEACHER, TIMER, Room, Team, verify
 from gaiko_game.session.debrief import attribute, label, series, start_values
 from gaiko_game.session.ministries import advice_all
 
@@ -247,13 +247,15 @@ class Views:
         room, w = self.room, self.w[lang]
         sc = room.scenario
         weights = sc.weighting(room.weighting)
+        replays = verify(sc, room.data())  # the leaderboard counts a score only when its record replays to it
         teams: list[dict[str, Any]] = []
         crises: dict[tuple[int, str], dict[str, Any]] = {}
         for t in room.teams.values():
             game = t.game
             played = label(game)
             data, start = series(game), start_values(game)
-            teams.append({"id": t.id, "score": score_of(game.view.meters(), weights), "meters": game.view.meters(),
+            teams.append({"id": t.id, "score": score_of(game.view.meters(), weights), "verified": replays[t.id],
+                          "meters": game.view.meters(),
                           "label": w.name(f"label.{played}") if played else "",
                           "curves": {m: [start[m], *data[m]] for m in sc.meter_ids()}, "merged_into": t.merged_into})
             traced = attribute(game)
@@ -265,7 +267,7 @@ class Views:
                                         {"turn": d.turn, "when": i.when, "title": i.parts[0], "teams": {}})
                 row["teams"][t.id] = {"answer": i.parts[1], "effects": [e for e, _ in i.effects + i.later],
                                       "total": i.total}
-        teams.sort(key=lambda x: (x["merged_into"] is not None, -float(x["score"])))  # merged teams last
+        teams.sort(key=lambda x: (x["merged_into"] is not None or not x["verified"], -float(x["score"])))
         return {"teams": teams, "crises": [crises[k] for k in sorted(crises)],
                 "meters": [{"id": m.id, "name": w.meter(m.id), "colour": m.colour} for m in sc.meters],
                 "questions": [w.name(f"question.{q}") for q in sc.questions],
