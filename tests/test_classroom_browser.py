@@ -5,6 +5,9 @@ a touch tablet in English), vote and submit; the clock closes a turn and a crisi
 default answer; the projector shows who has submitted and never who voted what; a reloaded page and a reopened
 tab come back to the same team and role; the teacher ends the session, the debrief appears on the projector and
 the CSV export downloads. Screenshots of every page in both languages go to $GAIKO_SHOTS (else the test's tmp).
+
+About 30 s in all, so they are in the slow tier: `make test-full` and CI (`.ci/run`, which installs Chromium)
+run them; `make test` keeps to its five minutes.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect, sync_playwright
 
 from tests.classroom_server import Running, serving
+
+pytestmark = pytest.mark.slow
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]

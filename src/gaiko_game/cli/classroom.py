@@ -84,13 +84,10 @@ def run_class(folder: Path, *, teams: int, names: str | None, preset: str | None
     teacher = secrets.token_urlsafe(24)
     hub = Hub(room, path, teacher, join_url)
     hub.save()
-    _announce(t, hub, base, path)
-    if others:
-        print(t.ui("cli.other_addresses", addresses=", ".join(others)))
-    if where in EVERY:
-        print(t.ui("cli.every_interface"))
-    if data is not None:
-        print(t.ui("cli.resumed", turn=room.turn, turns=room.preset.turns))
+    notes = [t.ui("cli.other_addresses", addresses=", ".join(others))] if others else []
+    notes += [t.ui("cli.every_interface")] if where in EVERY else []
+    notes += [t.ui("cli.resumed", turn=room.turn, turns=room.preset.turns)] if data is not None else []
+    _announce(t, hub, base, path, notes)
     console = f"{base}/teacher#{teacher}"
     if browser and sys.stdout.isatty():
         webbrowser.open(console)
@@ -113,7 +110,7 @@ def _refused(t: Texts, scenario: Scenario, e: ClassroomError) -> int:
     return _err(t, "cli.refused", why=t.ui(key) if key in TEXTS else str(e))
 
 
-def _announce(t: Texts, hub: Hub, base: str, path: Path) -> None:
+def _announce(t: Texts, hub: Hub, base: str, path: Path, notes: list[str]) -> None:
     room = hub.room
     w = hub.views.w[t.lang]
     p = room.preset
@@ -125,5 +122,7 @@ def _announce(t: Texts, hub: Hub, base: str, path: Path) -> None:
     print(t.ui("cli.teacher", url=f"{base}/teacher#{hub.teacher_token}"))
     print(t.ui("cli.projector", url=f"{base}/projector#{room.code}"))
     print(t.ui("cli.session", file=str(path)))
+    for note in notes:
+        print(note)
     print(t.ui("cli.firewall"))
     print(t.ui("cli.stop"), flush=True)
