@@ -76,7 +76,7 @@ def test_joining_needs_the_room_code_and_a_free_role(client: TestClient, hub: Hu
         taken = client.post("/api/join", json={"code": hub.room.code, "team": "1", "role": "mofa"})
         assert taken.status_code == 409 and taken.json()["code"] == "role_taken"  # its holder is connected
     taken = client.post("/api/join", json={"code": hub.room.code, "team": "1", "role": "mofa"})
-    assert taken.status_code == 409  # gone a moment ago: a sleeping tablet keeps its seat for a while
+    assert taken.status_code == 409 and taken.json()["code"] == "role_wait"  # a sleeping tablet keeps its seat a while
     hub.seen[token_key(token)] -= GRACE
     again = join(client, hub, "1", "mofa")  # a device gone for good gives up its role to one that joins
     assert again != token and hub.room.seat(again).role == "mofa"
@@ -351,3 +351,29 @@ def test_the_debrief_ranks_a_team_only_when_its_record_replays_to_its_result(hub
     room.teams["1"].decided.pop(0)  # a record that no longer leads to the team's state
     ranked = Views(room).debrief("en")["teams"]
     assert [(t["id"], t["verified"]) for t in ranked] == [("2", True), ("1", False)]
+
+
+def test_every_refusal_the_server_can_send_has_a_text_in_both_languages() -> None:
+    import re
+
+    from gaiko_game.classroom.strings import PAGE
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "gaiko_game").rglob("*.py"))
+    codes = set(re.findall(r'(?:ClassroomError|BadMessage|refuse\(conn)\(?,? ?"([a-z_]+)"', source)) | {"rate"}
+    assert {"role_wait", "token", "too_big", "illegal"} <= codes
+    missing = [c for c in sorted(codes) if not all(PAGE.get(f"error.{c}", {}).get(lang) for lang in ("ja", "en"))]
+    assert missing == []
+
+
+def test_between_turns_the_pages_show_the_date_of_the_class_turn_not_the_next(hub: Hub) -> None:
+    from gaiko_game.classroom.views import Views
+
+    room = hub.room
+    room.join("1", "mofa")
+    room.start()
+    room.close()  # every team's game is now at turn 2; the class is still at turn 1 until the teacher starts it
+    views = Views(room)
+    assert room.teams["1"].game.turn == 2 and room.status == "closed"
+    assert views.student("1", "mofa", "en")["hud"]["date"] == "2025 Q1" == views.room_view("en", False)["date"]
+    room.start()
+    assert Views(room).student("1", "mofa", "ja")["hud"]["date"] == "2025年 第2四半期"

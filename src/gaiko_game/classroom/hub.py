@@ -60,10 +60,14 @@ class Hub:
         """Decisions recorded since the server started (what the load test counts)."""
 
     # ── seats and connections ─────────────────────────────────────────────
+    def here(self, token_hash: str) -> bool:
+        """Whether the device holding a seat is connected now."""
+        return any(c.view == "student" and token_key(c.token) == token_hash for c in self.conns)
+
     def connected(self, token_hash: str) -> bool:
         """Whether the device holding a seat is here, or was within the last :data:`GRACE` seconds (a sleeping
         Chromebook or a Wi-Fi hiccup does not lose its seat to whoever picks the same role)."""
-        if any(c.view == "student" and token_key(c.token) == token_hash for c in self.conns):
+        if self.here(token_hash):
             return True
         return time.monotonic() - self.seen.get(token_hash, -GRACE) < GRACE
 
@@ -74,6 +78,9 @@ class Hub:
             raise ClassroomError("code", "that is not this class's room code")
         async with self.lock:
             held = self.room.holder(team, role)
+            if held is not None and not self.here(held) and self.connected(held):
+                raise ClassroomError("role_wait", "that role's device dropped a moment ago: the same device comes back "
+                                     f"by itself; from another device, try again in {GRACE:.0f} seconds")
             token = self.room.join(team, role, replace=held is not None and not self.connected(held))
             self.seen[token_key(token)] = time.monotonic()
             self.save()

@@ -90,8 +90,10 @@ class Views:
                 "advice": self.advice(t, lang).get(role, [])}
 
     def date(self, game: Game, lang: str) -> str:
-        """The game's date (the class's turn count is the page's own: the scenario's would contradict it)."""
-        year, quarter = self.room.scenario.date(game.turn)
+        """The date of the class's turn (between turns, a team's game is already at the next one: its date would
+        contradict the turn the pages show); the game's before the first."""
+        turn = self.room.turn if self.room.turn >= 1 else game.turn
+        year, quarter = self.room.scenario.date(min(turn, game.turn))
         return self.w[lang].ui("hud.date_only", year=year, quarter=quarter)
 
     def role_name(self, role: str, lang: str) -> str:
