@@ -56,8 +56,6 @@ class Hub:
         self.lock = asyncio.Lock()
         self.seen: dict[str, float] = {}
         """When each seat's device was last connected (by token hash)."""
-        self.decisions = 0
-        """Decisions recorded since the server started (what the load test counts)."""
 
     # ── seats and connections ─────────────────────────────────────────────
     def here(self, token_hash: str) -> bool:
@@ -147,11 +145,9 @@ class Hub:
             self.seen.pop(token_key(conn.token), None)
         else:
             self.room.submit(seat.team, seat.role)
-            self.decisions += 1
 
     def teacher(self, msg: dict[str, Any]) -> None:
         room, kind = self.room, msg["type"]
-        before = sum(len(t.decided) for t in room.teams.values())
         if kind in ("start", "pause", "resume", "close", "end"):
             getattr(room, kind)()
         elif kind == "extend":
@@ -164,15 +160,12 @@ class Hub:
             room.lock(msg["team"], msg["locked"])
         elif kind == "merge":
             room.merge(msg["team"], msg["into"])
-        self.decisions += sum(len(t.decided) for t in room.teams.values()) - before
 
     async def tick(self) -> None:
         """Close the turn when its clock runs out (called every quarter second)."""
         async with self.lock:
-            before = sum(len(t.decided) for t in self.room.teams.values())
             closed = self.room.tick()
             if closed:
-                self.decisions += sum(len(t.decided) for t in self.room.teams.values()) - before
                 self.save()
         if closed:
             await self.broadcast()

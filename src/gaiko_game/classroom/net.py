@@ -56,5 +56,4 @@ def bind(host: str, port: int) -> socket.socket:
         sock.close()
         raise
     sock.listen(128)
-    sock.set_inheritable(True)
     return sock

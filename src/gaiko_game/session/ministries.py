@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gaiko_game.core import Game, Order
+from gaiko_game.core import Game
 from gaiko_game.core.model import MinistryDef
 from gaiko_game.core.preview import Preview
 
@@ -77,10 +77,3 @@ def advice_all(game: Game, ministries: tuple[MinistryDef, ...], n: int = 2) -> d
     choices = options(game)
     return {m.id: advice(game, m, n, choices) for m in ministries}
 
-
-def order_of(decision: str) -> Order | None:
-    """The action a decision takes, if it takes one."""
-    if ":" in decision or decision == "end":
-        return None
-    action, _, target = decision.partition("@")
-    return Order(action, target or None)
