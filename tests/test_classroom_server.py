@@ -85,6 +85,8 @@ def test_joining_needs_the_room_code_and_a_free_role(client: TestClient, hub: Hu
     for bad in ({"code": hub.room.code}, {"code": hub.room.code, "team": 1, "role": "mod"}, "[]"):
         r = client.post("/api/join", content=json.dumps(bad))
         assert r.status_code == 400 and r.json()["code"] == "schema"
+    huge = client.post("/api/join", content=json.dumps({"code": "x" * 5000, "team": "1", "role": "mofa"}))
+    assert huge.status_code == 413 and huge.json()["code"] == "too_big"
 
 
 def test_a_student_acts_only_for_their_own_team_and_never_opens_the_console(client: TestClient, hub: Hub) -> None:

@@ -37,6 +37,8 @@ TEACHER: dict[str, Spec] = {
     "merge": {"team": ("str", True), "into": ("str", True)},
     "lang": {"lang": ("lang", True)},
 }
+JOIN: Spec = {"code": ("str", True), "team": ("str", True), "role": ("str", True)}
+"""The body of ``POST /api/join`` (it has no ``type``: see :func:`parse`)."""
 HELLO: Spec = {"view": ("view", True), "token": ("str", False), "code": ("str", False), "lang": ("lang", False)}
 VIEWS = ("student", "teacher", "projector")
 
@@ -65,28 +67,31 @@ def _ok(kind: str, value: Any) -> bool:
     return False
 
 
-def parse(text: str | bytes, specs: dict[str, Spec]) -> dict[str, Any]:
-    """The message as a dict, checked against the specs of what its sender may send; raises :class:`BadMessage`."""
+def parse(text: str | bytes, specs: dict[str, Spec], kind: str | None = None) -> dict[str, Any]:
+    """The message as a dict, checked against the specs of what its sender may send; raises :class:`BadMessage`.
+    With ``kind``, the message is that one and carries no ``type`` (a request's body, such as :data:`JOIN`)."""
     if isinstance(text, bytes) or len(text.encode("utf-8")) > MAX_BYTES:
         raise BadMessage("too_big", f"a message is JSON text of at most {MAX_BYTES} bytes")
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
         raise BadMessage("not_json", "a message is one JSON object") from None
-    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
-        raise BadMessage("schema", "a message is a JSON object with a 'type'")
-    spec = specs.get(data["type"])
+    typed = kind is None
+    if not isinstance(data, dict) or (typed and not isinstance(data.get("type"), str)):
+        raise BadMessage("schema", "a message is a JSON object with a 'type'" if typed else "a message is a JSON object")
+    name_of = str(data["type"]) if kind is None else kind
+    spec = specs.get(name_of)
     if spec is None:
-        raise BadMessage("unknown", f"'{data['type'][:SHORT]}' is not a message this page may send")
-    extra = set(data) - set(spec) - {"type"}
+        raise BadMessage("unknown", f"'{name_of[:SHORT]}' is not a message this page may send")
+    extra = set(data) - set(spec) - ({"type"} if typed else set())
     if extra:
-        raise BadMessage("schema", f"'{data['type']}' takes no field {sorted(extra)[0][:SHORT]!r}")
-    for name, (kind, required) in spec.items():
+        raise BadMessage("schema", f"'{name_of}' takes no field {sorted(extra)[0][:SHORT]!r}")
+    for name, (field_kind, required) in spec.items():
         if name not in data:
             if required:
-                raise BadMessage("schema", f"'{data['type']}' needs '{name}'")
-        elif not _ok(kind, data[name]):
-            raise BadMessage("schema", f"'{name}' of '{data['type']}' is not a valid {kind}")
+                raise BadMessage("schema", f"'{name_of}' needs '{name}'")
+        elif not _ok(field_kind, data[name]):
+            raise BadMessage("schema", f"'{name}' of '{name_of}' is not a valid {field_kind}")
     return data
 
 

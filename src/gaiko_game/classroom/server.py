@@ -24,7 +24,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from gaiko_game.classroom.hub import Conn, Hub
-from gaiko_game.classroom.protocol import HELLO, MAX_BYTES, BadMessage, parse
+from gaiko_game.classroom.protocol import HELLO, JOIN, MAX_BYTES, BadMessage, parse
 from gaiko_game.classroom.strings import page_strings
 from gaiko_game.classroom.views import map_shapes
 from gaiko_game.scenario.bundled import assets_root
@@ -65,15 +65,10 @@ def app(hub: Hub, own: frozenset[str] = frozenset()) -> Starlette:
 
     async def join(request: Request) -> Response:
         body = await request.body()
-        if len(body) > MAX_BYTES:
-            return JSONResponse({"code": "too_big", "message": "too big"}, 413)
         try:
-            data = json.loads(body)
-            if not isinstance(data, dict) or not all(isinstance(data.get(k), str) and 0 < len(data[k]) <= 80
-                                                     for k in ("code", "team", "role")):
-                raise ValueError
-        except ValueError:
-            return JSONResponse({"code": "schema", "message": "send {code, team, role}"}, 400)
+            data = parse(body[:MAX_BYTES + 1].decode("utf-8", "replace"), {"join": JOIN}, "join")
+        except BadMessage as e:
+            return JSONResponse({"code": e.code, "message": str(e)}, 413 if e.code == "too_big" else 400)
         try:
             token = await hub.join(data["code"], data["team"], data["role"])
         except ClassroomError as e:
