@@ -85,7 +85,7 @@ def app(hub: Hub, own: frozenset[str] = frozenset()) -> Starlette:
                                 403)
         name = f"gaiko-{hub.room.code}.csv"
         lang = "en" if request.query_params.get("lang") == "en" else "ja"
-        text = hub.room.csv(lambda d: hub.views.label(None, d, lang))
+        text = hub.room.csv(lambda d: hub.views.submitted(d, lang))
         return Response("\ufeff" + text, media_type="text/csv; charset=utf-8",  # the mark tells Excel it is UTF-8
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 

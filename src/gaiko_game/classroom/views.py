@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from gaiko_game.core import Game, Scenario
+from gaiko_game.core import Choose, EndTurn, Game, Scenario, parse_decision
 from gaiko_game.core.report import score_of
 from gaiko_game.present.actions import action_rows
 from gaiko_game.present.crisis import crisis_card
@@ -21,7 +21,7 @@ from gaiko_game.present.headline import headline
 from gaiko_game.present.hud import hud
 from gaiko_game.present.map import Projection, colour, map_data
 from gaiko_game.present.words import words
-from gaiko_game.session.classroom import TEACHER, TIMER, Room, Team, verify
+from gaiko_game.session.classroom import TEACHER, TIMER, Room, Submitted, Team, verify
 from gaiko_game.session.debrief import attribute, label, series, start_values
 from gaiko_game.session.ministries import advice_all
 
@@ -140,7 +140,7 @@ class Views:
             "end": {"decision": "end", "label": self.label(game, "end", lang)} if crisis is None and not game.is_over
             else None,
             "default": game.default_choice(),
-            "decided": [{"turn": d.turn, "label": self.label(None, d.decision, lang), "by": d.submitter}
+            "decided": [{"turn": d.turn, "label": self.submitted(d, lang), "by": d.submitter}
                         for d in t.decided[-8:]],
             "colours": {a.id: hex_colour(colour(game, a.id, "relation")) for a in room.scenario.actors},
             "relations": {a.id: game.view.relation(a.id) for a in room.scenario.actors},
@@ -149,23 +149,21 @@ class Views:
             "score": score_of(game.view.meters(), room.scenario.weighting(room.weighting)),
         }
 
-    def label(self, game: Game | None, decision: str, lang: str) -> str:
-        """A decision as students read it: the action's name, the crisis answer's name, or the clock's move."""
+    def label(self, game: Game | None, decision: str, lang: str, event: str = "") -> str:
+        """A decision as students read it (the words' own names for actions, deals and vetoes); an answer is named
+        from its crisis: ``event``, else the one the game is waiting on."""
         w = self.w[lang]
-        if decision == "end":
+        d = parse_decision(decision)
+        if isinstance(d, EndTurn):
             return w.ui("decision.end_turn_button")
-        head, _, rest = decision.partition(":")
-        if head == "choose":
-            ev = game.pending_crisis if game is not None else None
-            if ev is not None:
-                return w.name(f"event.{ev.id}.choice.{rest}")
-            return next((w.name(f"event.{e.id}.choice.{rest}") for e in self.room.scenario.events
-                         if e.choice(rest) is not None), rest)
-        if head in ("deal", "veto"):
-            return w.ui(f"decision.{head}", title=w.event_title(rest))
-        action, _, target = decision.partition("@")
-        name = w.name(f"action.{action}.name")
-        return f"{name} → {w.name(f'actor.{target}')}" if target else name
+        if isinstance(d, Choose):
+            crisis = event or (game.pending_crisis.id if game is not None and game.pending_crisis else "")
+            return w.name(f"event.{crisis}.choice.{d.choice}") if crisis else d.choice
+        return w.decision(d)
+
+    def submitted(self, d: Submitted, lang: str) -> str:
+        """A decision of a team's record, named."""
+        return self.label(None, d.decision, lang, d.event)
 
     def advice(self, t: Team, lang: str) -> dict[str, list[dict[str, Any]]]:
         """Each ministry's advice for the team's decision in hand, computed once per change of the team."""

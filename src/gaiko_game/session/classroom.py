@@ -64,6 +64,8 @@ class Submitted:
     votes: dict[str, str]
     meters: dict[str, int] = field(default_factory=dict)
     """The meters right after it (what the CSV reports)."""
+    event: str = ""
+    """The crisis an answer (``choose:…``) was given to ("" for any other decision): answers' ids are per crisis."""
 
 
 @dataclass
@@ -239,8 +241,10 @@ class Room:
 
     def _play(self, t: Team, decision: str, submitter: str, votes: dict[str, str]) -> Submitted:
         turn = t.game.turn  # the turn it was made in (ending a turn moves the game to the next)
+        crisis = t.game.pending_crisis
         t.game.play(parse_decision(decision))
-        done = Submitted(turn, decision, submitter, votes, t.game.view.meters())
+        done = Submitted(turn, decision, submitter, votes, t.game.view.meters(),
+                         crisis.id if crisis is not None and decision.startswith("choose:") else "")
         t.decided.append(done)
         t.ballot.clear()
         self._changed(t)
@@ -446,7 +450,8 @@ class Room:
                 for d in saved["decided"]:
                     t.game.play(parse_decision(str(d["decision"])))
                     t.decided.append(Submitted(int(d["turn"]), str(d["decision"]), str(d["submitter"]),
-                                               {str(k): str(v) for k, v in d["votes"].items()}, t.game.view.meters()))
+                                               {str(k): str(v) for k, v in d["votes"].items()}, t.game.view.meters(),
+                                               str(d.get("event", ""))))
                 if state_hash(t.game) != saved["state_hash"]:
                     raise ClassroomError("replay", f"team '{t.id}' does not replay to its recorded state")
                 t.locked, t.merged_into = bool(saved.get("locked")), saved.get("merged_into")
@@ -461,7 +466,7 @@ class Room:
         room.left = float(left) if room.status == PAUSED and left is not None else None
         return room
 
-    def csv(self, name: Callable[[str], str] | None = None) -> str:
+    def csv(self, name: Callable[[Submitted], str] | None = None) -> str:
         """One row per team and decision: the turn it was made in, the decision (and, with ``name``, what it is
         called in the teacher's language), who submitted it (a role, the clock or the teacher), each role's vote,
         the meters after it, the score."""
@@ -474,7 +479,7 @@ class Room:
         weights = self.scenario.weighting(self.weighting)
         for t in self.teams.values():
             for d in t.decided:
-                w.writerow([t.id, d.turn, d.decision, *([name(d.decision)] if name else []), d.submitter,
+                w.writerow([t.id, d.turn, d.decision, *([name(d)] if name else []), d.submitter,
                             *(d.votes.get(r, "") for r in self.roles), *(d.meters[m] for m in meters),
                             score_of(d.meters, weights)])
         return out.getvalue()
