@@ -11,6 +11,7 @@ from gaiko_game.core.conditions import holds
 from gaiko_game.core.ledger import Cause
 from gaiko_game.core.model import FOLLOW_UPS_PER_CHOICE, ActionDef, ChoiceDef, EventDef, Odds
 from gaiko_game.core.report import Roll
+from gaiko_game.core.rng import dice_needed
 from gaiko_game.core.turn import record_answer
 
 
@@ -41,20 +42,22 @@ def _remember(b: Board, action_id: str) -> None:
         s.uses[action_id] = (*(t for t in s.uses.get(action_id, ()) if s.turn - t < rep.memory), s.turn)
 
 
-def _roll(b: Board, item: ActionDef | ChoiceDef, cause: Cause, target: str | None) -> bool:
+def _roll(b: Board, item: ActionDef | ChoiceDef, cause: Cause, target: str | None, dice: int | None) -> bool:
+    """Roll for the item's odds: the game's stream draws, unless a class rolled real dice (``dice``, 1–100), which
+    succeed up to :func:`dice_needed` and leave the stream where it was."""
     p = chance(b, item.odds, target)
     if p is None:
         return True
     s = b.state
-    success = s.rolls.chance(p)
-    b.rolls.append(Roll(s.turn, cause, p, success))
+    success = s.rolls.chance(p) if dice is None else dice <= dice_needed(p)
+    b.rolls.append(Roll(s.turn, cause, p, success, dice))
     return success
 
 
-def take(b: Board, a: ActionDef, target: str | None, success: bool | None = None) -> None:
+def take(b: Board, a: ActionDef, target: str | None, success: bool | None = None, dice: int | None = None) -> None:
     """Take an action: pay its cost, start its cooldown, note its tags and the actors it engages, then run its
     effects, or its failure's when the roll fails (``success``, when given, is the roll's outcome: nothing is
-    drawn)."""
+    drawn; ``dice`` is a real roll, see :func:`_roll`)."""
     s, tables = b.state, b.tables
     cause = tables.causes[a.id, target]
     b.add("capital", -a.cost, cause)
@@ -67,7 +70,7 @@ def take(b: Board, a: ActionDef, target: str | None, success: bool | None = None
     _remember(b, a.id)
     for actor in tables.engages[a.id, target]:
         s.engaged[actor] = s.turn
-    if _roll(b, a, cause, target) if success is None else success:
+    if _roll(b, a, cause, target, dice) if success is None else success:
         b.run(plan, cause, target)
         if a.commitment is not None:
             s.commitments[a.id] = s.turn
@@ -76,7 +79,7 @@ def take(b: Board, a: ActionDef, target: str | None, success: bool | None = None
         b.run(a.failure_plan, cause._replace(kind="action_failed"), target)
 
 
-def answer(b: Board, ev: EventDef, c: ChoiceDef, success: bool | None = None) -> None:
+def answer(b: Board, ev: EventDef, c: ChoiceDef, success: bool | None = None, dice: int | None = None) -> None:
     """Answer a crisis with a choice: pay its cost, note it and the actors it engages, run its effects (or its
     failure's: ``success`` as in :func:`take`), and queue its follow-ups."""
     s = b.state
@@ -85,7 +88,7 @@ def answer(b: Board, ev: EventDef, c: ChoiceDef, success: bool | None = None) ->
     s.chosen[ev.id] = c.id
     for actor in b.tables.engages[cause.id, None]:
         s.engaged[actor] = s.turn
-    if _roll(b, c, cause, None) if success is None else success:
+    if _roll(b, c, cause, None, dice) if success is None else success:
         b.run(c.success_plan, cause, None)
     else:
         b.run(c.failure_plan, cause._replace(kind="choice_failed"), None)

@@ -26,7 +26,7 @@ from gaiko_game.core.plugins import Condition
 from gaiko_game.core.preview import Preview, preview, with_world
 from gaiko_game.core.reactions import MoveOdds, move_odds, world_now
 from gaiko_game.core.report import Fired, Outcome, Roll, TurnReport, rating_of, score_of
-from gaiko_game.core.rng import Randomness
+from gaiko_game.core.rng import DICE_SIDES, Randomness
 from gaiko_game.core.state import Phase, State
 from gaiko_game.core.text import Msg, Name, Sentences
 from gaiko_game.core.view import View
@@ -238,9 +238,18 @@ class Game:
         a = self._allowed(order)
         if a is None:
             raise IllegalAction(self.explain_illegal(order) or Msg.of("refuse.phase_actions"), self.scenario.loc)
+        if order.roll is not None:
+            self._check_dice(order.roll, self._odds(a.odds, order.target), Name(f"action.{a.id}.name"), IllegalAction)
         mark = self._push(order)
-        acts.take(self._b, a, order.target)
+        acts.take(self._b, a, order.target, dice=order.roll)
         return self._b.ledger[mark:]
+
+    def _check_dice(self, roll: int, p: float | None, item: Name, error: type[IllegalAction] | type[IllegalChoice]) -> None:
+        """Refuse a real roll out of range, or for a decision that cannot fail (no dice are rolled for it)."""
+        if not 1 <= roll <= DICE_SIDES:
+            raise error(Msg.of("refuse.dice_range", roll=roll), self.scenario.loc)
+        if p is None:
+            raise error(Msg.of("refuse.dice_certain", item=item), self.scenario.loc)
 
     # ── standing programmes ──────────────────────────────────────────────
     def withdrawals(self) -> list[Withdraw]:
@@ -383,8 +392,9 @@ class Game:
             return None
         return self._finish_turn()
 
-    def choose(self, choice_id: str) -> TurnReport | None:
-        """Answer the pending crisis; returns the turn's report once no crisis waits."""
+    def choose(self, choice_id: str, roll: int | None = None) -> TurnReport | None:
+        """Answer the pending crisis; returns the turn's report once no crisis waits. ``roll`` is a real dice roll
+        for the answer's odds (see :class:`~gaiko_game.core.decisions.Order`)."""
         reason = self.explain_choice(choice_id)
         if reason is not None:
             cls = WrongPhase if self.pending_crisis is None else IllegalChoice
@@ -393,8 +403,10 @@ class Game:
         assert ev is not None
         c = ev.choice(choice_id)
         assert c is not None
-        self._push(Choose(choice_id))
-        acts.answer(self._b, ev, c)
+        if roll is not None:
+            self._check_dice(roll, self._odds(c.odds, None), Name(f"event.{ev.id}.choice.{c.id}"), IllegalChoice)
+        self._push(Choose(choice_id, roll))
+        acts.answer(self._b, ev, c, dice=roll)
         s = self._b.state
         s.pending.pop(0)
         if s.pending:
@@ -422,7 +434,7 @@ class Game:
         elif isinstance(decision, Withdraw):
             self.withdraw(decision.action)
         else:
-            self.choose(decision.choice)
+            self.choose(decision.choice, decision.roll)
 
     def outcome(self) -> Outcome | None:
         """How the game ended, or None while it goes on."""

@@ -18,6 +18,7 @@ class Roll:
     cause: Cause
     p: float
     success: bool
+    dice: int | None = None  # a real roll a class made (1–100), when the game did not roll
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,6 +100,20 @@ def deck_value(key: int, turn: int, salt: int) -> int:
     return z ^ (z >> 31)
 
 
+DICE_SIDES = 100
+"""A real roll, for a class playing the printed kit: two ten-sided dice read as 01–100 (00 is 100)."""
+
+
+def dice_needed(p: float) -> int:
+    """The highest real roll (1–100) that succeeds at chance ``p``: the chance in whole percent, rounded half up.
+    Every printed card and the referee's prompt give this number, so the table and the books agree.
+
+    >>> dice_needed(0.655), dice_needed(0.0), dice_needed(1.0)
+    (66, 0, 100)
+    """
+    return min(DICE_SIDES, max(0, int(p * DICE_SIDES + 0.5 + 1e-9)))
+
+
 @dataclass(frozen=True, slots=True)
 class Randomness:
     """Where a game's chance comes from: the deck key and the start of the rolls stream."""
