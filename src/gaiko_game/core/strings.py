@@ -117,7 +117,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This game keeps no undo history (it was started for simulation).",
     },
     "refuse.many": {"ja": "{inner}", "en": "{inner}"},
-    "refuse.dice_range": {"ja": "サイコロの目は 1〜100 で入れてください（十面体 2 個、00 は 100）：{roll}。",
+    "refuse.dice_range": {"ja": "サイコロの目は 1〜100 で入れてください（十面体二個、00 は 100）：{roll}。",
                           "en": "A dice roll is 1–100 (two ten-sided dice, 00 is 100), not {roll}."},
     "refuse.dice_certain": {"ja": "「{item}」は必ず成功するので、サイコロは振りません。",
                             "en": "“{item}” cannot fail, so no dice are rolled for it."},
