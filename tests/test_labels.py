@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gaiko_game.core import Scenario
+from gaiko_game.present.labels import Placed, Placement, Point, Rect, crosses, inside, marker_box, overlap, place
 from gaiko_game.session.campaign import Campaign, Source
 from gaiko_game.ui import settings as settings_mod
 from gaiko_game.ui.app import App
 from gaiko_game.ui.destinations import ToCampaign, ToTitle
 from gaiko_game.ui.icons import token_radius
-from gaiko_game.ui.labels import Placed, Placement, Point, Rect, crosses, inside, marker_box, overlap, place
 from gaiko_game.ui.screens.campaign import CampaignScreen
 from tests.conftest import ROOT
 

@@ -1,7 +1,7 @@
 """Map labels that never collide: each marker's name beside it, or further out with a leader line.
 
-Pure (no pygame): markers, sizes and boxes are plain tuples, so the placement is tested without a
-window and costs little. It runs once per layout, not per frame.
+Pure (no pygame): markers, sizes and boxes are plain tuples, so the window and the print kit's map board place
+their labels the same way, the placement is tested without a window, and it costs little (once per layout).
 
 The placement is greedy and deterministic. Markers are taken in a stable order (top to bottom,
 then left to right, then by id), never in the order of the dict. Each label tries the positions

@@ -14,13 +14,13 @@ from gaiko_game.present.actions import ActionRow
 from gaiko_game.present.headline import Headline
 from gaiko_game.present.hud import Hud
 from gaiko_game.present.inspect import actor_card, meter_card, track_card
+from gaiko_game.present.labels import Placed, place
 from gaiko_game.present.palette import diverging, hex_rgb
 from gaiko_game.present.report import latest_moves
 from gaiko_game.present.words import Words
 from gaiko_game.ui import theme
 from gaiko_game.ui.context import Context
 from gaiko_game.ui.icons import category_icon, draw_icon, token, token_radius
-from gaiko_game.ui.labels import Placed, place
 from gaiko_game.ui.map_view import MapView
 from gaiko_game.ui.widgets import Button
 
