@@ -25,9 +25,10 @@ play: $(STAMP)
 	$(BIN)/gaiko play
 
 # The everyday test run (at most 5 minutes on a 2-core machine, fresh install included):
-# lint, types, then every test but the slow statistical tier.
+# lint, types, then every test but the slow statistical tier, in TEST_JOBS processes (pytest-xdist).
+TEST_JOBS ?= 2
 test: $(STAMP) lint
-	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest -q -m "not slow"
+	SDL_VIDEODRIVER=dummy $(BIN)/python -m pytest -q -m "not slow" -n $(TEST_JOBS)
 
 # Everything `make test` runs, then the slow tier: large statistical samples and long runs.
 test-full: test $(CLUSTER_STAMP)
@@ -40,6 +41,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/lab.py
+	$(BIN)/python bench/printkit.py
 
 # The big fuzz run: 10,000 damaged scenario folders and 5,000 damaged saves (about 10 minutes on 2 cores).
 fuzz: $(STAMP)

@@ -126,6 +126,7 @@ def test_doing_nothing_and_play_without_the_alliance_are_not_called_the_hedge(de
     assert labels(default, "rival_lean")["hedge"] == 0
 
 
+@pytest.mark.slow
 def test_no_game_that_let_the_alliance_fall_is_said_to_have_kept_it(default: Scenario) -> None:
     """Hedge and alliance-and-partners say the alliance was kept (US commitment never below 30): it must be true."""
     for player in ("random", "hedge", "lookahead"):

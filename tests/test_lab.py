@@ -3,6 +3,8 @@
 The slow tier checks the issue's two promises: every backend (one process, a process pool, a Dask
 LocalCluster, Ray) gives the same bytes; and the search, with its default budget, finds a strategy
 of at most five rules scoring at least 85 on held-out seeds on today's rules.
+It also holds the whole labs that take ten seconds or more each (a small lab's pairing, serial against a pool,
+`validate --balance`), so `make test` stays under five minutes; the fast tier keeps the lab's parts and commands.
 """
 
 from __future__ import annotations
@@ -192,6 +194,7 @@ def small_lab() -> dict[str, Any]:
     return Lab(load_ok(DEFAULT), DEFAULT, SMALL).run()
 
 
+@pytest.mark.slow
 def test_a_lab_pairs_every_player_on_the_same_seeds(small_lab: dict[str, Any]) -> None:
     players = {p["id"]: p for p in small_lab["players"]}
     assert {"random", "hedge", "do_nothing", "lookahead", "search", "alliance_first", "rival_lean", "partners_only",
@@ -212,6 +215,7 @@ def test_a_lab_pairs_every_player_on_the_same_seeds(small_lab: dict[str, Any]) -
                for v in lows.values()), lows
 
 
+@pytest.mark.slow
 def test_the_search_best_replays_as_a_strategy_file(small_lab: dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / "best.yaml"
     path.write_text(small_lab["search"]["best"]["yaml"], encoding="utf-8")
@@ -220,6 +224,7 @@ def test_the_search_best_replays_as_a_strategy_file(small_lab: dict[str, Any], t
     assert round(sum(r.score for r in replayed) / 30, 2) == best["score"]["mean"]
 
 
+@pytest.mark.slow
 def test_serial_and_a_process_pool_give_the_same_bytes() -> None:
     plan = Plan(seeds=8, advisor_seeds=2, difficulty="standard", search_budget=1000, families=False)
     serial = Lab(load_ok(DEFAULT), DEFAULT, plan).run()
@@ -329,6 +334,7 @@ def test_a_worker_that_dies_is_reported(tmp_path: Path, capsys: pytest.CaptureFi
     assert not (tmp_path / "r").exists()
 
 
+@pytest.mark.slow
 def test_validate_balance_points_at_the_lines_concerned(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--balance", "--jobs", "2", str(DEFAULT)]) == 0
     out = capsys.readouterr().out
