@@ -37,6 +37,12 @@ _END_TURN = EndTurn()
 
 def initial_state(sc: Scenario, randomness: Randomness, level: DifficultyDef) -> State:
     """The state before turn 1's news, at a difficulty."""
+    return State(rolls=randomness.rolls.copy(), deck=randomness.deck, nums=starting_numbers(sc, level))
+
+
+def starting_numbers(sc: Scenario, level: DifficultyDef) -> dict[str, int]:
+    """Every number of the game before turn 1's news, at a difficulty: meters, capital, relations, stances,
+    tracks and dependence (what a printed kit's sheets start from, too)."""
     extra = dict(level.meters)
     nums = {f"meter.{m.id}": max(1, min(100, m.start + extra.get(m.id, 0))) for m in sc.meters}
     nums["capital"] = max(0, min(sc.capital_cap, sc.capital_start + level.capital))
@@ -48,7 +54,7 @@ def initial_state(sc: Scenario, randomness: Randomness, level: DifficultyDef) ->
     for kind, shares in sc.dependencies:
         for partner, v in shares:
             nums[f"dep.{kind}.{partner}"] = v
-    return State(rolls=randomness.rolls.copy(), deck=randomness.deck, nums=nums)
+    return nums
 
 
 class Game:
