@@ -159,6 +159,14 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--out", type=_path, default=Path("docs/modding/reference.md"), help="where to write it")
     d.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
 
+    pk = sub.add_parser("print", help="make the print-and-play kit of a scenario (PDF: rules, map board, cards, "
+                                      "sheets, teacher's pages)")
+    pk.add_argument("path", type=_path, nargs="?", default=None, metavar="SCENARIO",
+                    help="scenario folder (default: the bundled one)")
+    pk.add_argument("--lang", choices=("ja", "en"), default=None, help="the kit's language (default: your system's)")
+    pk.add_argument("--out", type=_path, default=None, help="the PDF to write (default: kit-<scenario>-<lang>.pdf here)")
+    pk.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+
     c = sub.add_parser("class", help="run a class on the school network: teams play from their browsers, the teacher "
                                      "paces the turns, a projector shows the clock and the debrief")
     c.add_argument("path", type=_path, nargs="?", default=None, metavar="SCENARIO",
@@ -308,6 +316,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _docs(args.out, args.check)
         if args.command == "modelcard":
             return _modelcard(args)
+        if args.command == "print":
+            from gaiko_game.cli.printkit import run_print
+
+            return run_print(args.path or default_scenario(), args.lang or default_lang(), args.out, args.paper)
         if args.command == "class":
             from gaiko_game.cli.classroom import run_class
 
