@@ -199,6 +199,16 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--autoplay", metavar="PLAYER", default=None,
                    help="let a built-in policy play the window's screens (works with SDL_VIDEODRIVER=dummy)")
     g.add_argument("--screenshots", type=_path, default=None, help="with --autoplay: save a PNG of each screen here")
+    g.add_argument("--referee", action="store_true",
+                   help="with --text: the referee's aid for a class playing the printed kit: enter each team's cards "
+                        "by code and the class's dice rolls; ends with the class debrief and its CSV")
+    g.add_argument("--teams", type=_teams, default=None, help="with --referee: how many teams, named 1, 2, … (default 6)")
+    g.add_argument("--names", default=None, help="with --referee: the teams' names instead, comma-separated")
+    g.add_argument("--preset", default=None, help="with --referee: a preset the scenario declares (default: its first)")
+    g.add_argument("--session", type=_path, default=None, metavar="FILE",
+                   help="with --referee: where to keep the session file (default: the game's data folder, classes/)")
+    g.add_argument("--resume", type=_path, default=None, metavar="SESSION",
+                   help="with --referee: go on with a class from its session file")
     return p
 
 
@@ -333,6 +343,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             player = args.policy if args.policy is not None else str(args.strategy)
             return run_simulate(args.scenario or default_scenario(), player, args.seed, args.runs, args.json,
                                 args.events, args.difficulty)
+        referee_only = [f"--{n}" for n in ("teams", "names", "preset", "session", "resume") if getattr(args, n) is not None]
+        if args.referee or referee_only:
+            if not (args.text and args.referee):
+                wanted = (f"{', '.join(referee_only)} {'is' if len(referee_only) == 1 else 'are'} only for"
+                          if not args.referee else "--referee needs --text: it runs in the terminal, as")
+                sys.stderr.write(f"gaiko play: error: {wanted} the referee's aid (gaiko play --text --referee)\n")
+                return 2
+            from gaiko_game.cli.referee import run_referee
+
+            return run_referee(args.scenario, teams=args.teams or 6, names=args.names, preset=args.preset,
+                               difficulty=args.difficulty, seed=args.seed, session=args.session, resume=args.resume,
+                               lang=args.lang or default_lang())
         if not args.text:
             from gaiko_game.ui.main import run_window
 

@@ -40,6 +40,8 @@ TEACHER = "teacher"
 """The submitter of a decision the teacher made for a team (a dealt or vetoed crisis)."""
 TIMER = "timer"
 """The submitter of a decision the clock made (the turn ended, a crisis answered by default)."""
+REFEREE = "referee"
+"""The submitter of a decision a referee entered for a team playing the printed kit (read off its cards, no votes)."""
 LOBBY, OPEN, PAUSED, CLOSED, ENDED = "lobby", "open", "paused", "closed", "ended"
 """The session's states: before the first turn; a turn on the clock; paused; between turns; over."""
 CODE_LETTERS = "ACDEFGHJKLMNPQRTUVWXY"
@@ -94,6 +96,12 @@ class Team:
     @property
     def game(self) -> Game:
         return self.campaign.game
+
+    def take_back(self) -> Submitted:
+        """Undo the game's last decision and drop it from the record (the game must allow it)."""
+        self.game.undo()
+        self._hash = (-1, "")  # the next decision brings the record back to this length, in another state
+        return self.decided.pop()
 
     @property
     def playing(self) -> bool:
@@ -248,6 +256,24 @@ class Room:
         t.decided.append(done)
         t.ballot.clear()
         self._changed(t)
+        return done
+
+    def enter(self, team: str, decision: str, submitter: str = REFEREE) -> Submitted:
+        """Play a decision entered for a team by hand (a referee reading a printed kit's cards): checked as a vote
+        is, recorded with no votes. The team must be in the turn on the clock."""
+        t = self.can_act(team)
+        self._check(t.game, decision)
+        return self._play(t, decision, submitter, {})
+
+    def take_back(self, team: str) -> Submitted:
+        """Take back a team's last decision of the turn on the clock, as far as the game allows (never past a roll
+        or the end of a turn); returns it."""
+        t = self.can_act(team)
+        if t.game.can_undo() is not None or not t.decided:
+            raise ClassroomError("illegal", "that decision cannot be taken back")
+        done = t.take_back()
+        self._changed(t)
+        self._epoch()  # pages cache a team's view by the length of its record: this keeps them from a stale one
         return done
 
     @staticmethod
