@@ -117,3 +117,10 @@ def test_random_conditions_test_and_explain_in_both_languages(game: Game, condit
 def test_every_effect_describes_itself_in_both_languages(effect: Effect) -> None:
     for lang in ("ja", "en"):
         assert Texts(SCENARIO.loc, lang).render(effect.describe())
+
+
+def test_a_one_point_dependency_shift_is_singular_in_english() -> None:
+    shift = EFFECTS["dependency"]
+    one, two = (Texts(SCENARIO.loc, "en").render(shift(by=by, kind="energy", to="india").describe()) for by in (1, 2))
+    assert one.endswith(": 1 point shifts to partner.india") and two.endswith(": 2 points shift to partner.india")
+    assert Texts(SCENARIO.loc, "ja").render(shift(by=1, kind="energy", to="india").describe()).endswith("1ポイント移す")

@@ -175,7 +175,7 @@ class DependencyShift(Amount):
 
     def describe(self) -> Msg:
         return Msg.of(
-            "effect.dependency",
+            "effect.dependency_one" if self.by == 1 else "effect.dependency",
             kind=Name(f"dependency.{self.kind}"),
             to=Name(f"partner.{self.to}"),
             by=self.by,

@@ -52,6 +52,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "ja": "{kind}を{to}へ{by}ポイント移す",
         "en": "{kind}: {by} points shift to {to}",
     },
+    "effect.dependency_one": {"ja": "{kind}を{to}へ1ポイント移す", "en": "{kind}: 1 point shifts to {to}"},
     "effect.drift": {"ja": "{actor}との関係が基準値へ最大{by}戻る", "en": "Relation with {actor} drifts back by up to {by}"},
     "word.listed_actors": {"ja": "{n}か国", "en": "{n} countries"},
     "effect.end_game": {"ja": "ゲームが終わる：{ending}", "en": "The game ends: {ending}"},
