@@ -169,3 +169,13 @@ def test_a_crisis_card_carries_its_story_on_its_back_whenever_it_fits(lang: str)
         trial = [*rest, Block("x", 9.0, bold=True), Block(story, 9.0)]
         assert not set_blocks(trial, box_w, box_h, measurer().measure).fits, e.id  # left off only when it cannot fit
     assert carried >= 30  # measured: 47 of 50 in Japanese, 30 in English
+
+
+def test_the_lesson_plan_is_the_scenarios_first_class_preset() -> None:
+    """The referee's aid plays the first preset by default: the teacher's plan gives its turns and minutes."""
+    _, default = kit("default", "en")  # one_period: 8 turns of 4 minutes, a 15-minute debrief
+    assert "A 57-minute lesson" in everything(default, "en")
+    assert "8 turns of 4 minutes (32 minutes); after turn 8" in everything(default, "en")
+    _, tutorial = kit("tutorial", "ja")  # no presets: the whole game, 5 turns of 5 minutes
+    assert "50分の授業の例" in everything(tutorial, "ja")
+    assert "1ターン5分で5ターン（25分）" in everything(tutorial, "ja")

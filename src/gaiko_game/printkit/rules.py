@@ -96,6 +96,15 @@ def world_rules(ctx: Context) -> None:
     _flow(ctx, blocks, "world rules", ctx.t("world.heading"))
 
 
+def _plan(ctx: Context) -> list[Block]:
+    """A lesson plan from the scenario's first class preset, which the referee's aid plays by default."""
+    preset = ctx.scenario.class_presets()[0]
+    play = round(preset.turns * preset.minutes)
+    total = 10 + play + preset.debrief
+    return [h(ctx.t("teach.plan_head", total=total)),
+            p(ctx.t("teach.plan", turns=preset.turns, minutes=f"{preset.minutes:g}", play=play, debrief=preset.debrief))]
+
+
 def teacher_pages(ctx: Context) -> None:
     """The teacher's pages: preparing and running a paper class, the crises' stories to read aloud, the codes."""
     sc, w = ctx.scenario, ctx.w
@@ -110,7 +119,7 @@ def teacher_pages(ctx: Context) -> None:
               p(ctx.t("teach.run", command=command, example=example, targeted=targeted, letter=answer[-1],
                       answer=answer)),
               p(ctx.t("teach.turn")), p(ctx.t("teach.dice")), h(ctx.t("teach.end_head")), p(ctx.t("teach.end")),
-              h(ctx.t("teach.plan_head")), p(ctx.t("teach.plan"))]
+              *_plan(ctx)]
     if sc.questions:
         blocks.append(h(ctx.t("teach.questions_head")))
         blocks += [p(f"・{w.name(f'question.{q}')}") for q in sc.questions]
