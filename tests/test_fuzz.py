@@ -1,6 +1,6 @@
 """Mutation fuzzing in the suite (issue 11, item 4): damaged scenario folders and saves never end in a traceback.
 
-The fast tier (in ``make test``) runs 150 scenario cases on the tutorial and the fixture scenario and 300 save
+The fast tier (in ``make test``) runs 80 scenario cases on the tutorial and the fixture scenario and 160 save
 cases, in two worker processes; ``GAIKO_FUZZ_CASES=N`` runs N scenario cases and 2N save cases instead. The slow
 tier runs 2,000 scenario cases over every scenario. ``bench/fuzz.py`` runs the big numbers (10,000 and 5,000)
 and replays any one case by its number. The mutations and the outcomes are described in ``tests/fuzzing.py``.
@@ -16,8 +16,8 @@ import pytest
 from tests.fuzzing import ALL_SOURCES, FAST_SOURCES, MUST_NOT, describe, replay_command, run_cases, summarise
 
 CASES = int(os.environ.get("GAIKO_FUZZ_CASES", "0") or 0)
-SCENARIO_CASES = CASES or 150
-SAVE_CASES = 2 * CASES if CASES else 300
+SCENARIO_CASES = CASES or 80
+SAVE_CASES = 2 * CASES if CASES else 160
 SLOW_SCENARIO_CASES = max(CASES, 2_000)
 
 

@@ -181,6 +181,7 @@ def _search(seed: int) -> tuple[str, float, int]:
     return key(found.best), found.score, found.games
 
 
+@pytest.mark.slow  # two whole searches: the slow tier (CI runs it)
 def test_the_search_is_deterministic_and_keeps_to_its_budget() -> None:
     first = _search(3)
     assert first == _search(3)
@@ -298,6 +299,7 @@ def test_bad_scenarios_and_missing_backends_are_clear(tmp_path: Path, capsys: py
         assert "Traceback" not in err and not (tmp_path / "r").exists()
 
 
+@pytest.mark.slow  # a lab run twice: the slow tier (CI runs it)
 def test_an_interrupted_lab_keeps_its_games_and_the_old_report(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "report"

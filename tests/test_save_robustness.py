@@ -47,6 +47,7 @@ while True:
 """
 
 
+@pytest.mark.slow  # twelve killed writer processes: the slow tier (CI runs it)
 def test_a_process_killed_while_saving_never_leaves_a_broken_save(data: Path) -> None:
     env = {"GAIKO_DATA_DIR": str(data), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT / "src")}
     rng = random.Random(7)
