@@ -26,7 +26,7 @@ THIRD_PARTY = {"pygame": {"ui"}, "pygame_gui": set(), "yaml": {"scenario"}, "pyd
                "numpy": {"session"}, "platformdirs": {"session", "ui"}, "matplotlib": {"lab"}, "dask": {"lab"},
                "distributed": {"lab"}, "ray": {"lab"},
                "starlette": {"classroom"}, "uvicorn": {"classroom", "cli"}, "segno": {"classroom", "cli"},
-               "websockets": {"classroom"}, "fpdf": {"printkit"}}
+               "websockets": {"classroom"}, "fpdf": {"printkit"}, "watchfiles": {"ui"}}
 LAZY_IMPORTS_ALLOWED = {"cli/main.py", "cli/entry.py"}
 """The command line imports each subcommand when it runs, so `gaiko validate` never loads pygame; the entry point
 imports the command line inside its Ctrl-C guard."""

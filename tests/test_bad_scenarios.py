@@ -41,7 +41,8 @@ def test_the_required_kinds_of_breakage_are_all_covered() -> None:
     assert {"yaml-syntax", "unknown-key", "unknown-id", "duplicate-id", "duplicate-key", "wrong-type",
             "out-of-range", "alias-bomb", "alias-cycle", "path-outside", "chain-loop", "never-fires", "no-effect",
             "never-legal", "missing-text", "old-format", "player-collision", "unknown-tag", "bad-path", "yaml-tag",
-            "duplicate-file", "too-many-follow-ups", "duplicate-follow-up", "empty-file", "bad-encoding"} <= codes
+            "duplicate-file", "too-many-follow-ups", "duplicate-follow-up", "empty-file", "bad-encoding",
+            "file-unused", "tag-unread", "condition-impossible"} <= codes
 
 
 @pytest.mark.parametrize("case", CASES)

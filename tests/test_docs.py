@@ -7,6 +7,7 @@ import inspect
 import json
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -100,3 +101,47 @@ def test_the_readmes_lab_tables_are_generated_from_the_committed_lab_report() ->
     assert data["settings"]["seeds"] >= 500 and data["settings"]["difficulty"] == "standard"
     assert all(v["pass"] for v in data["verdict"]), [v["id"] for v in data["verdict"] if not v["pass"]]
     assert {p["id"] for p in data["players"]} >= {"random", "hedge", "lookahead", "search", "do_nothing"}
+
+
+def _blocks() -> list[tuple[str, Any, Any]]:
+    """(example kind, block, the document it belongs to) for every table of the reference's file sections."""
+    from gaiko_game.scenario.docs import _FILE_ROOTS
+    from gaiko_game.scenario.editorschema import build
+    from gaiko_game.scenario.refblocks import walk
+
+    out, shown = [], {}
+    for kind, title, root, each in _FILE_ROOTS:
+        doc = build("scenario" if kind in ("scenario", "layer") else kind)
+        out += [(kind, b, doc) for b in walk(doc, doc["definitions"][root], title, each, shown)]
+    for kind, title in (("strategy", "strategies/*.yaml"), ("tests", "tests.yaml")):
+        doc = build(kind)
+        out += [(kind, b, doc) for b in walk({"definitions": {"r": doc, **doc["definitions"]}}, doc, title)]
+    return out
+
+
+def test_every_block_of_every_file_has_a_table_and_a_shipped_example_that_validates() -> None:
+    import jsonschema
+
+    from gaiko_game.scenario.refexamples import find
+
+    blocks = _blocks()
+    titles = [b.title for _, b, _ in blocks]
+    assert len(titles) == len(set(titles)) == 48
+    assert {"scenario.yaml: player", "scenario.yaml: classroom.presets", "scenario.yaml: files",
+            "scenario.yaml: diversification.capability", "scenario.yaml of a layer: remove",
+            "events/*.yaml: choices.follow_up", "strategies/*.yaml: rules", "tests.yaml: tests"} <= set(titles)
+    text = reference()
+    for kind, block, doc in blocks:
+        assert f"### `{block.title}`" in text
+        example = find(kind, block.path, block.each)
+        assert example is not None, block.title
+        node = {**block.node, "definitions": doc["definitions"]}
+        values = example.value if block.each else [example.value]
+        if block.path == ():  # a file's root shows only its plain keys: check those
+            node = {**node, "required": []}
+        for value in values:
+            assert list(jsonschema.Draft7Validator(node).iter_errors(value)) == [], block.title
+
+
+def test_no_section_says_see_below_without_a_section_below() -> None:
+    assert "see below" not in reference()

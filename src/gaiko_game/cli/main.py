@@ -22,6 +22,14 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+WATCH_REFUSED = {
+    "ja": "gaiko play: エラー：--watch はウィンドウで自分で遊ぶときのためのものです（{other} とは使えません）\n"
+          "  ヒント：gaiko play --scenario PATH --watch\n",
+    "en": "gaiko play: error: --watch is for the window, played by you (not with {other})\n"
+          "  hint: gaiko play --scenario PATH --watch\n",
+}
+"""Hot reload rebuilds the window's game between frames; the terminal game and the autopilot have no such place."""
+
 MAX_SEED = 2**64 - 1
 """Seeds are 64-bit: the largest a save can record."""
 
@@ -159,6 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--out", type=_path, default=Path("docs/modding/reference.md"), help="where to write it")
     d.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
 
+    sc = sub.add_parser("schema", help="write JSON Schemas of the scenario and strategy files, for completion and "
+                                       "error marks in editors (yaml-language-server)")
+    sc.add_argument("--out", type=_path, default=Path(".schema"),
+                    help="the folder to write them to (default .schema, where a scenario's files point)")
+    sc.add_argument("--check", action="store_true", help="only check that the folder's schemas are current (exit 1 "
+                                                         "if not)")
+    sc.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
+
     pk = sub.add_parser("print", help="make the print-and-play kit of a scenario (PDF: rules, map board, cards, "
                                       "sheets, teacher's pages)")
     pk.add_argument("path", type=_path, nargs="?", default=None, metavar="SCENARIO",
@@ -191,7 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("play", help="play a campaign")
     g.add_argument("--text", action="store_true", help="play in the terminal (keyboard only, screen-reader friendly)")
-    g.add_argument("--scenario", type=_path, default=None, help="scenario folder (default: the bundled one)")
+    g.add_argument("--scenario", type=_path, default=None,
+                   help="scenario folder, or the id of a bundled scenario or installed mod (default: the bundled one)")
+    g.add_argument("--list", action="store_true", help="list the bundled scenarios and installed mods, and how to play "
+                                                       "each")
     g.add_argument("--seed", type=_seed, default=None, help="seed (default: random)")
     g.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
     g.add_argument("--difficulty", default=None, help="a difficulty the scenario declares (default: its default)")
@@ -199,6 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--autoplay", metavar="PLAYER", default=None,
                    help="let a built-in policy play the window's screens (works with SDL_VIDEODRIVER=dummy)")
     g.add_argument("--screenshots", type=_path, default=None, help="with --autoplay: save a PNG of each screen here")
+    g.add_argument("--watch", action="store_true",
+                   help="reload the scenario folder while you edit it: the game replays on the new content, and a "
+                        "broken file shows its located errors in the window until you fix it")
     g.add_argument("--referee", action="store_true",
                    help="with --text: the referee's aid for a class playing the printed kit: enter each team's cards "
                         "by code and the class's dice rolls; ends with the class debrief and its CSV")
@@ -209,7 +231,61 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --referee: where to keep the session file (default: the game's data folder, classes/)")
     g.add_argument("--resume", type=_path, default=None, metavar="SESSION",
                    help="with --referee: go on with a class from its session file")
+    _mods_parser(sub)
+    _authoring_parsers(sub)
     return p
+
+
+def _authoring_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """`gaiko new` and `gaiko loc`: start a scenario, and find and fill the text it lacks."""
+    n = sub.add_parser("new", help="create a new scenario folder ./NAME that validates and plays, to change bit by bit")
+    n.add_argument("name", metavar="NAME", help="the new scenario's id and folder name (e.g. my_scenario)")
+    n.add_argument("--from", dest="base", metavar="SCENARIO", default=None,
+                   help="make a layer over this scenario (by id) instead: only what you change goes in the folder")
+    n.add_argument("--lang", choices=("ja", "en"), default=None, help="language of the messages (default: your system's)")
+    lo = sub.add_parser("loc", help="list a scenario's missing, untranslated and unused text keys, or append a "
+                                    "skeleton of the missing ones to translate")
+    lo.add_argument("path", type=_path, metavar="SCENARIO", help="scenario folder")
+    what = lo.add_mutually_exclusive_group(required=True)
+    what.add_argument("--missing", action="store_true",
+                      help="list them (exit 1 while a key is missing or untranslated, for CI)")
+    what.add_argument("--skeleton", action="store_true",
+                      help="append each missing key, empty, to the file it belongs in, the other language's text "
+                           "in a comment above it (existing lines are never changed)")
+    lo.add_argument("--lang", choices=("ja", "en"), default=None,
+                    help="only this language's keys (default: both); messages are in your system's language")
+
+
+def _mods_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """`gaiko mods install|list|remove|pack`: the mods folder in the user data folder."""
+    md = sub.add_parser("mods", help="install, list, remove and pack mods (scenarios shared as zips)")
+    msub = md.add_subparsers(dest="mods_command", metavar="ACTION", parser_class=_Parser)
+    msub.required = True
+    mi = msub.add_parser("install", help="check a mod's zip and install it into the mods folder")
+    mi.add_argument("archive", type=_path, metavar="FILE.zip", help="the mod's zip")
+    mi.add_argument("--upgrade", action="store_true", help="replace an installed mod of the same id")
+    ml = msub.add_parser("list", help="list the installed mods, and why any cannot be played")
+    mr = msub.add_parser("remove", help="remove an installed mod")
+    mr.add_argument("mod_id", metavar="ID", help="the mod's id (gaiko mods list shows them)")
+    mp = msub.add_parser("pack", help="check a mod's folder and make its zip (the same folder gives the same bytes)")
+    mp.add_argument("folder", type=_path, metavar="FOLDER", help="the mod's folder: scenario.yaml beside mod.yaml")
+    mp.add_argument("--out", type=_path, default=None, help="the zip to write (default: ID-VERSION.zip here)")
+    mp.add_argument("--init-manifest", action="store_true", help="write a mod.yaml to fill in, then stop")
+    for each in (mi, ml, mr, mp):
+        each.add_argument("--lang", choices=("ja", "en"), default=None, help="language (default: from your system)")
+
+
+def _mods(args: argparse.Namespace) -> int:
+    from gaiko_game.cli import mods
+
+    lang = args.lang or default_lang()
+    if args.mods_command == "install":
+        return mods.run_install(args.archive, args.upgrade, lang)
+    if args.mods_command == "remove":
+        return mods.run_remove(args.mod_id, lang)
+    if args.mods_command == "pack":
+        return mods.run_pack(args.folder, args.out, args.init_manifest, lang)
+    return mods.run_list(lang, bundled_too=False)
 
 
 def _budget(text: str) -> int:
@@ -324,6 +400,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                              args.jobs)
         if args.command == "docs":
             return _docs(args.out, args.check)
+        if args.command == "schema":
+            from gaiko_game.cli.schema import run_schema
+
+            return run_schema(args.out, args.check, args.lang or default_lang())
         if args.command == "modelcard":
             return _modelcard(args)
         if args.command == "print":
@@ -343,6 +423,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             player = args.policy if args.policy is not None else str(args.strategy)
             return run_simulate(args.scenario or default_scenario(), player, args.seed, args.runs, args.json,
                                 args.events, args.difficulty)
+        if args.command == "mods":
+            return _mods(args)
+        if args.command == "new":
+            from gaiko_game.cli.newscenario import run_new
+
+            return run_new(args.name, args.base, args.lang or default_lang())
+        if args.command == "loc":
+            from gaiko_game.cli.loctool import run_missing, run_skeleton
+
+            run = run_skeleton if args.skeleton else run_missing
+            return run(args.path, args.lang, default_lang())
+        from gaiko_game.cli.mods import resolve_scenario, run_list
+
+        if args.list:
+            return run_list(args.lang or default_lang())
+        if args.scenario is not None:  # a folder, or the id of a bundled scenario or an installed mod
+            args.scenario = resolve_scenario(args.scenario, args.lang or default_lang())
+            if args.scenario is None:
+                return 1
         referee_only = [f"--{n}" for n in ("teams", "names", "preset", "session", "resume") if getattr(args, n) is not None]
         if args.referee or referee_only:
             if not (args.text and args.referee):
@@ -355,6 +454,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_referee(args.scenario, teams=args.teams or 6, names=args.names, preset=args.preset,
                                difficulty=args.difficulty, seed=args.seed, session=args.session, resume=args.resume,
                                lang=args.lang or default_lang())
+        if args.watch and (args.text or args.autoplay is not None):
+            other = "--text" if args.text else "--autoplay"
+            sys.stderr.write(WATCH_REFUSED[args.lang or default_lang()].format(other=other))
+            return 2
         if not args.text:
             from gaiko_game.ui.main import run_window
 
@@ -365,7 +468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not _known_difficulty(scenario, args.difficulty):
                 return 2
             return run_window(scenario, folder, default_lang(), args.lang, args.seed, args.autoplay, args.screenshots,
-                              args.difficulty)
+                              args.difficulty, watch=args.watch)
         from gaiko_game.cli.textplay import run_text
 
         return run_text(args.scenario or default_scenario(), args.seed, args.lang or default_lang(), args.difficulty)

@@ -17,12 +17,13 @@ def _at(places: dict[tuple[str, str], Place], key: tuple[str, str], fallback: st
 
 def balance_warnings(data: dict[str, Any], places: dict[tuple[str, str], Place], folder: str,
                      stated: set[str] | frozenset[str] = frozenset()) -> list[Diagnostic]:
-    """Warnings for dominant, never-worth and never-taken actions, unchosen choices, silent events, and the
-    verdict's missed targets (except those in ``stated``: the scenario's tests.yaml bounds them, and its
-    failing test says so at its own line)."""
+    """Warnings for dominant, never-worth and never-taken actions, actions only random play takes, unchosen
+    choices, silent events, and the verdict's missed targets (except those in ``stated``: the scenario's
+    tests.yaml bounds them, and its failing test says so at its own line)."""
     out: list[Diagnostic] = []
     games = sum(int(p["games"]) for p in data["players"])
     fired = {e["id"]: round(float(e["fired_share"]) * games) for e in data["events"]}
+    planned = [p for p in data["players"] if p["kind"] != "random"]  # every player that follows a strategy
 
     def warn(key: tuple[str, str], code: str, message: str, hint: str) -> None:
         file, line, col = _at(places, key, f"{folder}/scenario.yaml")
@@ -44,6 +45,11 @@ def balance_warnings(data: dict[str, Any], places: dict[tuple[str, str], Place],
         elif a["flag"] == "never_taken":
             warn(key, "balance-never-taken", f"action `{a['id']}` is never taken in {games} games",
                  "its requirements may never hold, or another action always looks better to every player")
+        elif planned and not any(a["taken"].get(p["id"]) for p in planned):
+            warn(key, "balance-no-strategy-takes", f"action `{a['id']}` is taken only by random play: none of the "
+                 f"{len(planned)} strategies takes it in {int(planned[0]['games'])} games each",
+                 "no strategy's rules reach it: give it a tag that `strategy_tags` maps to a role, or make it worth "
+                 "taking; an action only a random player takes is not a choice")
     for c in data["choices"]:
         if not c["taken"]:
             warn(("choice", f"{c['event']}.{c['choice']}"), "balance-choice-never-taken",

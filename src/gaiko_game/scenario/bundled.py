@@ -31,6 +31,11 @@ def assets_root() -> Path:
     return _data("assets")
 
 
+def templates_root() -> Path:
+    """The folder holding the templates `gaiko new` copies (a new scenario, a layer)."""
+    return _data("templates")
+
+
 def world_map() -> Path:
     """The bundled low-resolution world map that scenarios crop their region from."""
     return assets_root() / "map" / WORLD_MAP

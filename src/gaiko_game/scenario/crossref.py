@@ -224,9 +224,33 @@ HINTED_UNUSED = 50
 nobody reads (the validator prints the first few problems of each file)."""
 
 
-def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dict[str, LangText]) -> None:
-    """Every needed text exists in both languages; text nobody uses is a warning."""
+@dataclass(frozen=True, slots=True)
+class TextGap:
+    """A text key missing in one language (``home``: the file it belongs in), or present but unused or empty
+    (``home``: the file that holds it, at ``line``)."""
+
+    lang: str
+    key: str
+    home: str
+    line: int = 0
+
+
+@dataclass
+class TextGaps:
+    """What a scenario's text lacks or holds in vain, per language: what `gaiko loc` lists and fills."""
+
+    missing: list[TextGap] = field(default_factory=list)
+    unused: list[TextGap] = field(default_factory=list)
+    empty: list[TextGap] = field(default_factory=list)
+    tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Each language's whole table, for showing a key's text in the other language."""
+
+
+def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dict[str, LangText]) -> TextGaps:
+    """Every needed text exists in both languages; text nobody uses, or left empty, is a warning."""
+    gaps = TextGaps(tables={lang: dict(text.table) for lang, text in loc.items()})
     needed: set[str] = set()
+    listed: set[tuple[str, str]] = set()
     for frame in ("player", "stance", "strategy_tags"):  # frame texts are asked for where scenario.yaml declares them
         parts.defined.setdefault(("frame", frame), Where(scenario_doc, (frame,)))
     for i, meter in enumerate(sm.meters):
@@ -239,11 +263,30 @@ def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dic
             where = parts.defined.get(("event" if kind == "move" else kind, obj_id))
             at_doc, at_path = (where.doc, where.path) if where else (scenario_doc, ())
             language = "Japanese" if lang == "ja" else "English"
+            home = text.home_for(key, lang, at_doc.file)
+            if (lang, key) not in listed:  # a key several things need (a role's name, say) is missing once
+                listed.add((lang, key))
+                gaps.missing.append(TextGap(lang, key, home))
             parts.checker.report(at_doc, at_path, "missing-text", f"no {language} text for '{key}'",
-                                 hint=f"add `{key}: ...` to {text.home_for(key, lang, at_doc.file)}")
+                                 hint=f"add `{key}: ...` to {home}")
     named = _strategy_names(parts.folder) | set(optional_text(needed))
-    for _, text in sorted(loc.items()):
+    for lang, text in sorted(loc.items()):
         for i, key in enumerate(sorted(k for k in set(text.table) - needed - named if id(text.where[k]) not in parts.quiet)):
             hint = did_you_mean(key, needed) if i < HINTED_UNUSED else None  # a thousand typos cost as much as fifty
-            parts.checker.report(text.where[key], (key,), "unused-text", f"text '{key}' is not used by anything",
+            doc = text.where[key]
+            gaps.unused.append(TextGap(lang, key, doc.file, doc.key_where((key,))[0]))
+            parts.checker.report(doc, (key,), "unused-text", f"text '{key}' is not used by anything",
                                  at_key=True, hint=hint, warning=True)
+        _check_empty(parts, lang, text, gaps)
+    return gaps
+
+
+def _check_empty(parts: Parts, lang: str, text: LangText, gaps: TextGaps) -> None:
+    """An empty text (a `gaiko loc --skeleton` placeholder not yet translated) would show players nothing."""
+    language = "Japanese" if lang == "ja" else "English"
+    for key in sorted(k for k, v in text.table.items() if not v.strip() and id(text.where[k]) not in parts.quiet):
+        doc = text.where[key]
+        gaps.empty.append(TextGap(lang, key, doc.file, doc.key_where((key,))[0]))
+        parts.checker.report(doc, (key,), "loc-empty", f"the {language} text for '{key}' is empty (untranslated)",
+                             at_key=True, hint="write the text (the comment above it may hold the other language's)",
+                             warning=True)

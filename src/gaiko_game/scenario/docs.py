@@ -1,30 +1,17 @@
-"""Write the modding reference from the plugins and the file models, so it can never drift."""
+"""Write the modding reference from the plugins and the file models, so it can never drift.
+
+The tables are read off the editor schemas (:mod:`.editorschema`, walked by :mod:`.refblocks`), so the
+reference and an editor's hover text say the same thing; the examples come from the shipped files.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
-import textwrap
-import types
-import typing
-from typing import Any
-
-from pydantic import BaseModel
-
 from gaiko_game.core.model import COMPLETED, STRATEGY_ROLES
-from gaiko_game.core.plugins import CONDITIONS, EFFECTS, Amount
-from gaiko_game.scenario import schema
-from gaiko_game.scenario.expectations import TestsFileModel
-from gaiko_game.scenario.strategyfile import StrategyModel
-
-_FILE_MODELS: tuple[tuple[str, type[BaseModel]], ...] = (
-    ("scenario.yaml", schema.ScenarioModel),
-    ("actors: each actor", schema.ActorModel),
-    ("actions: each action", schema.ActionModel),
-    ("rules: each world rule", schema.RuleModel),
-    ("agendas: each actor's agenda", schema.AgendaModel),
-    ("events: each event", schema.EventModel),
-)
+from gaiko_game.core.plugins import EFFECTS, Amount
+from gaiko_game.scenario import editorschema, refexamples
+from gaiko_game.scenario.manifest import EXAMPLE as MOD_EXAMPLE
+from gaiko_game.scenario.pluginschema import Plugin, Schema, conditions, effects
+from gaiko_game.scenario.refblocks import Block, Types, Walk, bounds, default_text, walk
 
 _INTRO = """\
 # Gaikō modding reference
@@ -37,7 +24,11 @@ A scenario is a folder: `scenario.yaml`, the files it lists (by default `actors.
 Only `events/*.yaml` is found on its own; actor, action, rule and text files must be listed in
 `files`. Check a scenario with `gaiko validate PATH`: every problem is printed as
 `file:line:col: error[code]: message` with a hint where one helps. Errors block play; warnings
-only inform. Play it with `gaiko play --scenario PATH` (or `--text`), and measure it with
+only inform, and they name what would otherwise go unnoticed: a YAML file in the folder that no part
+of the scenario reads (`file-unused`), a tag that nothing reads and looks like a typo
+(`tag-unread`), a condition that can never hold given the declared ranges
+(`condition-impossible`), and, with `--balance`, an action that no strategy in the balance lab
+ever takes (`balance-no-strategy-takes`). Play it with `gaiko play --scenario PATH` (or `--text`), and measure it with
 `gaiko simulate --scenario PATH --policy hedge --runs 200 --events`.
 
 Conditions and effects are lists of one-key maps: the key names the kind, the value holds its
@@ -175,109 +166,145 @@ _INTRO = _INTRO.replace("COMPLETED_ID", f"`{COMPLETED}`").replace(
     "ROLES", ", ".join(f"`{r}`" for r in STRATEGY_ROLES))
 
 
-def _type_name(t: Any) -> str:
-    """A readable type: ``list of text``, ``whole number``, ``one of a, b``."""
-    origin, args = typing.get_origin(t), typing.get_args(t)
-    if origin is typing.Annotated:
-        return _type_name(args[0])
-    if origin is typing.Literal:
-        return "one of " + ", ".join(f"`{a}`" for a in args)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in args if a is not type(None)]
-        return " or ".join(_type_name(a) for a in inner) + (" or none" if len(inner) < len(args) else "")
-    if origin in (list, tuple):
-        return f"list of {_type_name(args[0])}" if args else "list"
-    if origin is dict:
-        return f"map of {_type_name(args[0])} to {_type_name(args[1])}"
-    if isinstance(t, type) and issubclass(t, BaseModel):
-        return "mapping"
-    return {int: "whole number", float: "number", str: "text", bool: "true/false"}.get(t, getattr(t, "__name__", str(t)))
+_FILES_INTRO = """\
+## Files
+
+Each section below is one mapping of a file: its keys with their type, default and meaning, then how
+a shipped file writes it. Editors can check all of this as you type: `gaiko schema` writes a JSON
+Schema per kind of file into `.schema/` (they are also in `docs/modding/schema/`), and a file whose
+first line names its schema gets completion, hover text and error marks in any editor that runs
+yaml-language-server:
+
+```yaml
+# yaml-language-server: $schema=.schema/actions.schema.json
+```
+
+(`../.schema/events.schema.json` for a file in `events/`.) The kinds: FILE_KINDS.
+"""
+
+_MODS = """\
+## Mods (`mod.yaml`)
+
+A mod is a scenario shared as a zip: its folder, with a manifest `mod.yaml` beside `scenario.yaml`.
+The manifest's `id` is the scenario's id. A mod may be a whole scenario or a layer over a bundled
+one (`extends`, above): a layer holds only what it changes. Mods are data only: the game reads
+YAML, JSON, GeoJSON, Markdown, text, PNG and licence files from a mod, and never runs anything in
+one.
+
+- `gaiko mods pack FOLDER --init-manifest` writes a `mod.yaml` to fill in (its names from the
+  scenario's `scenario.name`); `gaiko mods pack FOLDER` validates the scenario and the manifest and
+  writes `ID-VERSION.zip` (the same folder always gives the same bytes). Hidden files and folders,
+  such as `.schema/`, stay out of the zip.
+- `gaiko mods install FILE.zip` checks the zip before a byte is written: it refuses entries that
+  escape the folder, links, files that are not data, and more than 400 files, 8 MB in one file or
+  24 MB in all. It validates the scenario and the manifest, and installs into `mods/` in the
+  game's data folder (`gaiko mods list` shows where). `--upgrade` replaces an installed version.
+- The title screen and `gaiko play --list` show the bundled scenarios and the installed mods;
+  `gaiko play --scenario ID` starts one by its id. A mod that is broken, or needs another version
+  of the game (`game`), is listed with its located errors and never stops the game from starting.
+- Saves and replays name the mod and its version; a save opened on another version of the mod
+  says so, and replays on it as far as the rules still agree.
+"""
+
+_FILE_ROOTS: tuple[tuple[str, str, str, bool], ...] = (
+    ("scenario", "scenario.yaml", "scenario", False),
+    ("layer", "scenario.yaml of a layer", "layer", False),
+    ("actors", "actors.yaml", "ActorModel", True),
+    ("actions", "actions.yaml", "ActionModel", True),
+    ("rules", "rules.yaml", "RuleModel", True),
+    ("agendas", "agendas.yaml", "AgendaModel", True),
+    ("events", "events/*.yaml", "EventModel", True),
+)
+"""(example kind, title, definition, whether the root is each item of a list) for each scenario file's tables."""
 
 
-def _bounds(f: Any) -> str:
-    """A field's numeric range, from its pydantic constraints."""
-    words = []
-    for m in getattr(f, "metadata", []):
-        for attr, word in (("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<")):
-            if getattr(m, attr, None) is not None:
-                words.append(f"{word} {getattr(m, attr)}")
-    return ", ".join(words)
+def _example(kind: str, block: Block) -> list[str]:
+    if kind == "mod":  # no scenario ships as a mod: the manifest's own example, or its line for this block
+        lines = [line for line in MOD_EXAMPLE.splitlines() if not block.path or line.startswith(block.path[0] + ":")]
+        return ["For example:", "", "```yaml", *lines, "```"]
+    found = refexamples.find(kind, block.path, block.each)
+    if found is None:
+        return ["No shipped file writes this block yet."]
+    return [f"In `{found.source}`{' (shortened)' if found.shortened else ''}:", "", "```yaml",
+            refexamples.as_yaml(found), "```"]
 
 
-def _plugin_section(name: str, cls: type) -> str:
-    doc = inspect.getdoc(cls) or ""
-    summary, _, rest = doc.partition("\n\n")
-    usage = rest.split("YAML usage:", 1)[1] if "YAML usage:" in rest else ""
-    notes = rest.split("YAML usage:", 1)[0].strip()
-    hints = typing.get_type_hints(cls)
-    rows = []
-    for f in dataclasses.fields(cls):
-        if not f.init:
-            continue
-        md = f.metadata
-        key = md.get("alias", f.name)
-        default = "required" if f.default is dataclasses.MISSING else f"`{f.default!r}`"
-        meaning = []
-        if "ref" in md:
-            meaning.append(f"{'an' if md['ref'][0] in 'aeiou' else 'a'} {md['ref']} id"
-                           + (" (or `target`)" if md.get("target") else ""))
-        if "ge" in md:
-            meaning.append(f"{md['ge']} to {md['le']}")
-        if "nested" in md:
-            meaning.append(f"{'a list of ' if md['nested'] != 'condition' else 'a '}{md['nested'].rstrip('s')}"
-                           + ("s" if md["nested"] != "condition" else ""))
-        kind = "list" if "nested" in md else _type_name(hints[f.name])
-        rows.append(f"| `{key}` | {kind} | {default} | {'; '.join(meaning)} |")
-    out = [f"### `{name}`", "", summary.replace("\n", " ")]
-    if notes:
-        out += ["", notes.replace("\n", " ")]
-    out += ["", "| parameter | type | default | meaning |", "|---|---|---|---|", *rows]
-    if usage:
-        out += ["", "```yaml", textwrap.dedent(usage).strip("\n"), "```"]
-    return "\n".join(out)
+def _section(kind: str, block: Block) -> str:
+    head = f"### `{block.title}`" + (" (each item)" if block.each else "")
+    text = block.node.get("description", "")
+    return "\n".join([head, "", *([text, ""] if text else []), *block.rows, "", *_example(kind, block)]) + "\n"
 
 
-def _nested_models(t: Any) -> list[type[BaseModel]]:
-    """The mapping models inside a field's type (``list[ChoiceModel]`` → ChoiceModel)."""
-    if isinstance(t, type) and issubclass(t, BaseModel):
-        return [t]
-    return [m for a in typing.get_args(t) for m in _nested_models(a)]
+def _file_sections(kind: str, doc: Schema, title: str, root: str, each: bool, shown: dict[str, str]) -> list[str]:
+    node = doc["definitions"][root]
+    return [_section(kind, b) for b in walk(doc, node, title, each, shown)]
 
 
-def _model_section(title: str, model: type[BaseModel], seen: set[type[BaseModel]]) -> list[str]:
-    """The model's table, then a section for each mapping inside it (each model once)."""
-    rows, inner = [], []
-    for name, f in model.model_fields.items():
-        key = f.alias or name
-        nested = [m for m in _nested_models(f.annotation) if m not in seen]
-        default = "required" if f.is_required() else (
-            f"`{f.default!r}`" if not isinstance(f.default, BaseModel) else "see below")
-        meaning = "; ".join(x for x in (f.description or "", _bounds(f)) if x)
-        if nested:
-            meaning += f" (see `{title.split(':', maxsplit=1)[0].strip('`')}.{key}` below)" if meaning else ""
-        rows.append(f"| `{key}` | {_type_name(f.annotation)} | {default} | {meaning} |")
-        for m in nested:
-            seen.add(m)
-            inner.append((f"`{title.split(':', maxsplit=1)[0].strip('`')}.{key}`", m))
-    out = ["\n".join([f"### {title}", "", "| key | type | default | meaning |", "|---|---|---|---|", *rows]) + "\n"]
-    for sub_title, m in inner:
-        out += _model_section(sub_title, m, seen)
-    return out
+def _loc_section() -> str:
+    loc = editorschema.build("loc")
+    found = refexamples.short_texts(4)
+    lines = ["### `loc/*.yaml`", "", loc["description"] + ". " + _TYPES_NOTE]
+    if found is not None:
+        lines += ["", f"In `{found.source}` (shortened):", "", "```yaml", refexamples.as_yaml(found), "```"]
+    return "\n".join(lines) + "\n"
+
+
+_TYPES_NOTE = ("Quote a text that YAML would read as something else: `\"No\"`, `\"3\"`, and any text holding "
+               "`: ` or starting with a quote or a bracket.")
+
+
+def _plugin_section(p: Plugin, types: Types) -> str:
+    out = [f"### `{p.name}`", "", p.summary]
+    if p.notes:
+        out += ["", p.notes]
+    if p.unwrapped:
+        (inner,) = [q for q in p.params if q.key != "delay"]
+        out += ["", f"Its value is {inner.schema.get('description', 'the nested list')} itself, with no key of its own."]
+    else:
+        out += ["", "| parameter | type | default | meaning |", "|---|---|---|---|"]
+        for q in p.params:
+            meaning = "; ".join(x for x in (q.schema.get("description", ""), bounds(q.schema)) if x)
+            meaning = meaning.split(" (default ")[0] if not q.required else meaning
+            out.append(f"| `{q.key}` | {types.name(q.schema, (p.name, q.key))} | {default_text(q.schema, q.required)} | "
+                       f"{meaning} |")
+        if p.needs_bound:
+            out += ["", "Give `min`, `max` or both."]
+    if p.usage:
+        out += ["", "```yaml", p.usage, "```"]
+    return "\n".join(out) + "\n"
+
+
+def _plugins() -> list[str]:
+    types = Types(Walk({}), lambda ref, path, each: ref)
+    parts = ["## Conditions", ""]
+    parts += [_plugin_section(p, types) for p in conditions()]
+    amounts = ", ".join(f"`{n}`" for n, c in sorted(EFFECTS.items()) if issubclass(c, Amount))
+    parts += ["## Effects", "",
+              "Every effect takes `delay: N` (it lands N turns later, at the end of that turn). Effects that add "
+              f"an amount ({amounts}) also take `over: N`: the amount fades in over N turns in whole steps, larger "
+              "steps first.", ""]
+    parts += [_plugin_section(p, types) for p in effects()]
+    return parts
 
 
 def reference() -> str:
     """The whole reference as Markdown."""
-    parts = [_INTRO, "## Files", ""]
-    seen: set[type[BaseModel]] = {m for _, m in _FILE_MODELS}
-    for t, m in _FILE_MODELS:
-        parts += _model_section(t, m, seen)
-    parts += ["## Conditions", ""]
-    parts += [_plugin_section(n, c) + "\n" for n, c in sorted(CONDITIONS.items())]
-    parts += ["## Effects", "",
-              "Every effect takes `delay: N` (it lands N turns later, at the end of that turn). Effects that add "
-              f"an amount ({', '.join(f'`{n}`' for n, c in sorted(EFFECTS.items()) if issubclass(c, Amount))}) "
-              "also take `over: N`: the amount fades in over N turns in whole steps, larger steps first.", ""]
-    parts += [_plugin_section(n, c) + "\n" for n, c in sorted(EFFECTS.items())]
-    parts += [_STRATEGIES, *_model_section("a strategy file", StrategyModel, {StrategyModel})]
-    parts += [_TESTS, *_model_section("tests.yaml", TestsFileModel, {TestsFileModel})]
+    kinds = "; ".join(f"`{k}`: {what}" for k, (what, _) in editorschema.KINDS.items())
+    parts = [_INTRO, _FILES_INTRO.replace("FILE_KINDS", kinds)]
+    scenario = editorschema.build("scenario")
+    shown: dict[str, str] = {}
+    for kind, title, root, each in _FILE_ROOTS:
+        doc = scenario if kind in ("scenario", "layer") else editorschema.build(kind)
+        parts += _file_sections(kind, doc, title, root, each, shown)
+    parts += [_loc_section()]
+    parts += _plugins()
+    strategy = editorschema.build("strategy")
+    parts += [_STRATEGIES, *_file_sections("strategy", {"definitions": {"root": strategy, **strategy["definitions"]}},
+                                          "strategies/*.yaml", "root", False, {})]
+    mod = editorschema.build("mod")
+    parts += [_MODS, *_file_sections("mod", {"definitions": {"root": mod, **mod.get("definitions", {})}},
+                                    "mod.yaml", "root", False, {})]
+    tests = editorschema.build("tests")
+    parts += [_TESTS, *_file_sections("tests", {"definitions": {"root": tests, **tests["definitions"]}},
+                                      "tests.yaml", "root", False, {})]
     return "\n".join(parts).rstrip() + "\n"

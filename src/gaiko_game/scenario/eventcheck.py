@@ -6,11 +6,10 @@ choices that change nothing, conditions outside the range of what they test.
 
 from __future__ import annotations
 
-from gaiko_game.core.compiled import COUNTER_BOUNDS
-from gaiko_game.core.conditions import AllOf, Range
 from gaiko_game.core.model import FOLLOW_UPS_PER_CHOICE, EventDef
-from gaiko_game.core.plugins import Condition
+from gaiko_game.core.plugins import Effect
 from gaiko_game.scenario.build import Parts
+from gaiko_game.scenario.rangecheck import Bounds, counter_spans, find
 from gaiko_game.scenario.schema import ScenarioModel
 
 
@@ -26,26 +25,27 @@ def bounds_by_key(parts: Parts, sm: ScenarioModel) -> dict[str, tuple[int, int]]
     for kind, shares in sm.dependencies.items():
         for partner in shares:
             b[f"dep.{kind}.{partner}"] = (0, 100)
+    b.update(counter_spans(all_effects(parts)))
     return b
 
 
-def impossible(conds: tuple[Condition, ...], bounds: dict[str, tuple[int, int]]) -> Condition | None:
-    """A condition in the list that no state can satisfy, if any."""
-    for c in conds:
-        if isinstance(c, AllOf):
-            inner = impossible(c.of, bounds)
-            if inner is not None:
-                return inner
-        if isinstance(c, Range) and not c.reads_target():
-            lo, hi = bounds.get(c.key(None), COUNTER_BOUNDS)
-            if (c.min is not None and c.min > hi) or (c.max is not None and c.max < lo):
-                return c
-    return None
+def all_effects(parts: Parts) -> list[Effect]:
+    """Every effect the scenario's actions, rules and events can apply (a counter's span comes from them)."""
+    out: list[Effect] = []
+    for a in parts.actions:
+        out += [*a.effects, *a.on_failure, *(a.commitment.each_turn + a.commitment.on_end if a.commitment else ())]
+    for r in parts.rules:
+        out += r.effects
+    for e in parts.events:
+        out += [*e.immediate, *(e.ongoing.each_turn if e.ongoing else ())]
+        for c in e.choices:
+            out += [*c.effects, *c.on_failure]
+    return out
 
 
 def check_events(parts: Parts, sm: ScenarioModel) -> None:
     """Run every event-graph check."""
-    bounds = bounds_by_key(parts, sm)
+    bounds = Bounds(bounds_by_key(parts, sm))
     _check_loops(parts)
     _check_fan_out(parts)
     queued = {f.event for e in parts.events for c in e.choices for f in c.follow_ups}
@@ -53,21 +53,14 @@ def check_events(parts: Parts, sm: ScenarioModel) -> None:
         _check_can_fire(parts, sm, ev, queued, bounds)
         _check_choices(parts, ev, bounds)
     for a in parts.actions:
-        bad = impossible(a.requires, bounds)
+        bad = find(a.requires, bounds)
         if bad is not None:
             where = parts.defined[("action", a.id)]
             parts.checker.report(where.doc, where.path + ("requires",), "never-legal",
-                                 f"action '{a.id}' needs {bad.name} {_range(bad)}, which can never hold",
-                                 warning=True)
+                                 f"action '{a.id}' can never be taken: {bad.reason}", hint=bad.hint, warning=True)
 
 
-def _range(c: Condition) -> str:
-    lo, hi = getattr(c, "min", None), getattr(c, "max", None)
-    return f"min {lo}" if hi is None else (f"max {hi}" if lo is None else f"{lo}..{hi}")
-
-
-def _check_can_fire(parts: Parts, sm: ScenarioModel, ev: EventDef, queued: set[str],
-                    bounds: dict[str, tuple[int, int]]) -> None:
+def _check_can_fire(parts: Parts, sm: ScenarioModel, ev: EventDef, queued: set[str], bounds: Bounds) -> None:
     where = parts.defined[("event", ev.id)]
     t = ev.trigger
 
@@ -77,9 +70,9 @@ def _check_can_fire(parts: Parts, sm: ScenarioModel, ev: EventDef, queued: set[s
     if t.window is not None and t.window[0] > sm.turns:
         warn(f"event '{ev.id}' opens on turn {t.window[0]}, after the last turn ({sm.turns})")
         return
-    bad = impossible(t.when, bounds)
+    bad = find(t.when, bounds)
     if bad is not None:
-        warn(f"event '{ev.id}' needs {bad.name} {_range(bad)}, which can never hold")
+        warn(f"event '{ev.id}' can never fire: {bad.reason}", bad.hint)
         return
     best = t.chance.base + sum(max(0.0, m.add) for m in t.chance.modifiers)
     if best <= 0 and ev.id not in queued:
@@ -87,17 +80,17 @@ def _check_can_fire(parts: Parts, sm: ScenarioModel, ev: EventDef, queued: set[s
              hint="give it a chance, or queue it with follow_up from another event's choice")
 
 
-def _check_choices(parts: Parts, ev: EventDef, bounds: dict[str, tuple[int, int]]) -> None:
+def _check_choices(parts: Parts, ev: EventDef, bounds: Bounds) -> None:
     where = parts.defined[("event", ev.id)]
     for j, c in enumerate(ev.choices):
         if not (c.effects or c.on_failure or c.follow_ups or c.cost):
             parts.checker.report(where.doc, where.path + ("choices", j), "no-effect",
                                  f"choice '{c.id}' of '{ev.id}' changes nothing", warning=True,
                                  hint="a choice with no consequence teaches nothing; give it effects")
-        bad = impossible(c.requires, bounds)
+        bad = find(c.requires, bounds)
         if bad is not None:
             parts.checker.report(where.doc, where.path + ("choices", j, "requires"), "never-legal",
-                                 f"choice '{c.id}' needs {bad.name} {_range(bad)}, which can never hold",
+                                 f"choice '{c.id}' of '{ev.id}' can never be taken: {bad.reason}", hint=bad.hint,
                                  warning=True)
 
 

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from gaiko_game.core import model as m
 from gaiko_game.core.conditions import Range
-from gaiko_game.scenario import build, crossref, eventcheck, layers, params, paths, schema
+from gaiko_game.scenario import build, crossref, eventcheck, layers, lint, params, paths, schema
 from gaiko_game.scenario.bundled import world_map
 from gaiko_game.scenario.context import Checker
 from gaiko_game.scenario.diagnostics import Diagnostic, did_you_mean
@@ -41,6 +41,9 @@ class LoadResult:
     places: dict[tuple[str, str], Place] = field(default_factory=dict)
     """Where each action, event and choice (``event.choice``) is written, and the scenario's
     ``ratings`` and ``meters``: for messages about them after loading (the balance warnings)."""
+    text: crossref.TextGaps | None = None
+    """The text keys missing, unused or empty in each language (None when other errors stopped the check):
+    what `gaiko loc` lists and fills."""
 
     @property
     def ok(self) -> bool:
@@ -205,17 +208,19 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
     diversification = _diversification(sm.diversification, parts, sdoc)
     geometry = _map_geometry(reader if base is None or layers.writes(own, "map") else base, sm, sdoc)
     complete = reader.complete and parts.complete and (base is None or base.complete)
+    gaps = None
     if complete:  # cross-file checks on a partial scenario would only add noise
         crossref.check_frame(parts, sm, sdoc)
         crossref.check_refs(parts, sm)
         crossref.check_never_legal(parts, sm)
         crossref.check_strategy_tags(parts, sm, sdoc)
         eventcheck.check_events(parts, sm)
-        crossref.check_text(parts, sm, sdoc, loc)
+        gaps = crossref.check_text(parts, sm, sdoc, loc)
         if geometry is not None:
             _check_map_names(checker, sm, sdoc, geometry[1])
+        lint.check_all(parts, sm, sdoc, folder, reader.listed, (layer.files if layer else sm.files).events is None)
     if not checker.ok:
-        return LoadResult(None, checker.diagnostics)
+        return LoadResult(None, checker.diagnostics, text=gaps)
     scenario = m.Scenario(
         id=sm.id, turns=sm.turns, start_year=sm.start.year, start_quarter=sm.start.quarter,
         player=m.PlayerDef(sm.player.id, sm.player.lat, sm.player.lon),
@@ -251,7 +256,7 @@ def load(path: str | Path, without: Iterable[str] = ()) -> LoadResult:
         loc={lang: t.table for lang, t in loc.items()},
         content_hash=_hash(reader, base) + (f"-without-{'+'.join(sorted(off))}" if off else ""),
     )
-    return LoadResult(scenario, checker.diagnostics, _places(parts, sdoc))
+    return LoadResult(scenario, checker.diagnostics, _places(parts, sdoc), gaps)
 
 
 def _open(reader: _Reader, folder: Path) -> tuple[Document, schema.ScenarioModel, _Reader | None,

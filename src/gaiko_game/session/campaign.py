@@ -20,7 +20,7 @@ from gaiko_game.core import Change, Decision, Game, Msg, Name, Order, Refusal, S
 from gaiko_game.core.text import Loc
 from gaiko_game.scenario.bundled import bundled_by_id, scenarios_root
 from gaiko_game.scenario.loader import load
-from gaiko_game.session import saves
+from gaiko_game.session import mods, saves
 from gaiko_game.session.record import Record, state_hash
 from gaiko_game.session.saves import BadSave
 from gaiko_game.session.seeding import new_game
@@ -30,18 +30,25 @@ _SCENARIO_NAME = Name("save.scenario")
 
 @dataclass(frozen=True)
 class Source:
-    """Where a scenario came from: a bundled scenario's id, or a folder's absolute path."""
+    """Where a scenario came from: a bundled scenario's id, an installed mod's id and version, or a folder's
+    absolute path."""
 
     bundled: str = ""
     folder: str = ""
+    mod: str = ""
+    version: str = ""
+    """The installed mod's version (saves record it, so a save made on another version says so)."""
 
     @staticmethod
     def of(path: Path) -> Source:
-        """The source of a scenario folder: bundled when it is one of the game's own."""
+        """The source of a scenario folder: bundled when it is one of the game's own, a mod when it is installed."""
         folder = path.parent if path.name == "scenario.yaml" else path
         resolved = folder.resolve()
         if resolved.parent == scenarios_root().resolve():
             return Source(bundled=resolved.name)
+        mod = mods.mod_of(resolved)
+        if mod is not None:
+            return Source(mod=mod.id, version=mod.version)
         return Source(folder=str(resolved))
 
     @staticmethod
@@ -49,10 +56,13 @@ class Source:
         """Read a source back from a save (an unknown shape gives an empty source)."""
         if not isinstance(data, dict):
             return Source()
-        return Source(str(data.get("bundled", "")), str(data.get("folder", "")))
+        return Source(str(data.get("bundled", "")), str(data.get("folder", "")), str(data.get("mod", "")),
+                      str(data.get("version", "")))
 
     def as_json(self) -> dict[str, str]:
         """The source as saved."""
+        if self.mod:
+            return {"mod": self.mod, "version": self.version}
         return {"bundled": self.bundled} if self.bundled else {"folder": self.folder}
 
 
@@ -100,7 +110,7 @@ class Campaign:
     @property
     def record(self) -> Record:
         """The campaign as data: enough to rebuild its game."""
-        return Record.of(self.game, self.seed)
+        return Record.of(self.game, self.seed, self.source.mod, self.source.version)
 
     @property
     def folder(self) -> Path:
@@ -247,6 +257,7 @@ def open_save(path: Path, scenario_folder: Path | None = None) -> Opened:
         folder = _saved_folder(path, source, str(data["scenario"]), names)
     if not _is_folder(folder):
         raise _bad(Msg.of("save.missing_scenario", name=_SCENARIO_NAME), names)
+    other_version = _other_version(source)
     result = load(folder)
     if not result.ok or result.scenario is None:
         raise _bad(Msg.of("save.scenario_broken", name=_SCENARIO_NAME, path=saves.shown(folder)), names)
@@ -256,13 +267,42 @@ def open_save(path: Path, scenario_folder: Path | None = None) -> Opened:
                    names)
     if scenario.content_hash != data["content_hash"]:
         campaign, played, total = _partial(scenario, source, data)
-        notice = _bad(Msg.of("save.changed_scenario", name=_SCENARIO_NAME, played=played, total=total), names)
+        changed = Msg.of("save.changed_scenario", name=_SCENARIO_NAME, played=played, total=total)
+        notice = _bad(_with_version(other_version, changed), names)
         return Opened(campaign, notice)
-    return Opened(_whole(path, scenario, source, data))
+    campaign = _whole(path, scenario, source, data)
+    if other_version is not None:  # the same rules under another version number: it replays as saved
+        return Opened(campaign, _bad(_with_version(other_version, Msg.of("save.mod_same_rules")), names))
+    return Opened(campaign)
+
+
+def _other_version(source: Source) -> dict[str, str] | None:
+    """When a save played on a mod is opened on another version of it: the mod and both versions."""
+    if not source.mod:
+        return None
+    mod = mods.find_mod(source.mod)
+    if mod is None or mod.version == source.version:
+        return None
+    return {"mod": mod.id, "saved": source.version or "?", "installed": mod.version}
+
+
+def _with_version(versions: dict[str, str] | None, then: Msg) -> Msg:
+    """A notice, after the note on the mod's versions when the save was made on another one."""
+    return then if versions is None else Msg.of("save.mod_other_version", **versions, rest=then)
 
 
 def _saved_folder(path: Path, source: Source, scenario_id: str, names: dict[str, str]) -> Path:
-    """The bundled folder a save names; a folder of its own raises :class:`FolderScenario` (when it exists)."""
+    """The bundled or installed mod's folder a save names; a folder of its own raises :class:`FolderScenario` (when
+    it exists). A mod that is not installed, or cannot be played now, is refused with its id and version."""
+    if source.mod:
+        mod = mods.find_mod(source.mod)
+        if mod is None:
+            raise _bad(Msg.of("save.mod_missing", name=_SCENARIO_NAME, mod=source.mod, version=source.version or "?"),
+                       names)
+        if not mod.playable:
+            raise _bad(Msg.of("save.mod_unplayable", name=_SCENARIO_NAME, mod=source.mod, version=mod.version or "?"),
+                       names)
+        return mod.path
     if not source.bundled and source.folder:
         folder = Path(os.path.abspath(source.folder))
         if not _is_folder(folder):

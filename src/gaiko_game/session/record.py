@@ -1,4 +1,5 @@
-"""A game as data: scenario id and content hash, seed, difficulty and decision log — enough to rebuild it."""
+"""A game as data: scenario id and content hash (and the mod and version it came from), seed, difficulty and
+decision log — enough to rebuild it."""
 
 from __future__ import annotations
 
@@ -22,12 +23,16 @@ class Record:
     seed: int
     log: tuple[str, ...]
     difficulty: str = "standard"
+    mod: str = ""
+    """The installed mod the scenario came from (empty for a bundled scenario or a folder)."""
+    mod_version: str = ""
 
     @staticmethod
-    def of(game: Game, seed: int) -> Record:
-        """The record of a game played from ``seed``."""
+    def of(game: Game, seed: int, mod: str = "", mod_version: str = "") -> Record:
+        """The record of a game played from ``seed`` (on an installed mod's scenario: its id and version)."""
         sc = game.scenario
-        return Record(sc.id, sc.content_hash, seed, tuple(str(d) for d in game.history), game.difficulty.id)
+        return Record(sc.id, sc.content_hash, seed, tuple(str(d) for d in game.history), game.difficulty.id,
+                      mod, mod_version)
 
 
 def state_hash(game: Game) -> str:

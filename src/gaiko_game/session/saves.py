@@ -1,8 +1,8 @@
 """Save files: each campaign's own slots, written atomically, read defensively.
 
-A save is JSON: the campaign's id, the scenario's id, name, source and content hash, the
-seed, difficulty and decision log, and a summary (turn, meters, whether it is over) with a
-state hash to check the replay against. Every campaign keeps its slots in its own folder
+A save is JSON: the campaign's id, the scenario's id, name, source (a bundled id, an installed mod's id and
+version, or a folder) and content hash, the seed, difficulty and decision log, and a summary (turn, meters,
+whether it is over) with a state hash to check the replay against. Every campaign keeps its slots in its own folder
 (``saves/<campaign>/autosave-1..3.json`` and ``quicksave.json``), so two campaigns — the
 tutorial and the real one, or eight classroom teams — never push each other's saves out.
 
@@ -164,6 +164,10 @@ def read(path: Path) -> dict[str, object]:
     if not all(isinstance(d, str) and len(d) <= 200 for d in log):
         raise BadSave(Msg.of("save.damaged", file=file, field="log"))
     if not all(isinstance(v, str) and len(v) <= PATH_CHARS for v in (source.get("bundled", ""), source.get("folder", ""))):
+        raise BadSave(Msg.of("save.damaged", file=file, field="source"))
+    mod, version = source.get("mod", ""), source.get("version", "")
+    if not (isinstance(mod, str) and (not mod or _SCENARIO_ID.fullmatch(mod)) and isinstance(version, str)
+            and len(version) <= 64):  # a mod's id names a folder of the mods folder: never a path
         raise BadSave(Msg.of("save.damaged", file=file, field="source"))
     bad = next((key for key, value in data.items() if not _showable(key) or not _showable(value)), None)
     if bad is not None:

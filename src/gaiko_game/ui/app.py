@@ -12,6 +12,7 @@ import os
 import traceback
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 import pygame
 
@@ -59,6 +60,22 @@ def open_window(fullscreen: bool) -> pygame.Surface:
     return surf
 
 
+class FrameHook(Protocol):
+    """Something that runs on the main thread between frames and draws over every screen (the scenario watcher)."""
+
+    def between_frames(self) -> None:
+        """Before the frame's events: may change the screen stack."""
+        ...
+
+    def draw(self, surf: pygame.Surface) -> None:
+        """After every screen is drawn."""
+        ...
+
+    def close(self) -> None:
+        """The window is closing."""
+        ...
+
+
 class App:
     """Holds the window, settings, fonts and the screen stack; implements ``ui.context.Context``."""
 
@@ -79,6 +96,8 @@ class App:
         self.difficulty: str | None = None
         self.version = __version__
         self.crashes = 0
+        self.hooks: list[FrameHook] = []
+        """Run between frames and drawn on top (``gaiko play --watch`` adds the scenario watcher)."""
 
     @property
     def screen(self) -> Screen:
@@ -167,6 +186,8 @@ class App:
             self.crashed(error)
 
     def _step(self) -> None:
+        for hook in self.hooks:
+            hook.between_frames()
         for event in pygame.event.get():
             if event.type == pygame.QUIT:
                 self.closing()
@@ -197,6 +218,10 @@ class App:
             if self.fonts.log is not None:  # each screen's texts are checked against each other, not those it covers
                 self.fonts.log.next_layer()
             self.stack[i].draw(self.surface, active=i == len(self.stack) - 1)
+        for hook in self.hooks:
+            if self.fonts.log is not None:
+                self.fonts.log.next_layer()
+            hook.draw(self.surface)
 
     def crashed(self, error: Exception) -> None:
         """Autosave what can be saved, log the error, and show the crash screen (a second crash in it ends the game)."""
@@ -229,6 +254,8 @@ class App:
         while self.running:
             self.step()
             self.clock.tick(60)
+        for hook in self.hooks:
+            hook.close()
         pygame.quit()
 
     def screenshot(self, path: Path) -> bool:

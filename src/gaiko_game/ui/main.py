@@ -15,6 +15,7 @@ from gaiko_game.ui import settings as settings_mod
 from gaiko_game.ui.app import App, NoDisplay
 from gaiko_game.ui.autoplay import Autopilot
 from gaiko_game.ui.destinations import ToTitle
+from gaiko_game.ui.watch import watch as watch_folder
 
 NO_DISPLAY_HINT = (
     "Gaikō could not open a window: {why}.\n"
@@ -24,8 +25,9 @@ NO_DISPLAY_HINT = (
 
 
 def run_window(scenario: Scenario, folder: Path, default_lang: str, lang: str | None, seed: int | None,
-               autoplay: str | None, screenshots: Path | None, difficulty: str | None = None) -> int:
-    """Open the window and play; returns an exit code."""
+               autoplay: str | None, screenshots: Path | None, difficulty: str | None = None,
+               watch: bool = False) -> int:
+    """Open the window and play; returns an exit code (``watch``: reload the scenario folder when its files change)."""
     if autoplay is not None:  # a misspelt player is refused before a window opens
         try:
             make_policy(autoplay, stream(1, "policy"), scenario, folder)
@@ -46,6 +48,8 @@ def run_window(scenario: Scenario, folder: Path, default_lang: str, lang: str | 
     app.difficulty = difficulty
     settle()  # fewer collector pauses during frames
     if autoplay is None:
+        if watch:
+            watch_folder(app, folder)
         app.run(ToTitle())
         return 0
     app.seed = seed if seed is not None else 1
