@@ -42,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/lab.py
 	$(BIN)/python bench/printkit.py
+	$(BIN)/python bench/modding.py
 
 # The big fuzz run: 10,000 damaged scenario folders and 5,000 damaged saves (about 10 minutes on 2 cores).
 fuzz: $(STAMP)
