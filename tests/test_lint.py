@@ -12,9 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gaiko_game.cli.main import main
 from gaiko_game.core.compiled import COUNTER_BOUNDS
 from gaiko_game.core.conditions import (
     AllOf,
@@ -187,6 +189,20 @@ def test_an_unread_tag_is_hinted_towards_the_read_tag_it_resembles(tmp_path: Pat
 def test_a_misspelling_on_the_reading_side_is_left_to_its_own_warning(tmp_path: Path) -> None:
     result = load(broken("strategy_tag_typo", tmp_path))  # strategy_tags names 'uss'; the action carries 'us'
     assert [d.code for d in result.diagnostics] == ["unknown-tag"]
+
+
+def test_a_tag_misspelt_where_it_is_carried_is_pointed_at_from_where_it_is_read(tmp_path: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "isles", "--lang", "en"]) == 0
+    actions = tmp_path / "isles" / "actions.yaml"
+    actions.write_text(actions.read_text().replace("tags: [alliance, military]", "tags: [alliance, militry]"))
+    result = load("isles")
+    slip = ("'militry' at isles/actions.yaml:11:20 looks like a slip for it: write 'military' there "
+            "(or, if 'militry' is the spelling you want, write 'militry' here)")
+    assert [(d.code, d.location().rsplit("/", 1)[1], d.hint) for d in result.diagnostics] == [
+        ("unknown-id", "rules.yaml:17:25", slip), ("unknown-id", "rules.yaml:22:31", slip),
+        ("unknown-tag", "scenario.yaml:74:14", slip)]
 
 
 def test_every_clean_fixture_stays_free_of_the_new_warnings() -> None:

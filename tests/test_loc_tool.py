@@ -62,6 +62,17 @@ def test_missing_speaks_japanese_on_a_japanese_system(copy: Path, capsys: pytest
                                                         "  rule.slow_growth"]
 
 
+def test_on_a_japanese_system_the_skeletons_own_comment_is_japanese(copy: Path, capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_ALL", "ja_JP.UTF-8")
+    before = (copy / "loc" / "en.yaml").read_bytes()
+    assert main(["loc", "nw", "--skeleton", "--lang", "en"]) == 0
+    assert (copy / "loc" / "en.yaml").read_bytes()[len(before):].decode() == (
+        '\n# `gaiko loc --skeleton` が追加：未翻訳です。各 "" の中に本文を書いてください\n'
+        "# ja: 経済・エネルギー\ncategory.economy: \"\"\n"
+        "# ja: スウェーデン\nactor.sweden: \"\"\n")
+
+
 def test_the_skeleton_appends_the_missing_keys_and_changes_no_line_already_there(copy: Path,
                                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     before = {lang: (copy / "loc" / f"{lang}.yaml").read_bytes() for lang in ("ja", "en")}

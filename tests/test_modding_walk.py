@@ -111,7 +111,7 @@ def test_from_gaiko_new_to_a_zip_another_machine_installs(default: Scenario, tmp
     assert "  walk_isles  walk_isles 1.0.0 (by Kiri Tane · CC-BY-4.0)" in capsys.readouterr().out.splitlines()
     app = make_app(default)
     assert isinstance(app.screen, TitleScreen)
-    assert app.screen.mods_line() == "Installed mods: walk_isles (choose one under New campaign)"
+    assert app.screen.mods_line() == "Installed mods, under New campaign: walk_isles"
     press(app, pygame.K_1)  # New campaign
     screen = app.screen
     assert isinstance(screen, NewCampaignScreen)

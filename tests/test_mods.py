@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import stat
 import zipfile
@@ -326,6 +327,12 @@ def test_pack_gives_the_same_bytes_twice_and_leaves_hidden_files_out(tmp_path: P
     assert n == len(names) == 10 and names == sorted(names)
     assert names[0] == "northern_watch/actions.yaml" and "northern_watch/mod.yaml" in names
     assert {i.date_time for i in zipfile.ZipFile(first).infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    mask = os.umask(0o027)
+    try:  # a zip is made to be shared: it gets the mode a new file of the user gets, not a save's private 600
+        third, _ = modarchive.pack(folder, tmp_path / "c.zip")
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE(third.stat().st_mode) == 0o640
 
 
 def test_a_packed_mod_round_trips_through_install(tmp_path: Path, data: Path) -> None:
@@ -346,7 +353,16 @@ def test_pack_refuses_a_folder_without_a_manifest_and_says_how_to_write_one(tmp_
     written = (folder / "mod.yaml").read_text(encoding="utf-8")
     assert 'name: {ja: "北の見張り2026", en: "Northern Watch 2026"}' in written
     assert main(["mods", "pack", str(folder), "--lang", "en"]) == 1  # author and licence are still to fill in
-    assert "mod.yaml:5:8: error[wrong-type]: author: expected text, got None" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith(f"gaiko: {folder} cannot be packed yet, so nothing was written. Its problems:\n")
+    assert (f"{folder}/mod.yaml:5:8: error[missing-field]: author is still blank\n"
+            "    hint: write who made the mod after `author:` (your name, or your group's)\n") in err
+    text = (folder / "mod.yaml").read_text(encoding="utf-8")
+    (folder / "mod.yaml").write_text(text.replace("author:  ", "author: A. Modder").replace("licence:  ", "licence: MIT"),
+                                     encoding="utf-8")
+    (folder / "notes.yaml").write_text("draft: true\n", encoding="utf-8")
+    assert main(["mods", "pack", str(folder), "--out", str(tmp_path / "nw.zip"), "--lang", "en"]) == 0
+    assert f"{folder}/notes.yaml:1:1: warning[file-unused]" in capsys.readouterr().err  # packed, but said
 
 
 def test_pack_refuses_a_file_that_is_not_data(tmp_path: Path) -> None:

@@ -69,8 +69,8 @@ def test_a_broken_mod_is_shown_with_its_problems_and_a_good_one_plays(lang: str,
     assert tip == {"en": "4 bundled scenario(s), 2 installed mod(s) (1 cannot be played).",
                    "ja": "同梱のシナリオ 4 本、インストール済みのモッド 2 本（うち遊べないもの 1 本）。"}[lang]
     assert app.screen.mods_line() == {
-        "en": "Installed mods: Broken Watch (cannot be played) · Northern Watch (choose one under New campaign)",
-        "ja": "インストール済みのモッド：壊れた見張り（遊べません） · 北の見張り（「新しいキャンペーン」で選べます）"}[lang]
+        "en": "Installed mods, under New campaign: Broken Watch (cannot be played) · Northern Watch",
+        "ja": "インストール済みのモッド（「新しいキャンペーン」で選べます）：壊れた見張り（遊べません） · 北の見張り"}[lang]
     app.fonts.log = log = TextLog()  # the line is drawn, whole, on the title screen itself
     app.step()
     app.fonts.log = None

@@ -84,7 +84,7 @@ def run_skeleton(folder: Path, only: str | None, lang: str) -> int:
             failed = True
             continue
         try:
-            text = appended(path.read_bytes(), spot, gaps)
+            text = appended(path.read_bytes(), spot, gaps, lang)
             with path.open("a", encoding="utf-8", newline="\n") as f:
                 f.write(text)
         except OSError as e:

@@ -108,6 +108,7 @@ def run_pack(folder: Path, out: Path | None, init_manifest: bool, lang: str) -> 
             print(t.ui("mods.manifest_written", path=shown(path),
                        command=shlex.join(["gaiko", "mods", "pack", shown(folder)])))
             return 0
+        warnings = [d for d in mods.check_folder(folder, shown(folder)).problems if not d.is_error]
         target, n = modarchive.pack(folder, out)
     except Refused as e:
         code = _refused(e, lang)
@@ -115,6 +116,8 @@ def run_pack(folder: Path, out: Path | None, init_manifest: bool, lang: str) -> 
             sys.stderr.write("  " + t.ui("mods.init_hint", command=shlex.join(
                 ["gaiko", "mods", "pack", shown(folder), "--init-manifest"])) + "\n")
         return code
+    if warnings:  # packed all the same, as validate passes with warnings: said before it travels
+        sys.stderr.write(format_all(warnings) + "\n")
     print(t.ui("mods.packed", path=shown(target), n=n, size=target.stat().st_size,
                command=shlex.join(["gaiko", "mods", "install", shown(target)])))
     return 0

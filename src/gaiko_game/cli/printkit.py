@@ -35,7 +35,7 @@ def run_print(path: Path, lang: str, out: Path | None, paper: str) -> int:
     kit = build(scenario, lang, paper, str(path))
     target = out or Path(f"kit-{scenario.id}-{lang}.pdf")
     try:
-        write_atomic(target, kit.pdf)
+        write_atomic(target, kit.pdf, shared=True)
         target.chmod(0o666 & ~_umask())  # a kit is a document to share, not a private save (mkstemp made it 0600)
     except OSError as e:
         sys.stderr.write(CANNOT_WRITE[lang].format(out=target, why=e.strerror or e) + "\n")

@@ -124,7 +124,7 @@ def finale(room: Room, path: Path, w: Words, write: Callable[[str], None]) -> No
     csv_path = path.with_suffix(".csv")
     text = room.csv(lambda s: views.submitted(s, w.lang))
     try:
-        write_atomic(csv_path, ("\ufeff" + text).encode("utf-8"))  # the mark tells a spreadsheet it is UTF-8
+        write_atomic(csv_path, ("\ufeff" + text).encode("utf-8"), shared=True)  # the mark tells a spreadsheet it is UTF-8
     except OSError as e:
         write(w.ui("referee.csv_failed", why=e.strerror or str(e)))
     else:

@@ -11,7 +11,8 @@ from gaiko_game.core.model import COMPLETED, STRATEGY_ROLES
 from gaiko_game.core.plugins import TARGET
 from gaiko_game.scenario.build import Parts, Where
 from gaiko_game.scenario.bundled import strategies_root
-from gaiko_game.scenario.diagnostics import did_you_mean
+from gaiko_game.scenario.diagnostics import closest, did_you_mean
+from gaiko_game.scenario.lint import carriers
 from gaiko_game.scenario.schema import ScenarioModel
 from gaiko_game.scenario.yamlsafe import Document
 
@@ -64,7 +65,10 @@ def check_refs(parts: Parts, sm: ScenarioModel) -> None:
     ck = parts.checker
     by_path = {(id(r.doc), r.path): r.value for r in parts.refs}
     for r in parts.refs:
-        if r.kind in _STRICT and r.value not in known[r.kind] and not (r.value == TARGET and r.target_ok):
+        if r.kind == "tag" and r.value not in known["tag"]:
+            ck.report(r.doc, r.path, "unknown-id", f"no action or answer carries the tag '{r.value}'",
+                      hint=_tag_hint(parts, r.value, known["tag"]))
+        elif r.kind in _STRICT and r.value not in known[r.kind] and not (r.value == TARGET and r.target_ok):
             ck.report(r.doc, r.path, "unknown-id", f"unknown {r.kind} '{r.value}'",
                       hint=did_you_mean(r.value, known[r.kind]) or _options(r.kind, known[r.kind]))
         elif r.kind in _SET_BY_EFFECTS and not r.defines and r.value not in known[r.kind]:
@@ -120,8 +124,23 @@ def check_strategy_tags(parts: Parts, sm: ScenarioModel, doc: Document) -> None:
             if tag not in carried:
                 parts.checker.report(doc, ("strategy_tags", role, i), "unknown-tag",
                                      f"no action or answer carries the tag '{tag}' that strategy_tags.{role} names",
-                                     hint=did_you_mean(tag, carried) or "tags come from `tags:` and categories",
+                                     hint=_tag_hint(parts, tag, carried),
                                      warning=True)
+
+
+def _tag_hint(parts: Parts, tag: str, carried: set[str]) -> str:
+    """A tag read but carried by nothing: when a carried tag is spelt nearly the same, the slip is as likely where
+    that one is written (the modder misspelt the carrier, not the reader), so the hint names both places."""
+    near = closest(tag, carried)
+    if near is None:
+        return "tags come from `tags:` on actions and crisis answers, and from categories"
+    places = carriers(parts).get(near)
+    if not places:
+        return f"did you mean '{near}'?"
+    doc, path = places[0]
+    line, col = doc.where(path)
+    return (f"'{near}' at {doc.file}:{line}:{col} looks like a slip for it: write '{tag}' there (or, if '{near}' is "
+            f"the spelling you want, write '{near}' here)")
 
 
 def _options(kind: str, ids: set[str]) -> str | None:

@@ -46,8 +46,8 @@ class Diagnostic:
         return head + (f"\n    hint: {self.hint}" if self.hint else "")
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """A hint naming the closest known spelling, if one is close.
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest known spelling, if one is close.
 
     Its cost stays bounded however many words a file gets wrong: only spellings of about the same length are
     compared, and of a large pool only the 60 that share the longest start with it.
@@ -57,7 +57,13 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     if len(pool) > 60:
         pool = heapq.nlargest(60, pool, key=lambda c: len(os.path.commonprefix([c, word])))  # noqa: RUF071 - by character
     close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """A hint naming the closest known spelling, if one is close (see :func:`closest`)."""
+    close = closest(word, choices)
+    return f"did you mean '{close}'?" if close else None
 
 
 def format_all(diags: Iterable[Diagnostic], limit_per_file: int | None = None) -> str:

@@ -128,7 +128,7 @@ def check_tags(parts: Parts, sm: ScenarioModel) -> None:
     """Warn about a tag nothing reads that is likely a typo (close to a read tag) or a one-off (carried once)."""
     read = {t for role in sm.strategy_tags.model_dump().values() for t in role}
     read |= {r.value for r in parts.refs if r.kind == "tag"}
-    carried = _carried(parts)
+    carried = carriers(parts)
     categories = set(sm.categories)
     unread = [t for t in carried if t not in read and t not in categories]
     if not unread:
@@ -150,7 +150,7 @@ def check_tags(parts: Parts, sm: ScenarioModel) -> None:
                                            "`played: {tag: ...}`, or remove it", warning=True)
 
 
-def _carried(parts: Parts) -> dict[str, list[tuple[Document, Path_]]]:
+def carriers(parts: Parts) -> dict[str, list[tuple[Document, Path_]]]:
     """Where each tag is written on an action or a crisis answer, in file order."""
     out: dict[str, list[tuple[Document, Path_]]] = {}
     for (kind, _), w in parts.defined.items():

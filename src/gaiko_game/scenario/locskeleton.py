@@ -20,8 +20,10 @@ from gaiko_game.scenario.loader import SCENARIO_FILE
 from gaiko_game.scenario.yamlsafe import read
 
 LANGS = ("ja", "en")
-BLOCK_HEAD = '# added by `gaiko loc --skeleton`: untranslated, write the text in each ""'
-NO_TEXT = "(no text in either language yet)"
+BLOCK_HEAD = {"en": '# added by `gaiko loc --skeleton`: untranslated, write the text in each ""',
+              "ja": "# `gaiko loc --skeleton` が追加：未翻訳です。各 \"\" の中に本文を書いてください"}
+NO_TEXT = {"en": "(no text in either language yet)", "ja": "（まだどちらの言語にも本文がありません）"}
+"""The comments the skeleton writes, in the language of the modder's messages."""
 
 
 @dataclass
@@ -82,18 +84,19 @@ def place(folder: Path, missing: list[TextGap]) -> list[Placement]:
     return list(out.values())
 
 
-def _comment(text: str | None, other: str) -> str:
+def _comment(text: str | None, other: str, lang: str) -> str:
     if text is None:
-        return f"# {NO_TEXT}\n"
+        return f"# {NO_TEXT[lang]}\n"
     lines = text.splitlines() or [""]
     return f"# {other}: {lines[0]}\n" + "".join(f"#   {line}\n" for line in lines[1:])
 
 
-def appended(existing: bytes, spot: Placement, gaps: TextGaps) -> str:
+def appended(existing: bytes, spot: Placement, gaps: TextGaps, lang: str = "en") -> str:
     """The lines to append to a file holding ``existing``: each key with an empty value, the other
-    language's text as a comment above it."""
+    language's text as a comment above it (``lang``: the language of the comments of the skeleton's own)."""
     other = "en" if spot.lang == "ja" else "ja"
     table = gaps.tables.get(other, {})
     lead = "" if not existing or existing.endswith(b"\n") else "\n"
-    body = "".join(f"{_comment(table.get(key) or None, other)}{key}: \"\"\n" for key in spot.keys)
-    return f"{lead}\n{BLOCK_HEAD}\n{body}"
+    lang = lang if lang in BLOCK_HEAD else "en"
+    body = "".join(f"{_comment(table.get(key) or None, other, lang)}{key}: \"\"\n" for key in spot.keys)
+    return f"{lead}\n{BLOCK_HEAD[lang]}\n{body}"

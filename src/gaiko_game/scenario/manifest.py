@@ -104,13 +104,32 @@ def read_manifest(folder: Path, shown: str) -> ManifestResult:
     doc, diags = read(path, where)
     if doc is None:
         return ManifestResult(None, diags)
-    model = checker.validate(ManifestModel, {} if doc.data is None else doc.data, doc, ())
+    data = {} if doc.data is None else doc.data
+    if isinstance(data, dict):
+        data = _blanks_filled(data, doc, checker)
+    model = checker.validate(ManifestModel, data, doc, ())
     if model is not None and game_range(model.game) is None:
         checker.report(doc, ("game",), "bad-version", f"game: {model.game!r} is not a version range",
                        hint='write comparisons with versions, comma-separated, e.g. ">=0.3" or ">=0.3, <0.5"')
     if not checker.ok or model is None:
         return ManifestResult(None, checker.diagnostics)
     return ManifestResult(Manifest(model, doc), checker.diagnostics)
+
+
+_BLANK_HINTS = {"author": "write who made the mod after `author:` (your name, or your group's)",
+                "licence": "write the licence you share it under after `licence:`, e.g. CC-BY-4.0",
+                "license": "write the licence you share it under after `license:`, e.g. CC-BY-4.0"}
+
+
+def _blanks_filled(data: dict[str, object], doc: Document, checker: Checker) -> dict[str, object]:
+    """The fields ``--init-manifest`` leaves blank for the modder, reported as still to fill in (with what to write),
+    then filled with a stand-in so the model does not report them a second time as of the wrong type."""
+    out = dict(data)
+    for key, hint in _BLANK_HINTS.items():
+        if key in out and out[key] is None:
+            checker.report(doc, (key,), "missing-field", f"{key} is still blank", hint=hint)
+            out[key] = "?"
+    return out
 
 
 def id_mismatch(manifest: Manifest, scenario_id: str) -> Diagnostic | None:

@@ -273,7 +273,7 @@ def pack(folder: Path, out: Path | None = None) -> tuple[Path, int]:
     the same bytes: sorted entries under ``<id>/``, fixed times and permissions. Returns the zip and its file count."""
     checked = check_folder(folder, shown(folder))
     if not checked.ok or checked.manifest is None:
-        raise Refused(Msg.of("mods.invalid", file=shown(folder)), [d for d in checked.problems if d.is_error])
+        raise Refused(Msg.of("mods.cannot_pack", file=shown(folder)), [d for d in checked.problems if d.is_error])
     m = checked.manifest.model
     files = folder_files(folder)
     _check_sizes(shown(folder), [(rel, (folder / rel).stat().st_size) for rel in files])
@@ -285,7 +285,7 @@ def pack(folder: Path, out: Path | None = None) -> tuple[Path, int]:
             zf.writestr(info, (folder / rel).read_bytes(), compresslevel=9)
     target = out or Path(f"{m.id}-{m.version}.zip")
     try:
-        write_atomic(target, buffer.getvalue())
+        write_atomic(target, buffer.getvalue(), shared=True)
     except OSError as e:
         raise Refused(Msg.of("mods.cannot_write", path=shown(target), why=shown(e.strerror or str(e)))) from None
     return target, len(files)
@@ -298,7 +298,7 @@ def init_manifest(folder: Path) -> Path:
         raise Refused(Msg.of("mods.manifest_exists", path=shown(path)))
     result = load(folder)
     if result.scenario is None:
-        raise Refused(Msg.of("mods.invalid", file=shown(folder)), [d for d in result.diagnostics if d.is_error])
+        raise Refused(Msg.of("mods.cannot_pack", file=shown(folder)), [d for d in result.diagnostics if d.is_error])
     sc = result.scenario
     name = {lang: sc.loc.get(lang, {}).get("scenario.name", sc.id) for lang in ("ja", "en")}
     major, minor = release(__version__)[:2]
@@ -315,7 +315,7 @@ def init_manifest(folder: Path) -> Path:
             f"licence:            # the licence you share it under, e.g. CC-BY-4.0\n"
             f"game: \">={major}.{minor}\"\n")
     try:
-        write_atomic(path, text.encode("utf-8"))
+        write_atomic(path, text.encode("utf-8"), shared=True)
     except OSError as e:
         raise Refused(Msg.of("mods.cannot_write", path=shown(path), why=shown(e.strerror or str(e)))) from None
     return path

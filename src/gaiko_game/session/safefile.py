@@ -16,11 +16,17 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once, or not at all (raises ``OSError``; the old file is kept)."""
+def write_atomic(path: Path, data: bytes, shared: bool = False) -> None:
+    """Replace ``path`` with ``data`` all at once, or not at all (raises ``OSError``; the old file is kept).
+
+    The file is private to the user (mode 600, as the temporary file is made), unless it is ``shared``: a file made to
+    be handed on (a mod's zip, a print kit, a class's CSV, a screenshot) gets the mode any new file of the user gets.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if shared:
+            os.chmod(fd if os.chmod in os.supports_fd else tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -33,6 +39,13 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     _sync_folder(path.parent)
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it: it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _sync_folder(folder: Path) -> None:

@@ -102,6 +102,8 @@ STRINGS: dict[str, dict[str, str]] = {
                             "was stopped and nothing was installed."},
     "mods.no_manifest": {"ja": "{file} の一番上（または一番上のフォルダー）にマニフェスト {manifest} がありません。",
                          "en": "{file} has no manifest, {manifest}, at its top (or in the one folder at its top)."},
+    "mods.cannot_pack": {"ja": "{file} はまだパックできないため、何も書き込んでいません。問題点：",
+                         "en": "{file} cannot be packed yet, so nothing was written. Its problems:"},
     "mods.invalid": {"ja": "{file} は正しいモッドではないため、何もインストール・作成していません。問題点：",
                      "en": "{file} is not a valid mod, so nothing was installed or written. Its problems:"},
     "mods.bundled_id": {"ja": "「{mod}」はゲームに同梱のシナリオの識別子です。モッドとそのシナリオには別の識別子を付けてください。",

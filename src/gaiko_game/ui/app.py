@@ -263,7 +263,7 @@ class App:
         try:
             png = io.BytesIO()
             pygame.image.save(self.surface, png, "png")
-            write_atomic(path, png.getvalue())  # all of it or nothing: never a 0-byte picture said to be saved
+            write_atomic(path, png.getvalue(), shared=True)  # all of it or nothing: never a 0-byte picture said to be saved
             return True
         except (OSError, pygame.error):
             return False
