@@ -205,6 +205,16 @@ def test_a_tag_misspelt_where_it_is_carried_is_pointed_at_from_where_it_is_read(
         ("unknown-tag", "scenario.yaml:74:14", slip)]
 
 
+def test_a_missing_answer_text_is_located_at_the_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "isles", "--lang", "en"]) == 0
+    en = tmp_path / "isles" / "loc" / "en.yaml"
+    en.write_text("".join(line for line in en.read_text().splitlines(keepends=True)
+                          if not line.startswith("event.fishing_dispute.choice.stand_firm:")))
+    (diag,) = load("isles").diagnostics
+    assert (diag.code, diag.location()) == ("missing-text", "isles/events/crises.yaml:17:7")  # `- id: stand_firm`
+
+
 def test_every_clean_fixture_stays_free_of_the_new_warnings() -> None:
     for name in ("mini", "northern_watch", "world"):
         result = load(FIXTURES / name)

@@ -280,7 +280,7 @@ def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dic
             if key in text.table:
                 continue
             where = parts.defined.get(("event" if kind == "move" else kind, obj_id))
-            at_doc, at_path = (where.doc, where.path) if where else (scenario_doc, ())
+            at_doc, at_path = (where.doc, where.path + _choice_at(parts, obj_id, key)) if where else (scenario_doc, ())
             language = "Japanese" if lang == "ja" else "English"
             home = text.home_for(key, lang, at_doc.file)
             if (lang, key) not in listed:  # a key several things need (a role's name, say) is missing once
@@ -298,6 +298,17 @@ def check_text(parts: Parts, sm: ScenarioModel, scenario_doc: Document, loc: dic
                                  at_key=True, hint=hint, warning=True)
         _check_empty(parts, lang, text, gaps)
     return gaps
+
+
+def _choice_at(parts: Parts, event_id: str, key: str) -> tuple[str | int, ...]:
+    """Where under its event a crisis answer's text is asked for (``choices``, its index), so the message points at
+    the answer, not at the event's first line; empty for every other key."""
+    prefix = f"event.{event_id}.choice."
+    if not key.startswith(prefix):
+        return ()
+    event = next((e for e in parts.events if e.id == event_id), None)
+    ids = [c.id for c in event.choices] if event is not None else []
+    return ("choices", ids.index(key[len(prefix):])) if key[len(prefix):] in ids else ()
 
 
 def _check_empty(parts: Parts, lang: str, text: LangText, gaps: TextGaps) -> None:
