@@ -34,7 +34,7 @@ def mod_folder(where: Path, manifest: str = MANIFEST, name: str = "northern_watc
 
 def packed(tmp_path: Path, manifest: str = MANIFEST) -> Path:
     folder = mod_folder(tmp_path / "src", manifest)
-    out, _ = modarchive.pack(folder, tmp_path / "mod.zip")
+    out = modarchive.pack(folder, tmp_path / "mod.zip").path
     return out
 
 
@@ -296,7 +296,7 @@ def test_a_mod_may_not_take_a_bundled_scenarios_id(tmp_path: Path, data: Path) -
     folder = tmp_path / "tutorial"
     shutil.copytree(ROOT / "scenarios" / "tutorial", folder)
     (folder / "mod.yaml").write_text(MANIFEST.replace("northern_watch", "tutorial"), encoding="utf-8")
-    archive, _ = modarchive.pack(folder, tmp_path / "t.zip")
+    archive = modarchive.pack(folder, tmp_path / "t.zip").path
     with pytest.raises(Refused) as refused:
         modarchive.install(archive)
     assert refused.value.text("en") == "“tutorial” is the id of a bundled scenario; give the mod and its scenario an " \
@@ -320,8 +320,8 @@ def test_pack_gives_the_same_bytes_twice_and_leaves_hidden_files_out(tmp_path: P
     (folder / ".git" / "config").write_text("x", encoding="utf-8")
     (folder / ".schema").mkdir()
     (folder / ".schema" / "scenario.json").write_text("{}", encoding="utf-8")
-    first, n = modarchive.pack(folder, tmp_path / "a.zip")
-    second, _ = modarchive.pack(folder, tmp_path / "b.zip")
+    packed = modarchive.pack(folder, tmp_path / "a.zip")
+    first, n, second = packed.path, packed.files, modarchive.pack(folder, tmp_path / "b.zip").path
     assert first.read_bytes() == second.read_bytes()
     names = zipfile.ZipFile(first).namelist()
     assert n == len(names) == 10 and names == sorted(names)
@@ -329,7 +329,7 @@ def test_pack_gives_the_same_bytes_twice_and_leaves_hidden_files_out(tmp_path: P
     assert {i.date_time for i in zipfile.ZipFile(first).infolist()} == {(1980, 1, 1, 0, 0, 0)}
     mask = os.umask(0o027)
     try:  # a zip is made to be shared: it gets the mode a new file of the user gets, not a save's private 600
-        third, _ = modarchive.pack(folder, tmp_path / "c.zip")
+        third = modarchive.pack(folder, tmp_path / "c.zip").path
     finally:
         os.umask(mask)
     assert stat.S_IMODE(third.stat().st_mode) == 0o640
@@ -382,7 +382,7 @@ def test_an_installed_layer_finds_its_base_among_the_bundled_scenarios(tmp_path:
     yaml.write_text(yaml.read_text(encoding="utf-8").replace("id: indo_pacific_2025_realist", "id: realist_mod"),
                     encoding="utf-8")
     (folder / "mod.yaml").write_text(MANIFEST.replace("northern_watch", "realist_mod"), encoding="utf-8")
-    archive, _ = modarchive.pack(folder, tmp_path / "r.zip")
+    archive = modarchive.pack(folder, tmp_path / "r.zip").path
     entry = modarchive.install(archive).entry
     assert (entry.id, entry.status) == ("realist_mod", "ok")
     assert load_ok(entry.path).assumptions[-1] == "own_capability_is_autonomy"

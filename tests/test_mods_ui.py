@@ -30,7 +30,7 @@ SHOTS = Path(os.environ.get("GAIKO_MOD_SHOTS", "")) if os.environ.get("GAIKO_MOD
 
 def install_two(tmp_path: Path) -> None:
     """A good mod (Finland, from a zip) and a broken one (a folder with a misspelt key) in the mods folder."""
-    archive, _ = modarchive.pack(mod_folder(tmp_path / "src"), tmp_path / "nw.zip")
+    archive = modarchive.pack(mod_folder(tmp_path / "src"), tmp_path / "nw.zip").path
     modarchive.install(archive)
     broken = mod_folder(mods.mods_dir(), MANIFEST.replace("northern_watch", "broken_watch").replace("Northern", "Broken")
                            .replace("北の", "壊れた"), "broken_watch")

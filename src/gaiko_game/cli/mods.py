@@ -108,17 +108,17 @@ def run_pack(folder: Path, out: Path | None, init_manifest: bool, lang: str) -> 
             print(t.ui("mods.manifest_written", path=shown(path),
                        command=shlex.join(["gaiko", "mods", "pack", shown(folder)])))
             return 0
-        warnings = [d for d in mods.check_folder(folder, shown(folder)).problems if not d.is_error]
-        target, n = modarchive.pack(folder, out)
+        packed = modarchive.pack(folder, out)
     except Refused as e:
         code = _refused(e, lang)
         if not (folder / "mod.yaml").is_file():
             sys.stderr.write("  " + t.ui("mods.init_hint", command=shlex.join(
                 ["gaiko", "mods", "pack", shown(folder), "--init-manifest"])) + "\n")
         return code
-    if warnings:  # packed all the same, as validate passes with warnings: said before it travels
-        sys.stderr.write(format_all(warnings) + "\n")
-    print(t.ui("mods.packed", path=shown(target), n=n, size=target.stat().st_size,
+    if packed.warnings:  # packed all the same, as validate passes with warnings: said before it travels
+        sys.stderr.write(format_all(packed.warnings) + "\n")
+    target = packed.path
+    print(t.ui("mods.packed", path=shown(target), n=packed.files, size=target.stat().st_size,
                command=shlex.join(["gaiko", "mods", "install", shown(target)])))
     return 0
 

@@ -77,6 +77,15 @@ class Installed:
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
+@dataclass
+class Packed:
+    """What packing wrote: the zip, how many files it holds, and the validator's warnings on the folder."""
+
+    path: Path
+    files: int
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
 def is_data(rel: str) -> bool:
     """Whether a file name is one a mod may hold."""
     name = PurePosixPath(rel).name.lower()
@@ -173,6 +182,7 @@ def _open_archive(archive: Path) -> zipfile.ZipFile:
         raise Refused(Msg.of("mods.archive_too_big", file=file, size=st.st_size, limit=MAX_ARCHIVE))
     try:
         return zipfile.ZipFile(archive)
+    # NotImplementedError is zipfile's own refusal of a compression method or archive feature Python cannot read
     except (OSError, zipfile.BadZipFile, ValueError, NotImplementedError) as e:
         raise Refused(Msg.of("mods.not_zip", file=file, why=shown(str(e))[:200])) from None
 
@@ -191,6 +201,7 @@ def install(archive: Path, upgrade: bool = False) -> Installed:
                 return _place(unpacked, root, file, upgrade)
             finally:
                 shutil.rmtree(unpacked, ignore_errors=True)
+        # zipfile raises NotImplementedError for an entry compressed by a method it cannot unpack
         except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as e:
             raise Refused(Msg.of("mods.not_zip", file=file, why=shown(str(e))[:200])) from None
         except OSError as e:
@@ -268,9 +279,10 @@ def folder_files(folder: Path) -> list[str]:
     return sorted(out)
 
 
-def pack(folder: Path, out: Path | None = None) -> tuple[Path, int]:
+def pack(folder: Path, out: Path | None = None) -> Packed:
     """Check a mod's folder and write its zip (default ``<id>-<version>.zip`` here); the same folder always gives
-    the same bytes: sorted entries under ``<id>/``, fixed times and permissions. Returns the zip and its file count."""
+    the same bytes: sorted entries under ``<id>/``, fixed times and permissions. Warnings do not stop it; they are
+    returned for the caller to show before the zip travels."""
     checked = check_folder(folder, shown(folder))
     if not checked.ok or checked.manifest is None:
         raise Refused(Msg.of("mods.cannot_pack", file=shown(folder)), [d for d in checked.problems if d.is_error])
@@ -288,7 +300,7 @@ def pack(folder: Path, out: Path | None = None) -> tuple[Path, int]:
         write_atomic(target, buffer.getvalue(), shared=True)
     except OSError as e:
         raise Refused(Msg.of("mods.cannot_write", path=shown(target), why=shown(e.strerror or str(e)))) from None
-    return target, len(files)
+    return Packed(target, len(files), [d for d in checked.problems if not d.is_error])
 
 
 def init_manifest(folder: Path) -> Path:
